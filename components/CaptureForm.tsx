@@ -1,0 +1,175 @@
+import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { t } from '@/lib/i18n';
+import { routingSchema, type Importance, type Routing } from '@/lib/model/message';
+
+export interface CapturePreview {
+  author: { name: string; url?: string };
+  url: string;
+  text: string;
+}
+
+export type FormStatus =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; due: string }
+  | { kind: 'existing'; due: string }
+  | { kind: 'error'; message: string };
+
+interface Props {
+  item: CapturePreview;
+  status: FormStatus;
+  onSubmit: (routing: Routing) => void;
+  onClose: () => void;
+}
+
+type Field = 'topic' | 'location' | 'executor';
+const IMPORTANCE: Importance[] = ['normal', 'high', 'critical'];
+
+/**
+ * The capture form: the post as read from the page (read-only) and the curator's routing.
+ * Page text is rendered as React text only, never as HTML.
+ */
+export function CaptureForm({ item, status, onSubmit, onClose }: Props) {
+  const id = useId();
+  const [values, setValues] = useState({ topic: '', location: '', executor: '', importance: 'normal' as Importance });
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const done = status.kind === 'saved' || status.kind === 'existing';
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (status.kind === 'saving' || done) return;
+    const parsed = routingSchema.safeParse(values);
+    if (!parsed.success) {
+      const next: Partial<Record<Field, string>> = {};
+      for (const issue of parsed.error.issues) {
+        const field = issue.path[0] as Field;
+        next[field] = t('form.required', { field: t(`form.${field}`) });
+      }
+      setErrors(next);
+      return;
+    }
+    setErrors({});
+    onSubmit(parsed.data);
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      onClose();
+    }
+  };
+
+  const input = (field: Field, required: boolean) => (
+    <label className="aot-field" htmlFor={`${id}-${field}`}>
+      <span className="aot-field__label">
+        {t(`form.${field}`)}
+        {required ? <span aria-hidden="true"> *</span> : null}
+      </span>
+      <input
+        id={`${id}-${field}`}
+        name={field}
+        value={values[field]}
+        placeholder={t(`form.${field}Placeholder`)}
+        aria-invalid={errors[field] ? true : undefined}
+        aria-describedby={errors[field] ? `${id}-${field}-error` : undefined}
+        required={required}
+        disabled={done}
+        autoFocus={field === 'topic'}
+        onChange={(e) => setValues((v) => ({ ...v, [field]: e.target.value }))}
+      />
+      {errors[field] ? (
+        <span className="aot-field__error" id={`${id}-${field}-error`} role="alert">
+          {errors[field]}
+        </span>
+      ) : null}
+    </label>
+  );
+
+  return (
+    <form
+      className="aot-form"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby={`${id}-title`}
+      onSubmit={submit}
+      onKeyDown={onKeyDown}
+      noValidate
+    >
+      <header className="aot-form__header">
+        <h2 id={`${id}-title`}>{status.kind === 'existing' ? t('form.existingTitle') : t('form.title')}</h2>
+        <button type="button" className="aot-icon-button" aria-label={t('form.close')} onClick={onClose}>
+          ×
+        </button>
+      </header>
+      <section className="aot-form__post" aria-label={t('form.post')}>
+        <div className="aot-form__author">
+          <span className="aot-field__label">{t('form.author')}: </span>
+          {item.author.name || '—'}
+        </div>
+        <div className="aot-form__link">
+          <span className="aot-field__label">{t('form.link')}: </span>
+          <a href={item.url} target="_blank" rel="noreferrer noopener">
+            {item.url}
+          </a>
+        </div>
+        <blockquote className="aot-form__text" data-testid="capture-text">
+          {item.text || t('form.noText')}
+        </blockquote>
+      </section>
+      {status.kind === 'existing' ? (
+        <p className="aot-form__notice" role="status">
+          {t('form.existingBody', { due: status.due })}
+        </p>
+      ) : (
+        <>
+          {input('topic', true)}
+          {input('location', false)}
+          <label className="aot-field" htmlFor={`${id}-importance`}>
+            <span className="aot-field__label">{t('form.importance')}</span>
+            <select
+              id={`${id}-importance`}
+              name="importance"
+              value={values.importance}
+              disabled={done}
+              onChange={(e) => setValues((v) => ({ ...v, importance: e.target.value as Importance }))}
+            >
+              {IMPORTANCE.map((level) => (
+                <option key={level} value={level}>
+                  {t(`form.importance.${level}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          {input('executor', true)}
+          <p className="aot-form__hint">{t('form.deadlineHint')}</p>
+        </>
+      )}
+      {status.kind === 'saved' ? (
+        <p className="aot-form__notice aot-form__notice--ok" role="status">
+          {t('form.saved', { due: status.due })}
+        </p>
+      ) : null}
+      {status.kind === 'error' ? (
+        <p className="aot-form__notice aot-form__notice--error" role="alert">
+          {t('form.saveFailed', { error: status.message })}
+        </p>
+      ) : null}
+      <footer className="aot-form__actions">
+        {done ? (
+          <button type="button" className="aot-button" onClick={onClose}>
+            {t('form.close')}
+          </button>
+        ) : (
+          <>
+            <button type="button" className="aot-button aot-button--ghost" onClick={onClose}>
+              {t('form.cancel')}
+            </button>
+            <button type="submit" className="aot-button aot-button--primary" disabled={status.kind === 'saving'}>
+              {status.kind === 'saving' ? t('form.saving') : t('form.save')}
+            </button>
+          </>
+        )}
+      </footer>
+    </form>
+  );
+}

@@ -1,0 +1,23 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '@/components/app.css';
+import { OpenMessages } from '@/components/OpenMessages';
+import { t } from '@/lib/i18n';
+
+function SidePanel() {
+  return (
+    <main className="aot-page">
+      <header className="aot-header">
+        <h1>{t('sidepanel.title')}</h1>
+      </header>
+      <OpenMessages />
+      <p className="aot-empty">{t('sidepanel.soon')}</p>
+    </main>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <SidePanel />
+  </StrictMode>,
+);

@@ -1,0 +1,53 @@
+/**
+ * The extension's IndexedDB (Dexie). Opened only by extension pages and the background
+ * service worker, in the extension's origin; content scripts reach it through lib/messaging.
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import type { MessageEvent, MessageRecord } from '../model/message';
+import { DB_NAME, SCHEMA_VERSIONS, type SchemaVersion } from './schema';
+
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
+
+export type AppDatabase = Dexie & {
+  messages: EntityTable<MessageRecord, 'id'>;
+  events: EntityTable<MessageEvent, 'seq'>;
+  settings: EntityTable<SettingRecord, 'key'>;
+};
+
+/**
+ * Opens the database with the given schema versions (all of them by default). Tests pass an
+ * older prefix of SCHEMA_VERSIONS to write data as an earlier release did.
+ */
+export function createDatabase(
+  name: string = DB_NAME,
+  versions: readonly SchemaVersion[] = SCHEMA_VERSIONS,
+  options?: ConstructorParameters<typeof Dexie>[1],
+): AppDatabase {
+  const db = new Dexie(name, options) as AppDatabase;
+  for (const v of versions) {
+    const version = db.version(v.version).stores(v.stores);
+    if (v.upgrade) version.upgrade(v.upgrade);
+  }
+  return db;
+}
+
+let shared: AppDatabase | undefined;
+
+/** The database of this extension context, created on first use. */
+export function getDb(): AppDatabase {
+  shared ??= createDatabase();
+  return shared;
+}
+
+export async function countOpen(db: AppDatabase): Promise<number> {
+  return db.messages.where('status').equals('open').count();
+}
+
+export async function openMessagesByDue(db: AppDatabase): Promise<MessageRecord[]> {
+  return db.messages.where('[status+dueAt]').between(['open', Dexie.minKey], ['open', Dexie.maxKey]).toArray();
+}
+
+export { DB_NAME, LATEST_VERSION, SCHEMA_VERSIONS } from './schema';

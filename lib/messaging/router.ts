@@ -1,0 +1,79 @@
+/**
+ * The receiving end of the channel, as a plain async function (testable without a browser):
+ * validates the envelope, the sender and the payload, runs the handler, validates its reply.
+ * It never throws: every failure becomes an error reply, and is logged.
+ */
+import {
+  CHANNEL,
+  describeIssues,
+  envelopeSchema,
+  protocol,
+  type ErrorCode,
+  type ParsedRequestOf,
+  type Reply,
+  type RequestType,
+  type ResponseOf,
+  type SenderKind,
+} from './protocol';
+import { isSiteHost } from '../sites/hosts';
+
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: unknown;
+}
+
+export type Handlers = {
+  [T in RequestType]: (data: ParsedRequestOf<T>, sender: { kind: SenderKind; url?: string }) => Promise<ResponseOf<T>>;
+};
+
+export interface RouterOptions {
+  /** This extension's id (runtime.id): messages from other extensions are refused. */
+  extensionId: string;
+  /** This extension's page origin, e.g. 'chrome-extension://abc/'. */
+  extensionOrigin: string;
+  log?: (message: string, detail?: unknown) => void;
+}
+
+/** Who sent a message: a content script on a supported site, an extension page, or neither. */
+export function classifySender(sender: SenderInfo, opts: RouterOptions): SenderKind | null {
+  if (sender.id !== opts.extensionId || !sender.url) return null;
+  if (sender.url.startsWith(opts.extensionOrigin)) return 'extension';
+  if (!sender.tab) return null;
+  try {
+    const url = new URL(sender.url);
+    return url.protocol === 'https:' && isSiteHost(url.hostname) ? 'site' : null;
+  } catch {
+    return null;
+  }
+}
+
+export function createRouter(handlers: Handlers, opts: RouterOptions) {
+  const log = opts.log ?? ((message, detail) => console.warn(`[aot] ${message}`, detail ?? ''));
+  const fail = (code: ErrorCode, message: string, detail?: unknown): Reply => {
+    log(`${code}: ${message}`, detail);
+    return { ok: false, error: { code, message } };
+  };
+
+  return async function route(raw: unknown, sender: SenderInfo): Promise<Reply> {
+    const envelope = envelopeSchema.safeParse(raw);
+    if (!envelope.success) return fail('bad-envelope', `not a message of channel ${CHANNEL}`, raw);
+    const { type, data } = envelope.data;
+    if (!Object.hasOwn(protocol, type)) return fail('unknown-type', `unknown request type "${type}"`);
+    const spec = protocol[type as RequestType];
+    const kind = classifySender(sender, opts);
+    if (!kind || !(spec.from as readonly string[]).includes(kind))
+      return fail('forbidden', `"${type}" is not accepted from ${sender.url ?? 'an unknown sender'}`);
+    const parsed = spec.request.safeParse(data);
+    if (!parsed.success) return fail('bad-request', `"${type}": ${describeIssues(parsed.error)}`);
+    try {
+      const handler = handlers[type as RequestType] as (d: unknown, s: { kind: SenderKind; url?: string }) => Promise<unknown>;
+      const result = await handler(parsed.data, { kind, url: sender.url });
+      const checked = spec.response.safeParse(result);
+      if (!checked.success) return fail('bad-response', `"${type}" produced an invalid reply: ${describeIssues(checked.error)}`);
+      return { ok: true, data: checked.data };
+    } catch (error) {
+      return fail('internal', error instanceof Error ? error.message : String(error), error);
+    }
+  };
+}

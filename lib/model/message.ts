@@ -1,0 +1,112 @@
+/**
+ * The shapes every part of the product shares, as zod schemas: what the content script
+ * captures from a page, what the curator records, and the stored message. Validated at every
+ * boundary (messages from pages, database imports), never trusted.
+ */
+import { z } from 'zod';
+
+export const siteSchema = z.enum(['vk', 'ok']);
+export type Site = z.infer<typeof siteSchema>;
+
+export const importanceSchema = z.enum(['normal', 'high', 'critical']);
+export type Importance = z.infer<typeof importanceSchema>;
+
+const CANONICAL_HOSTS = new Set(['vk.com', 'ok.ru']);
+
+/** A canonical permalink: https on vk.com or ok.ru only (vk.ru pages are stored as vk.com). */
+export const permalinkSchema = z
+  .string()
+  .max(2000)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'https:' && CANONICAL_HOSTS.has(url.hostname);
+    } catch {
+      return false;
+    }
+  }, 'ссылка должна вести на https://vk.com или https://ok.ru');
+
+/** A link to a person or community: any https URL on the two sites (vk.ru allowed). */
+const profileUrlSchema = z
+  .string()
+  .max(2000)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'https:' && ['vk.com', 'vk.ru', 'ok.ru'].includes(url.hostname);
+    } catch {
+      return false;
+    }
+  }, 'ссылка на автора должна вести на vk.com, vk.ru или ok.ru');
+
+export const itemKeySchema = z
+  .string()
+  .max(200)
+  .regex(/^(vk|ok):[A-Za-z0-9_\-/:.]+$/, 'ключ публикации имеет неверный формат');
+
+/** A post or comment as the content script read it from the page (no DOM references). */
+export const capturedItemSchema = z.object({
+  site: siteSchema,
+  kind: z.enum(['post', 'comment']),
+  key: itemKeySchema,
+  url: permalinkSchema,
+  parentKey: itemKeySchema.optional(),
+  author: z.object({ name: z.string().max(500), url: profileUrlSchema.optional() }),
+  text: z.string().max(50_000),
+  publishedAt: z.number().int().positive().optional(),
+  attachments: z
+    .array(z.object({ type: z.enum(['photo', 'video', 'link', 'other']), url: z.string().max(2000).optional() }))
+    .max(100)
+    .default([]),
+});
+export type CapturedItem = z.infer<typeof capturedItemSchema>;
+
+const requiredText = (max: number) => z.string().trim().min(1, 'обязательное поле').max(max);
+
+/** What the curator records about a captured post (free text until the directories arrive). */
+export const routingSchema = z.object({
+  topic: requiredText(200),
+  location: z.string().trim().max(200).default(''),
+  importance: importanceSchema,
+  executor: requiredText(200),
+});
+export type Routing = z.infer<typeof routingSchema>;
+export type RoutingInput = z.input<typeof routingSchema>;
+
+export const messageStatusSchema = z.enum(['open', 'closed']);
+export const messageStepSchema = z.enum(['routed']);
+
+export const messageRecordSchema = z.object({
+  id: z.string().min(1),
+  key: itemKeySchema,
+  site: siteSchema,
+  kind: z.enum(['post', 'comment']),
+  url: permalinkSchema,
+  parentKey: itemKeySchema.optional(),
+  author: z.object({ name: z.string(), url: z.string().optional() }),
+  text: z.string(),
+  publishedAt: z.number().optional(),
+  attachments: capturedItemSchema.shape.attachments,
+  topic: z.string(),
+  location: z.string(),
+  importance: importanceSchema,
+  executor: z.string(),
+  status: messageStatusSchema,
+  step: messageStepSchema,
+  /** The moment the curator detected the post: every clock starts here (regulations, workflow step 1). */
+  detectedAt: z.number(),
+  /** When the answer must be published. */
+  dueAt: z.number(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+export type MessageRecord = z.infer<typeof messageRecordSchema>;
+
+export const messageEventSchema = z.object({
+  seq: z.number().optional(),
+  messageId: z.string(),
+  type: z.enum(['captured']),
+  at: z.number(),
+  data: z.record(z.string(), z.unknown()).default({}),
+});
+export type MessageEvent = z.infer<typeof messageEventSchema>;

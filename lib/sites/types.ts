@@ -1,0 +1,48 @@
+/** What a site adapter finds on a page. Adapters use the standard DOM API only. */
+export interface PageItem {
+  site: 'vk' | 'ok';
+  kind: 'post' | 'comment';
+  /** Canonical and stable, e.g. 'vk:wall-33241_173007'. */
+  key: string;
+  /** Canonical permalink on vk.com / ok.ru, whatever host the page used. */
+  url: string;
+  /** A comment's post. */
+  parentKey?: string;
+  author: { name: string; url?: string };
+  /** Visible text; NBSP and emoji images normalised; reposted text excluded. */
+  text: string;
+  /** Epoch ms, when the page states it. */
+  publishedAt?: number;
+  attachments: Array<{ type: 'photo' | 'video' | 'link' | 'other'; url?: string }>;
+  element: Element;
+}
+
+export interface ReplyBox {
+  element: HTMLElement;
+  /** The post or comment it answers. */
+  answersKey: string;
+}
+
+export interface HealthCheck {
+  name: string;
+  ok: boolean;
+  detail?: string;
+}
+
+export interface SiteAdapter {
+  site: 'vk' | 'ok';
+  /** Posts and comments under root. Never throws on unknown markup. */
+  findItems(root: ParentNode): PageItem[];
+  findReplyBoxes(root: ParentNode): ReplyBox[];
+  health(doc: Document): { ok: boolean; checks: HealthCheck[] };
+  /** Where the capture button of an item goes (inside the item, near its header). */
+  buttonAnchor(item: PageItem): { parent: Element; before: Node | null };
+}
+
+/** One way of finding a field: a CSS selector, optionally reading an attribute. */
+export interface Candidate {
+  selector: string;
+  attribute?: string;
+  /** Where this hook comes from and which markup it serves (documentation for maintainers). */
+  note?: string;
+}

@@ -1,0 +1,41 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+export default defineConfig({
+  root,
+  test: {
+    reporters: ['default', ['json', { outputFile: 'test-output/results.json' }]],
+    projects: [
+      {
+        // Unit tests: lib/ in Node speed, components and adapters in jsdom, the WXT fake browser.
+        extends: true,
+        plugins: [WxtVitest({ root })],
+        test: {
+          name: 'unit',
+          root,
+          include: ['test/unit/**/*.test.{ts,tsx}'],
+          benchmark: { include: ['test/bench/**/*.bench.ts'] },
+          environment: 'jsdom',
+          setupFiles: ['test/config/unit-setup.ts'],
+        },
+      },
+      {
+        // End-to-end: the built extension in Debian's Chromium, driven by playwright-core.
+        extends: true,
+        test: {
+          name: 'e2e',
+          root,
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});

@@ -1,0 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+// Tests run from the repository root (npm scripts); import.meta.url is not a file URL under jsdom.
+const repo = `${resolve(process.cwd())}/`;
+
+/** A fixture page of this repository (test/fixtures/…). */
+export function repoFixture(name: string): string {
+  return readFileSync(`${repo}test/fixtures/${name}`, 'utf8');
+}
+
+/** Real public data beside the repository (../shared/fixtures/…), never copied into it. */
+export function sharedFixture(path: string, encoding = 'utf-8'): string {
+  return new TextDecoder(encoding).decode(readFileSync(`${repo}../shared/fixtures/${path}`));
+}
+
+export function parseHtml(html: string): Document {
+  return new DOMParser().parseFromString(html, 'text/html');
+}

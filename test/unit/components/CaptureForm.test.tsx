@@ -1,0 +1,91 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { CaptureForm, type FormStatus } from '@/components/CaptureForm';
+
+const item = {
+  author: { name: 'Иван Петров', url: 'https://vk.com/ivan.petrov' },
+  url: 'https://vk.com/wall-100_501',
+  text: 'На улице Лесной не вывозят мусор',
+};
+
+function renderForm(status: FormStatus = { kind: 'idle' }, text = item.text) {
+  const onSubmit = vi.fn();
+  const onClose = vi.fn();
+  const view = render(<CaptureForm item={{ ...item, text }} status={status} onSubmit={onSubmit} onClose={onClose} />);
+  return { onSubmit, onClose, view };
+}
+
+describe('CaptureForm', () => {
+  it('shows the post as read from the page: author, link and text', () => {
+    renderForm();
+    expect(screen.getByRole('dialog', { name: 'Новое сообщение' })).toBeTruthy();
+    expect(screen.getByText('Иван Петров')).toBeTruthy();
+    expect(screen.getByRole('link', { name: item.url }).getAttribute('href')).toBe(item.url);
+    expect(screen.getByTestId('capture-text').textContent).toBe(item.text);
+  });
+
+  it('submits the routing the curator typed, trimmed', async () => {
+    const user = userEvent.setup();
+    const { onSubmit } = renderForm();
+    await user.type(screen.getByLabelText(/Тема/), '  Вывоз мусора ');
+    await user.type(screen.getByLabelText(/Локация/), 'ул. Лесная, 12');
+    await user.selectOptions(screen.getByLabelText('Важность'), 'high');
+    await user.type(screen.getByLabelText(/Исполнитель/), 'Отдел ЖКХ');
+    await user.click(screen.getByRole('button', { name: 'Сохранить' }));
+    expect(onSubmit).toHaveBeenCalledWith({
+      topic: 'Вывоз мусора',
+      location: 'ул. Лесная, 12',
+      importance: 'high',
+      executor: 'Отдел ЖКХ',
+    });
+  });
+
+  it('submits with Enter and the topic focused first (keyboard only)', async () => {
+    const user = userEvent.setup();
+    const { onSubmit } = renderForm();
+    expect(document.activeElement).toBe(screen.getByLabelText(/Тема/));
+    await user.keyboard('Дороги');
+    await user.type(screen.getByLabelText(/Исполнитель/), 'Дорожный отдел{Enter}');
+    expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ topic: 'Дороги', executor: 'Дорожный отдел', location: '' }));
+  });
+
+  it('names the missing required fields and does not submit', async () => {
+    const user = userEvent.setup();
+    const { onSubmit } = renderForm();
+    await user.type(screen.getByLabelText(/Тема/), '   ');
+    await user.click(screen.getByRole('button', { name: 'Сохранить' }));
+    expect(onSubmit).not.toHaveBeenCalled();
+    const alerts = screen.getAllByRole('alert').map((a) => a.textContent);
+    expect(alerts).toEqual(['Заполните поле «Тема»', 'Заполните поле «Исполнитель»']);
+    expect(screen.getByLabelText(/Тема/).getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('closes on Escape and on Cancel', async () => {
+    const user = userEvent.setup();
+    const { onClose } = renderForm();
+    await user.keyboard('{Escape}');
+    await user.click(screen.getByRole('button', { name: 'Отмена' }));
+    expect(onClose).toHaveBeenCalledTimes(2);
+  });
+
+  it('renders hostile page text as text, never as HTML', () => {
+    const hostile = '<img src=x onerror="window.pwned=1"><b>bold</b>';
+    const { view } = renderForm({ kind: 'idle' }, hostile);
+    expect(screen.getByTestId('capture-text').textContent).toBe(hostile);
+    expect(view.container.querySelector('img, b')).toBeNull();
+  });
+
+  it('shows saving, saved, existing and error states', () => {
+    const { view } = renderForm({ kind: 'saving' });
+    expect((screen.getByRole('button', { name: 'Сохранение…' }) as HTMLButtonElement).disabled).toBe(true);
+    view.rerender(<CaptureForm item={item} status={{ kind: 'saved', due: 'ср, 25 нояб., 18:00' }} onSubmit={vi.fn()} onClose={vi.fn()} />);
+    expect(screen.getByRole('status').textContent).toBe('Сохранено. Срок ответа: ср, 25 нояб., 18:00');
+    expect((screen.getByLabelText(/Тема/) as HTMLInputElement).disabled).toBe(true);
+    view.rerender(<CaptureForm item={item} status={{ kind: 'existing', due: 'чт, 26 нояб., 10:00' }} onSubmit={vi.fn()} onClose={vi.fn()} />);
+    expect(screen.getByRole('dialog', { name: 'Сообщение уже в работе' })).toBeTruthy();
+    expect(screen.queryByLabelText(/Тема/)).toBeNull();
+    view.rerender(<CaptureForm item={item} status={{ kind: 'error', message: 'нет связи' }} onSubmit={vi.fn()} onClose={vi.fn()} />);
+    expect(screen.getByRole('alert').textContent).toBe('Не удалось сохранить: нет связи');
+  });
+});

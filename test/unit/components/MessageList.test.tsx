@@ -1,0 +1,104 @@
+import { act, render, screen, within } from '@testing-library/react';
+import { DateTime } from 'luxon';
+import { Profiler } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MessageList } from '@/components/MessageList';
+import { startClock, useClock } from '@/components/state/clock';
+import type { MessageRecord } from '@/lib/model/message';
+import { createWorkCalendar, DEFAULT_SCHEDULE } from '@/lib/worktime';
+
+const calendar = createWorkCalendar(DEFAULT_SCHEDULE);
+const msk = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Moscow' }).toMillis();
+
+function message(id: string, dueIso: string, extra: Partial<MessageRecord> = {}): MessageRecord {
+  return {
+    id,
+    key: `vk:wall-1_${id}`,
+    site: 'vk',
+    kind: 'post',
+    url: `https://vk.com/wall-1_${id}`,
+    author: { name: `Автор ${id}` },
+    text: `Текст ${id}\nвторая строка`,
+    attachments: [],
+    topic: 'Дороги',
+    location: 'Заречный',
+    importance: 'normal',
+    executor: 'Дорожный отдел',
+    status: 'open',
+    step: 'routed',
+    detectedAt: 0,
+    dueAt: msk(dueIso),
+    createdAt: 0,
+    updatedAt: 0,
+    ...extra,
+  };
+}
+
+let stop: () => void;
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.setSystemTime(msk('2026-11-25T16:00:00'));
+  useClock.setState({ now: Date.now() });
+});
+afterEach(() => {
+  stop?.();
+  vi.useRealTimers();
+});
+
+describe('MessageList', () => {
+  it('shows each message with author, first line, topic, executor and a countdown', () => {
+    render(<MessageList messages={[message('1', '2026-11-25T18:00'), message('2', '2026-11-26T11:00')]} calendar={calendar} />);
+    const rows = screen.getAllByTestId('message-row');
+    expect(rows).toHaveLength(2);
+    const first = within(rows[0]!);
+    expect(first.getByText('Автор 1')).toBeTruthy();
+    expect(first.getByRole('link').textContent).toBe('Текст 1');
+    expect(first.getByRole('link').getAttribute('href')).toBe('https://vk.com/wall-1_1');
+    expect(rows[0]!.textContent).toContain('Исполнитель: Дорожный отдел');
+    expect(first.getByTestId('countdown').textContent).toContain('осталось 2 ч 0 мин 0 с');
+    // 16:00 → 18:00 today (2 h) + 09:00 → 11:00 tomorrow (2 h)
+    expect(within(rows[1]!).getByTestId('countdown').textContent).toContain('осталось 4 ч 0 мин 0 с');
+  });
+
+  it('tells loading and empty apart', () => {
+    const { rerender } = render(<MessageList messages={undefined} calendar={calendar} />);
+    expect(screen.getByText('Загрузка…')).toBeTruthy();
+    rerender(<MessageList messages={[]} calendar={calendar} />);
+    expect(screen.getByText(/Открытых сообщений нет/)).toBeTruthy();
+  });
+
+  it('ticks every second from one shared clock', () => {
+    render(<MessageList messages={[message('1', '2026-11-25T18:00')]} calendar={calendar} />);
+    stop = startClock();
+    act(() => vi.advanceTimersByTime(3000));
+    expect(screen.getByTestId('countdown').textContent).toContain('осталось 1 ч 59 мин 57 с');
+    expect(vi.getTimerCount()).toBe(1);
+  });
+
+  it('marks urgency in words and data, not only colour, and stands still off hours', () => {
+    vi.setSystemTime(msk('2026-11-25T17:30:00'));
+    useClock.setState({ now: Date.now() });
+    const { rerender } = render(<MessageList messages={[message('1', '2026-11-25T18:00')]} calendar={calendar} />);
+    expect(screen.getByTestId('countdown').dataset.urgency).toBe('soon');
+    act(() => useClock.setState({ now: msk('2026-11-25T18:30') }));
+    expect(screen.getByTestId('countdown').dataset.urgency).toBe('overdue');
+    expect(screen.getByTestId('countdown').textContent).toContain('просрочено на');
+    rerender(<MessageList messages={[message('2', '2026-11-26T10:00')]} calendar={calendar} />);
+    expect(screen.getByTestId('countdown').textContent).toContain('нерабочее время');
+  });
+
+  it('does not re-render the list or rows whose text did not change', () => {
+    const renders: string[] = [];
+    render(
+      <Profiler id="list" onRender={(id, phase) => renders.push(`${id}:${phase}`)}>
+        <MessageList messages={[message('1', '2026-11-25T18:00'), message('2', '2026-11-26T18:00')]} calendar={calendar} />
+      </Profiler>,
+    );
+    renders.length = 0;
+    // Evening: both countdowns stand still, so a tick changes nothing on screen.
+    act(() => useClock.setState({ now: msk('2026-11-25T19:00:00') }));
+    renders.length = 0;
+    act(() => useClock.setState({ now: msk('2026-11-25T19:00:01') }));
+    expect(renders).toEqual([]);
+  });
+});

@@ -1,0 +1,44 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { catalogsForTest, setLocale, t, tn } from '@/lib/i18n';
+import { localeFiles } from '@/lib/i18n/manifest-locales';
+
+afterEach(() => setLocale('ru'));
+
+describe('messages files', () => {
+  it('have the same keys and placeholders in every language', () => {
+    const ru = catalogsForTest.ru as Record<string, unknown>;
+    const en = catalogsForTest.en as Record<string, unknown>;
+    expect(Object.keys(en).sort()).toEqual(Object.keys(ru).sort());
+    const holes = (v: unknown) => JSON.stringify(v).match(/\{\w+\}/g)?.sort() ?? [];
+    for (const key of Object.keys(ru)) expect(holes(en[key]), key).toEqual(holes(ru[key]));
+  });
+
+  it('speak Russian by default and English on request', () => {
+    expect(t('capture.button')).toBe('Взять в работу');
+    setLocale('en');
+    expect(t('capture.button')).toBe('Take on');
+  });
+
+  it('fill placeholders and leave unknown ones visible', () => {
+    expect(t('list.executor', { executor: 'Отдел ЖКХ' })).toBe('Исполнитель: Отдел ЖКХ');
+    expect(t('list.executor')).toBe('Исполнитель: {executor}');
+  });
+
+  it('use Russian plural forms', () => {
+    expect([1, 2, 5, 21, 22, 25, 11].map((n) => tn('list.openCount', n))).toEqual([
+      '1 открытое',
+      '2 открытых',
+      '5 открытых',
+      '21 открытое',
+      '22 открытых',
+      '25 открытых',
+      '11 открытых',
+    ]);
+  });
+
+  it('feed the manifest locales from the same files', () => {
+    const files = Object.fromEntries(localeFiles().map((f) => [f.relativeDest, JSON.parse(f.contents)]));
+    expect(files['_locales/ru/messages.json'].extName).toEqual({ message: 'Ответ в срок' });
+    expect(files['_locales/en/messages.json'].extName).toEqual({ message: 'Answer on time' });
+  });
+});

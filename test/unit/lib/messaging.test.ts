@@ -1,0 +1,144 @@
+import { describe, expect, it, vi } from 'vitest';
+import { request } from '@/lib/messaging/client';
+import { CHANNEL, ChannelError } from '@/lib/messaging/protocol';
+import { classifySender, createRouter, type Handlers } from '@/lib/messaging/router';
+import { sampleItem, sampleRouting } from '../../helpers/items';
+
+const opts = { extensionId: 'ext-id', extensionOrigin: 'chrome-extension://ext-id/' };
+const fromVk = { id: 'ext-id', url: 'https://vk.com/club100', tab: { id: 1 } };
+const fromPopup = { id: 'ext-id', url: 'chrome-extension://ext-id/popup.html' };
+
+function setup(overrides: Partial<Handlers> = {}) {
+  const log = vi.fn();
+  const handlers: Handlers = {
+    'capture.save': vi.fn(async () => ({ id: 'm1', created: true, dueAt: 123 })),
+    'capture.lookup': vi.fn(async ({ keys }) => ({ found: keys.map((key) => ({ key, id: 'm1', status: 'open', dueAt: 5 })) })),
+    ...overrides,
+  };
+  const route = createRouter(handlers, { ...opts, log });
+  return { route, handlers, log };
+}
+
+const envelope = (type: string, data: unknown) => ({ channel: CHANNEL, type, data });
+
+describe('message router', () => {
+  it('runs the handler of a valid request from a VK page and returns its reply', async () => {
+    const { route, handlers } = setup();
+    const reply = await route(envelope('capture.save', { item: sampleItem(), routing: sampleRouting }), fromVk);
+    expect(reply).toEqual({ ok: true, data: { id: 'm1', created: true, dueAt: 123 } });
+    expect(handlers['capture.save']).toHaveBeenCalledWith(
+      expect.objectContaining({ item: expect.objectContaining({ key: 'vk:wall-100_501' }) }),
+      { kind: 'site', url: fromVk.url },
+    );
+  });
+
+  it.each([
+    ['a string', 'hello'],
+    ['null', null],
+    ['another channel', { channel: 'other', type: 'capture.save', data: {} }],
+  ])('answers %s with bad-envelope and logs it', async (_name, raw) => {
+    const { route, log } = setup();
+    const reply = await route(raw, fromVk);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'bad-envelope' } });
+    expect(log).toHaveBeenCalledOnce();
+  });
+
+  it('answers an unknown type with unknown-type, naming it', async () => {
+    const { route } = setup();
+    const reply = await route(envelope('db.dropEverything', {}), fromPopup);
+    expect(reply).toEqual({ ok: false, error: { code: 'unknown-type', message: 'unknown request type "db.dropEverything"' } });
+  });
+
+  it('does not treat Object.prototype names as request types', async () => {
+    const { route } = setup();
+    expect(await route(envelope('toString', {}), fromPopup)).toMatchObject({ ok: false, error: { code: 'unknown-type' } });
+  });
+
+  it('rejects a malformed payload with the failing fields, without calling the handler', async () => {
+    const { route, handlers } = setup();
+    const reply = await route(
+      envelope('capture.save', { item: sampleItem({ url: 'https://evil.example/x' }), routing: { ...sampleRouting, topic: '  ' } }),
+      fromVk,
+    );
+    expect(reply.ok).toBe(false);
+    if (reply.ok) return;
+    expect(reply.error.code).toBe('bad-request');
+    expect(reply.error.message).toContain('item.url');
+    expect(reply.error.message).toContain('routing.topic');
+    expect(handlers['capture.save']).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['another extension', { ...fromVk, id: 'other' }],
+    ['a page outside VK and OK', { ...fromVk, url: 'https://evil.example/' }],
+    ['plain http VK', { ...fromVk, url: 'http://vk.com/' }],
+    ['a lookalike host', { ...fromVk, url: 'https://vk.com.evil.example/' }],
+    ['a site frame without a tab', { id: 'ext-id', url: 'https://vk.com/' }],
+    ['an empty sender', {}],
+  ])('refuses %s', async (_name, sender) => {
+    const { route, handlers } = setup();
+    const reply = await route(envelope('capture.lookup', { keys: ['vk:wall-1_2'] }), sender);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(handlers['capture.lookup']).not.toHaveBeenCalled();
+  });
+
+  it('turns a throwing handler into an internal error reply', async () => {
+    const { route, log } = setup({ 'capture.lookup': async () => Promise.reject(new Error('disk full')) });
+    expect(await route(envelope('capture.lookup', { keys: [] }), fromPopup)).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'disk full' },
+    });
+    expect(log).toHaveBeenCalled();
+  });
+
+  it('refuses to send a handler reply that breaks the protocol', async () => {
+    const { route } = setup({ 'capture.save': async () => ({ id: 1 }) as never });
+    expect(await route(envelope('capture.save', { item: sampleItem(), routing: sampleRouting }), fromPopup)).toMatchObject({
+      ok: false,
+      error: { code: 'bad-response' },
+    });
+  });
+
+  it('classifies senders', () => {
+    expect(classifySender(fromVk, opts)).toBe('site');
+    expect(classifySender({ ...fromVk, url: 'https://ok.ru/group/1' }, opts)).toBe('site');
+    expect(classifySender(fromPopup, opts)).toBe('extension');
+    expect(classifySender({ ...fromPopup, url: 'chrome-extension://other/popup.html' }, opts)).toBeNull();
+  });
+});
+
+describe('message client', () => {
+  const { route } = setup();
+  const transport = (raw: unknown) => route(raw, fromVk);
+
+  it('round-trips a typed request through the router', async () => {
+    await expect(request('capture.lookup', { keys: ['vk:wall-1_2'] }, transport)).resolves.toEqual({
+      found: [{ key: 'vk:wall-1_2', id: 'm1', status: 'open', dueAt: 5 }],
+    });
+  });
+
+  it('does not send an invalid request', async () => {
+    const spy = vi.fn(transport);
+    await expect(request('capture.lookup', { keys: ['not a key'] }, spy)).rejects.toMatchObject({ code: 'bad-request' });
+    expect(spy).not.toHaveBeenCalled();
+  });
+
+  it('surfaces error replies as ChannelError with their code', async () => {
+    const err = await request('capture.lookup', { keys: [] }, async () => ({ ok: false, error: { code: 'forbidden', message: 'no' } })).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ChannelError);
+    expect(err).toMatchObject({ code: 'forbidden', message: 'no' });
+  });
+
+  it('rejects a malformed or missing reply', async () => {
+    await expect(request('capture.lookup', { keys: [] }, async () => undefined)).rejects.toMatchObject({ code: 'bad-response' });
+    await expect(request('capture.lookup', { keys: [] }, async () => ({ ok: true, data: { found: 'x' } }))).rejects.toMatchObject({
+      code: 'bad-response',
+    });
+  });
+
+  it('reports a missing background as no-connection', async () => {
+    await expect(
+      request('capture.lookup', { keys: [] }, async () => Promise.reject(new Error('Receiving end does not exist.'))),
+    ).rejects.toMatchObject({ code: 'no-connection' });
+  });
+});
