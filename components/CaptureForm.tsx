@@ -75,7 +75,10 @@ export function CaptureForm({ item, status, onSubmit, onClose }: Props) {
         required={required}
         disabled={done}
         autoFocus={field === 'topic'}
-        onChange={(e) => setValues((v) => ({ ...v, [field]: e.target.value }))}
+        onChange={(e) => {
+          setValues((v) => ({ ...v, [field]: e.target.value }));
+          if (errors[field]) setErrors(({ [field]: _fixed, ...rest }) => rest);
+        }}
       />
       {errors[field] ? (
         <span className="aot-field__error" id={`${id}-${field}-error`} role="alert">

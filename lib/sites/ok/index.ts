@@ -44,7 +44,7 @@ export const okAdapter: SiteAdapter = {
   findItems(root) {
     const items = new Map<string, PageItem>();
     for (const el of new Set(safeQueryAll(root, ROOT_SELECTOR).map(outermostRoot))) {
-      let item: PageItem | null = null;
+      let item: PageItem | null;
       try {
         item = parsePost(el);
       } catch {

@@ -89,7 +89,7 @@ export const vkAdapter: SiteAdapter = {
     const items = new Map<string, PageItem>();
     const roots = new Set(safeQueryAll(root, ROOT_SELECTOR).map(outermostRoot));
     for (const el of roots) {
-      let item: PageItem | null = null;
+      let item: PageItem | null;
       try {
         item = parsePost(el);
       } catch {

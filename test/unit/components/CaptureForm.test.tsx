@@ -59,6 +59,10 @@ describe('CaptureForm', () => {
     const alerts = screen.getAllByRole('alert').map((a) => a.textContent);
     expect(alerts).toEqual(['Заполните поле «Тема»', 'Заполните поле «Исполнитель»']);
     expect(screen.getByLabelText(/Тема/).getAttribute('aria-invalid')).toBe('true');
+    // Fixing a field clears its own message, not the others'.
+    await user.type(screen.getByLabelText(/Тема/), 'Дороги');
+    expect(screen.getAllByRole('alert').map((a) => a.textContent)).toEqual(['Заполните поле «Исполнитель»']);
+    expect(screen.getByLabelText(/Тема/).getAttribute('aria-invalid')).toBeNull();
   });
 
   it('closes on Escape and on Cancel', async () => {

@@ -12,7 +12,7 @@ function setup(overrides: Partial<Handlers> = {}) {
   const log = vi.fn();
   const handlers: Handlers = {
     'capture.save': vi.fn(async () => ({ id: 'm1', created: true, dueAt: 123 })),
-    'capture.lookup': vi.fn(async ({ keys }) => ({ found: keys.map((key) => ({ key, id: 'm1', status: 'open', dueAt: 5 })) })),
+    'capture.lookup': vi.fn(async ({ keys }: { keys: string[] }) => ({ found: keys.map((key) => ({ key, id: 'm1', status: 'open', dueAt: 5 })) })),
     ...overrides,
   };
   const route = createRouter(handlers, { ...opts, log });

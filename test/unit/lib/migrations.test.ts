@@ -75,7 +75,7 @@ describe('database migrations', () => {
       await db.table('messages').add(v1Message);
     });
     const db = createDatabase(name);
-    await expect(db.messages.add({ ...(v1Message as never), id: 'm2' })).rejects.toThrow(/ConstraintError|unique/i);
+    await expect(db.messages.add({ ...v1Message, id: 'm2' } as never)).rejects.toThrow(/ConstraintError|unique/i);
     db.close();
   });
 });

@@ -1,0 +1,54 @@
+// Lint rules. Kept under test/config so the top level holds only the product's own layout.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** Modules with side effects: only lib/db and lib/messaging may use them inside lib/. */
+const impure = [
+  { name: 'wxt/browser', message: 'lib/ domain modules are pure: no browser.* (only lib/messaging may talk to the browser).' },
+  { name: 'dexie', message: 'lib/ domain modules are pure: only lib/db may use Dexie.' },
+  { name: 'dexie-react-hooks', message: 'lib/ domain modules are pure: no Dexie.' },
+  { name: 'react', message: 'lib/ holds no UI: components/ does.' },
+  { name: 'zustand', message: 'lib/ holds no UI state: components/state does.' },
+];
+
+export default tseslint.config(
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-output/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Never insert page text as HTML.' },
+        { selector: "AssignmentExpression[left.property.name='innerHTML']", message: 'Never insert page text as HTML.' },
+      ],
+    },
+  },
+  {
+    // The pure domain: no browser, no database, no UI, and no global clock.
+    files: ['lib/**/*.ts'],
+    ignores: ['lib/db/**', 'lib/messaging/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: impure, patterns: [{ group: ['**/db', '**/db/*', '**/messaging/*'], message: 'lib/ domain modules must not reach the database or the channel.' }] }],
+      'no-restricted-globals': ['error', { name: 'browser', message: 'Pure module: no browser.*' }, { name: 'chrome', message: 'Pure module: no chrome.*' }],
+      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'Pure module: time is passed in, never read from a global clock.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pure module: time is passed in, never read from a global clock.' },
+        { selector: "AssignmentExpression[left.property.name='innerHTML']", message: 'Never insert page text as HTML.' },
+      ],
+    },
+  },
+  {
+    // Test fixtures carry their own small page scripts.
+    files: ['test/**/*.{ts,tsx,js,mjs}'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser, chrome: 'readonly' } },
+  },
+);

@@ -1,0 +1,70 @@
+// @ts-check
+/**
+ * `npm run demo`: builds the extension and opens Chromium with it on the bundled sample VK and
+ * OK pages (served as https://vk.com/club100 and https://ok.ru/group/300), so anyone can try
+ * the flow without a VK or OK account.
+ * - With a display: a real window; capture posts yourself, open the popup from the toolbar.
+ * - Without one (or with --headless): plays the flow and writes screenshots to test-output/demo/.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { CHROMIUM, captureWithForm, launch, openExtensionPage, ROOT, screenshot } from './e2e/harness.mjs';
+
+const OUT = join(ROOT, 'test-output/demo');
+const headless = !process.env.DISPLAY || process.argv.includes('--headless');
+
+if (!existsSync(CHROMIUM)) {
+  console.error(`Chromium not found at ${CHROMIUM}. Install it (sudo apt-get install -y chromium) or set CHROMIUM_PATH.`);
+  process.exit(1);
+}
+if (!process.argv.includes('--no-build')) {
+  execFileSync(join(ROOT, 'node_modules/.bin/wxt'), ['build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+}
+
+const session = await launch(undefined, { headless });
+const vk = await session.context.newPage();
+await vk.goto('https://vk.com/club100');
+
+if (!headless) {
+  const ok = await session.context.newPage();
+  await ok.goto('https://ok.ru/group/300');
+  await openExtensionPage(session, 'popup.html');
+  await vk.bringToFront();
+  console.log(`
+Демо запущено. Вкладки: пример стены ВКонтакте, пример ленты Одноклассников и список сообщений (popup).
+Нажмите «Взять в работу» у любой публикации, заполните форму и сохраните. Закройте окно, чтобы выйти.
+Demo running: sample VK wall, sample OK feed and the popup page. Close the window to quit.`);
+  await new Promise((done) => session.context.on('close', done));
+  process.exit(0);
+}
+
+const shots = [];
+await vk.locator('[data-aot="capture"] button').first().waitFor();
+shots.push(await screenshot(vk, '1-vk-wall-buttons', OUT));
+let dialog = await captureWithForm(vk, 0, { topic: 'Вывоз мусора', location: 'ул. Лесная, 12', importance: 'high', executor: 'Отдел ЖКХ' });
+shots.push(await screenshot(vk, '2-vk-capture-form', OUT));
+await dialog.getByRole('button', { name: 'Сохранить' }).click();
+await dialog.getByRole('status').waitFor();
+shots.push(await screenshot(vk, '3-vk-capture-saved', OUT));
+await dialog.getByRole('button', { name: 'Закрыть' }).first().click();
+dialog = await captureWithForm(vk, 1, { topic: 'Горячая вода', location: 'ул. Садовая', executor: 'Отдел ЖКХ' });
+await dialog.getByRole('button', { name: 'Сохранить' }).click();
+await dialog.getByRole('status').waitFor();
+
+const ok = await session.context.newPage();
+await ok.goto('https://ok.ru/group/300');
+dialog = await captureWithForm(ok, 0, { topic: 'Уличное освещение', location: 'ул. Мира, 5', executor: 'Отдел благоустройства' });
+shots.push(await screenshot(ok, '4-ok-capture-form', OUT));
+await dialog.getByRole('button', { name: 'Сохранить' }).click();
+await dialog.getByRole('status').waitFor();
+
+const popup = await openExtensionPage(session, 'popup.html');
+await popup.getByTestId('message-row').nth(2).waitFor();
+shots.push(await screenshot(popup, '5-popup', OUT));
+const panel = await openExtensionPage(session, 'sidepanel.html', { width: 420, height: 700 });
+await panel.getByTestId('message-row').first().waitFor();
+shots.push(await screenshot(panel, '6-sidepanel', OUT));
+shots.push(await screenshot(await openExtensionPage(session, 'options.html', { width: 1000, height: 600 }), '7-options', OUT));
+await session.context.close();
+console.log(`No display: played the demo headless. Screenshots:\n${shots.map((s) => `  ${s}`).join('\n')}`);

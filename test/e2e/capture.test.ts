@@ -1,0 +1,145 @@
+/**
+ * The walking skeleton end to end: capture a VK post in the page, see it counting down in the
+ * popup, and find it again after the browser restarts.
+ */
+import { DateTime } from 'luxon';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorkCalendar, DEFAULT_SCHEDULE, workingIntervals, workingMinutesBetween } from '../../lib/worktime';
+import { launch, openExtensionPage, screenshot, type Session } from './harness.mjs';
+
+const calendar = createWorkCalendar(DEFAULT_SCHEDULE);
+/** The extension API inside the service worker (evaluated there, not here). */
+declare const chrome: { action: { getBadgeText(details: object): Promise<string> } };
+let session: Session | undefined;
+
+beforeAll(async () => {
+  session = await launch();
+});
+
+afterAll(async () => {
+  await session?.context.close();
+});
+
+describe('capture a VK post and see it in the popup', () => {
+  let stored: { key: string; detectedAt: number; dueAt: number } | undefined;
+
+  it('adds a capture button to every post of a VK wall, none to reposts', async () => {
+    const page = await session!.context.newPage();
+    await page.goto('https://vk.com/club100');
+    const buttons = page.locator('[data-aot="capture"] button');
+    await expect.poll(() => buttons.count()).toBe(4);
+    expect(await buttons.first().textContent()).toBe('Взять в работу');
+    // A post loaded later gets its button too, and nothing is duplicated.
+    await page.evaluate(() => (window as unknown as { addPost: (...a: string[]) => void }).addPost('600', 'Новый автор', 'Новый пост'));
+    await expect.poll(() => buttons.count()).toBe(5);
+    await page.waitForTimeout(300);
+    expect(await buttons.count()).toBe(5);
+    // The vk.com origin never gets a database of ours.
+    expect(await page.evaluate(() => indexedDB.databases())).toEqual([]);
+    await page.close();
+  });
+
+  it('opens the form prefilled from the post and saves the message', async () => {
+    const page = await session!.context.newPage();
+    await page.goto('https://vk.com/club100');
+    const before = Date.now();
+    await page.locator('[data-aot="capture"] button').first().click();
+    const dialog = page.getByRole('dialog', { name: 'Новое сообщение' });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.getByText('Иван Петров').isVisible()).toBe(true);
+    expect(await dialog.getByRole('link', { name: 'https://vk.com/wall-100_501' }).isVisible()).toBe(true);
+    expect(await dialog.getByTestId('capture-text').textContent()).toContain('не вывозят мусор');
+
+    // Saving without the required fields names them and saves nothing.
+    await dialog.getByRole('button', { name: 'Сохранить' }).click();
+    expect(await dialog.getByRole('alert').allTextContents()).toEqual(['Заполните поле «Тема»', 'Заполните поле «Исполнитель»']);
+
+    await dialog.getByLabel('Тема').fill('Вывоз мусора');
+    await dialog.getByLabel('Локация').fill('ул. Лесная, 12');
+    await dialog.getByLabel('Важность').selectOption('high');
+    await dialog.getByLabel('Исполнитель').fill('Отдел ЖКХ');
+    await screenshot(page, 'vk-capture-form');
+    await dialog.getByRole('button', { name: 'Сохранить' }).click();
+    await expect.poll(() => dialog.getByRole('status').textContent()).toMatch(/^Сохранено\. Срок ответа: /);
+    await screenshot(page, 'vk-capture-saved');
+    await dialog.getByRole('button', { name: 'Закрыть' }).first().click();
+    await expect.poll(() => dialog.count()).toBe(0);
+
+    const button = page.locator('[data-aot="capture"] button').first();
+    await expect.poll(() => button.textContent()).toContain('В работе');
+
+    // The background stored it in the extension's database with its detection time and deadline.
+    stored = await session!.worker.evaluate(async () => {
+      const open = indexedDB.open('answer-on-time');
+      const db: IDBDatabase = await new Promise((ok, fail) => {
+        open.onsuccess = () => ok(open.result);
+        open.onerror = () => fail(open.error);
+      });
+      const all: Array<{ key: string; detectedAt: number; dueAt: number }> = await new Promise((ok) => {
+        const req = db.transaction('messages').objectStore('messages').getAll();
+        req.onsuccess = () => ok(req.result);
+      });
+      db.close();
+      return all[0];
+    });
+    expect(stored?.key).toBe('vk:wall-100_501');
+    expect(stored!.detectedAt).toBeGreaterThanOrEqual(before - 1000);
+    expect(stored!.detectedAt).toBeLessThanOrEqual(Date.now());
+    // 8 working hours on Mon–Fri 09:00–18:00 (Moscow).
+    expect(workingMinutesBetween(calendar, stored!.detectedAt, stored!.dueAt)).toBe(480);
+    expect(await session!.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
+
+    // Capturing the same post again opens the existing message instead of a new one.
+    await button.click();
+    await expect.poll(() => page.getByRole('dialog', { name: 'Сообщение уже в работе' }).isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('lists the message in the popup with a countdown that runs', async () => {
+    // Look at the popup at a working moment between detection and the deadline, so the
+    // countdown runs whatever time of day the test itself runs.
+    const longest = workingIntervals(calendar, stored!.detectedAt, stored!.dueAt).sort((a, b) => b.end - b.start - (a.end - a.start))[0]!;
+    const at = longest.start + 60_000;
+    const page = await session!.context.newPage();
+    await page.clock.install({ time: at });
+    await page.setViewportSize({ width: 400, height: 600 });
+    await page.goto(`chrome-extension://${session!.extensionId}/popup.html`);
+    const row = page.getByTestId('message-row');
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.textContent()).toContain('Иван Петров');
+    expect(await row.textContent()).toContain('Вывоз мусора');
+    expect(await row.textContent()).toContain('Отдел ЖКХ');
+    const countdown = row.getByTestId('countdown');
+    const first = await countdown.textContent();
+    const left = workingMinutesBetween(calendar, at, stored!.dueAt);
+    const hours = Math.floor(left / 60);
+    expect(first).toContain(`осталось ${hours} ч`);
+    await expect.poll(() => countdown.textContent(), { timeout: 5000 }).not.toBe(first);
+    const title = await countdown.getAttribute('title');
+    expect(title).toContain(DateTime.fromMillis(stored!.dueAt, { zone: 'Europe/Moscow' }).toFormat('HH:mm'));
+    await screenshot(page, 'popup');
+    await page.close();
+  });
+
+  it('keeps the message after the browser restarts', async () => {
+    const dir = session!.userDataDir;
+    await session!.context.close();
+    session = await launch(dir);
+    const popup = await openExtensionPage(session, 'popup.html');
+    await expect.poll(() => popup.getByTestId('message-row').count()).toBe(1);
+    expect(await popup.getByTestId('message-row').textContent()).toContain('Иван Петров');
+    // The badge is recomputed from the database when the worker starts.
+    await expect.poll(() => session!.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
+  });
+
+  it('opens the side panel and options pages', async () => {
+    const panel = await openExtensionPage(session!, 'sidepanel.html', { width: 420, height: 700 });
+    expect(await panel.getByRole('heading', { name: 'Рабочий стол' }).isVisible()).toBe(true);
+    await expect.poll(() => panel.getByTestId('message-row').count()).toBe(1);
+    await screenshot(panel, 'sidepanel');
+    const options = await openExtensionPage(session!, 'options.html', { width: 1000, height: 700 });
+    expect(await options.getByRole('heading', { name: 'Настройки' }).isVisible()).toBe(true);
+    await expect.poll(() => options.getByText('Сообщений в базе: 1').count()).toBe(1);
+    await screenshot(options, 'options');
+  });
+});

@@ -1,0 +1,109 @@
+// @ts-check
+/**
+ * Drives the built extension in Debian's Chromium with playwright-core (no downloaded
+ * browser). Fixture pages are served as if they came from https://vk.com/… and https://ok.ru/…
+ * so the manifest's match patterns apply; the machine has no internet, so every other request
+ * is answered locally. Plain JavaScript so that `npm run demo` can use it without a build step.
+ */
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(process.cwd());
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+export const SCREENSHOTS = join(ROOT, 'test-output/screenshots');
+
+/** Which fixture page answers which site. */
+export const FIXTURE_ROUTES = {
+  'vk.com': 'vk-feed.html',
+  'vk.ru': 'vk-feed.html',
+  'ok.ru': 'ok-feed.html',
+};
+
+/**
+ * @typedef {{ context: import('playwright-core').BrowserContext, worker: import('playwright-core').Worker,
+ *   extensionId: string, userDataDir: string }} Session
+ */
+
+export function newUserDataDir() {
+  return mkdtempSync(join(tmpdir(), 'aot-e2e-'));
+}
+
+/**
+ * Starts Chromium with the built extension and the fixture routes.
+ * @param {string} [userDataDir] reuse a profile to test persistence
+ * @param {{ headless?: boolean }} [options]
+ * @returns {Promise<Session>}
+ */
+export async function launch(userDataDir = newUserDataDir(), { headless = true } = {}) {
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless,
+    viewport: headless ? { width: 1100, height: 800 } : null,
+    locale: 'ru-RU',
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  for (const [host, file] of Object.entries(FIXTURE_ROUTES)) {
+    const body = readFileSync(join(ROOT, 'test/fixtures', file), 'utf8');
+    await context.route(`https://${host}/**`, (route) =>
+      route.request().resourceType() === 'document'
+        ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body })
+        : route.fulfill({ status: 204, body: '' }),
+    );
+  }
+  let [worker] = context.serviceWorkers();
+  worker ??= await context.waitForEvent('serviceworker');
+  const extensionId = new URL(worker.url()).host;
+  return { context, worker, extensionId, userDataDir };
+}
+
+/**
+ * Opens an extension page (popup.html, sidepanel.html, options.html) as a tab of the given size.
+ * @param {Session} session
+ * @param {string} path
+ */
+export async function openExtensionPage(session, path, size = { width: 400, height: 600 }) {
+  const page = await session.context.newPage();
+  await page.setViewportSize(size);
+  await page.goto(`chrome-extension://${session.extensionId}/${path}`);
+  return page;
+}
+
+/**
+ * @param {import('playwright-core').Page} page
+ * @param {string} name
+ * @param {string} [dir]
+ */
+export async function screenshot(page, name, dir = SCREENSHOTS) {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+/**
+ * Captures the post at `index` on the current page through the in-page form.
+ * @param {import('playwright-core').Page} page
+ * @param {number} index
+ * @param {{ topic: string, location?: string, importance?: string, executor: string }} routing
+ */
+export async function captureWithForm(page, index, routing) {
+  await page.locator('[data-aot="capture"] button').nth(index).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Тема').fill(routing.topic);
+  if (routing.location) await dialog.getByLabel('Локация').fill(routing.location);
+  if (routing.importance) await dialog.getByLabel('Важность').selectOption(routing.importance);
+  await dialog.getByLabel('Исполнитель').fill(routing.executor);
+  return dialog;
+}
