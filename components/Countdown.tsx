@@ -1,7 +1,8 @@
 import { memo } from 'react';
 import { t } from '@/lib/i18n';
 import type { WorkCalendar } from '@/lib/worktime';
-import { countdownView, formatInstant } from './format';
+import { countdownView } from './countdown-view';
+import { formatInstant } from './format';
 import { useClock } from './state/clock';
 
 const ICON = { calm: '◷', soon: '⚠', overdue: '⛔' } as const;

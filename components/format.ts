@@ -1,10 +1,8 @@
-/** Formatting of durations and instants for the UI, from the messages file. */
-import { DateTime } from 'luxon';
-import { getLocale, t, tn } from '@/lib/i18n';
-import { isWorkingTime, workingMinutesBetween, type WorkCalendar } from '@/lib/worktime';
+/** Formatting of durations and instants for the UI, from the messages file (Intl only, no Luxon). */
+import { getLocale, tn } from '@/lib/i18n';
 
-/** "7 ч 59 мин 12 с"; seconds are shown only under one hour unless `seconds` is forced. */
-export function formatDuration(ms: number, { seconds = true }: { seconds?: boolean } = {}): string {
+/** "7 ч 59 мин 12 с"; hours and minutes appear once they are non-zero. */
+export function formatDuration(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000));
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
@@ -12,36 +10,27 @@ export function formatDuration(ms: number, { seconds = true }: { seconds?: boole
   const parts: string[] = [];
   if (h) parts.push(tn('time.hours', h));
   if (h || m) parts.push(tn('time.minutes', m));
-  if (seconds || (!h && !m)) parts.push(tn('time.seconds', s));
+  parts.push(tn('time.seconds', s));
   return parts.join(' ');
 }
 
-/** A wall-clock instant in the schedule's zone: "пн, 24 нояб., 15:30". */
+const instantFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A wall-clock instant in the schedule's zone: "ср, 25 нояб., 18:00". */
 export function formatInstant(ms: number, zone: string): string {
-  return DateTime.fromMillis(ms, { zone }).setLocale(getLocale()).toFormat('ccc, d MMM, HH:mm');
-}
-
-export type Urgency = 'calm' | 'soon' | 'overdue';
-
-export interface CountdownView {
-  urgency: Urgency;
-  /** Working hours are over for now: the countdown stands still until the next working interval. */
-  paused: boolean;
-  label: string;
-}
-
-const HOUR = 3_600_000;
-
-/** What a countdown to dueAt shows at `now`, counted in working time. */
-export function countdownView(cal: WorkCalendar, dueAt: number, now: number): CountdownView {
-  if (now >= dueAt) {
-    const late = workingMinutesBetween(cal, dueAt, now) * 60_000;
-    return { urgency: 'overdue', paused: false, label: t('countdown.overdue', { time: formatDuration(late) }) };
+  const id = `${getLocale()}|${zone}`;
+  let format = instantFormats.get(id);
+  if (!format) {
+    format = new Intl.DateTimeFormat(getLocale(), {
+      timeZone: zone,
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    instantFormats.set(id, format);
   }
-  const left = workingMinutesBetween(cal, now, dueAt) * 60_000;
-  return {
-    urgency: left <= HOUR ? 'soon' : 'calm',
-    paused: !isWorkingTime(cal, now),
-    label: t('countdown.left', { time: formatDuration(left) }),
-  };
+  return format.format(ms);
 }

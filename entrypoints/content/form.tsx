@@ -3,11 +3,11 @@ import { useEffect, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { CaptureForm, type FormStatus } from '@/components/CaptureForm';
 import { formatInstant } from '@/components/format';
-import { getCalendar } from '@/components/state/calendar';
 import { t } from '@/lib/i18n';
 import { request } from '@/lib/messaging/client';
 import { ChannelError } from '@/lib/messaging/protocol';
 import type { CapturedItem, Routing } from '@/lib/model/message';
+import { DEFAULT_SCHEDULE } from '@/lib/worktime/schedules';
 import { HOST_ATTR, styleShadow } from './shadow';
 
 export interface FormRequest {
@@ -26,7 +26,7 @@ function errorText(error: unknown): string {
 }
 
 function due(ms: number): string {
-  return formatInstant(ms, getCalendar().spec.zone);
+  return formatInstant(ms, DEFAULT_SCHEDULE.zone);
 }
 
 function Dialog({ req, onClose }: { req: FormRequest; onClose: () => void }) {

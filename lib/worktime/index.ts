@@ -11,26 +11,9 @@
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
 
-export type IsoWeekday = '1' | '2' | '3' | '4' | '5' | '6' | '7';
-export type LocalInterval = [string, string];
+import type { IsoWeekday, ScheduleSpec, WorkCalendar, WorkInterval } from './types';
 
-export interface ScheduleSpec {
-  zone: string;
-  week: Record<IsoWeekday, LocalInterval[]>;
-  days?: Record<string, LocalInterval[]>;
-}
-
-/** A working interval as absolute instants, [start, end). */
-export interface WorkInterval {
-  start: number;
-  end: number;
-}
-
-export interface WorkCalendar {
-  readonly spec: ScheduleSpec;
-  /** Working intervals of one local date ('yyyy-MM-dd'), as instants; cached. */
-  intervalsOn(localDate: string): readonly WorkInterval[];
-}
+export type { IsoWeekday, LocalInterval, ScheduleSpec, WorkCalendar, WorkInterval } from './types';
 
 const MINUTE = 60_000;
 /** How far the arithmetic searches for working time before it calls a schedule empty. */
@@ -167,13 +150,4 @@ export function nextWorkingInstant(cal: WorkCalendar, ms: number): number {
   throw new Error('В рабочем графике нет рабочего времени на ближайшие три года');
 }
 
-const nineToSix: LocalInterval[] = [['09:00', '18:00']];
-
-/**
- * The walking skeleton's schedule: Monday–Friday 09:00–18:00 in Moscow time, no holidays.
- * Replaced by regionalSchedule() with the production calendar in the working-time issue.
- */
-export const DEFAULT_SCHEDULE: ScheduleSpec = {
-  zone: 'Europe/Moscow',
-  week: { '1': nineToSix, '2': nineToSix, '3': nineToSix, '4': nineToSix, '5': nineToSix, '6': [], '7': [] },
-};
+export { DEFAULT_SCHEDULE } from './schedules';

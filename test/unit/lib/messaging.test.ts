@@ -136,6 +136,18 @@ describe('message client', () => {
     });
   });
 
+  it('gives up on a reply that never comes', async () => {
+    vi.useFakeTimers();
+    try {
+      const pending = request('capture.lookup', { keys: [] }, () => new Promise(() => {}), 15_000);
+      const outcome = expect(pending).rejects.toMatchObject({ code: 'no-connection', message: 'no reply to "capture.lookup" in 15 s' });
+      await vi.advanceTimersByTimeAsync(15_000);
+      await outcome;
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('reports a missing background as no-connection', async () => {
     await expect(
       request('capture.lookup', { keys: [] }, async () => Promise.reject(new Error('Receiving end does not exist.'))),
