@@ -88,6 +88,8 @@ export function startCapture(ctx: ContentScriptContext, adapter: SiteAdapter): v
         continue;
       }
       known?.host.remove();
+      // A post VK removed and re-added still carries the host we forgot: drop it, mount afresh.
+      for (const stale of item.element.querySelectorAll(`[${HOST_ATTR}="capture"]`)) stale.remove();
       const entry = mount(item);
       mounted.set(item.key, entry);
       if (captured.has(item.key)) setCaptured(item.key);
@@ -114,11 +116,19 @@ export function startCapture(ctx: ContentScriptContext, adapter: SiteAdapter): v
     }, SCAN_DELAY_MS);
   };
 
-  const isOurs = (node: Node) => node instanceof Element && node.hasAttribute(HOST_ATTR);
+  // Only mutations that add a post (or remove one of ours) are worth a scan: VK changes
+  // counters, dates and players all the time.
+  const relevant = (node: Node) =>
+    node instanceof Element &&
+    !node.hasAttribute(HOST_ATTR) &&
+    (node.matches(adapter.rootSelector) || node.querySelector(adapter.rootSelector) !== null);
   const observer = new MutationObserver((records) => {
     for (const record of records) {
-      for (const node of record.addedNodes) if (!isOurs(node)) return schedule();
-      for (const node of record.removedNodes) if (!isOurs(node)) return schedule();
+      for (const node of record.addedNodes) if (relevant(node)) return schedule();
+      for (const node of record.removedNodes) {
+        if (node instanceof Element && (node.hasAttribute(HOST_ATTR) ? node.getAttribute(HOST_ATTR) === 'capture' : relevant(node)))
+          return schedule();
+      }
     }
   });
   observer.observe(document.body, { childList: true, subtree: true });

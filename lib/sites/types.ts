@@ -31,6 +31,8 @@ export interface HealthCheck {
 
 export interface SiteAdapter {
   site: 'vk' | 'ok';
+  /** Matches the root element of any item: lets the page observer skip unrelated mutations. */
+  rootSelector: string;
   /** Posts and comments under root. Never throws on unknown markup. */
   findItems(root: ParentNode): PageItem[];
   findReplyBoxes(root: ParentNode): ReplyBox[];

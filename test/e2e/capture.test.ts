@@ -34,6 +34,16 @@ describe('capture a VK post and see it in the popup', () => {
     await expect.poll(() => buttons.count()).toBe(5);
     await page.waitForTimeout(300);
     expect(await buttons.count()).toBe(5);
+    // VK re-renders and virtualises posts: a post that leaves and comes back gets one button again.
+    await page.evaluate(() => {
+      const post = document.querySelector('[data-post-id="-100_502"]')!.closest('[data-testid="post"]')!;
+      const parent = post.parentElement!;
+      post.remove();
+      setTimeout(() => parent.append(post), 300);
+    });
+    await page.waitForTimeout(700);
+    expect(await page.locator('[data-post-id="-100_502"] [data-aot="capture"]').count()).toBe(1);
+    expect(await buttons.count()).toBe(5);
     // The vk.com origin never gets a database of ours.
     expect(await page.evaluate(() => indexedDB.databases())).toEqual([]);
     await page.close();

@@ -41,6 +41,7 @@ function parsePost(root: Element): PageItem | null {
 
 export const okAdapter: SiteAdapter = {
   site: 'ok',
+  rootSelector: ROOT_SELECTOR,
   findItems(root) {
     const items = new Map<string, PageItem>();
     for (const el of new Set(safeQueryAll(root, ROOT_SELECTOR).map(outermostRoot))) {

@@ -85,6 +85,7 @@ function dedupe(list: PageItem['attachments']): PageItem['attachments'] {
 
 export const vkAdapter: SiteAdapter = {
   site: 'vk',
+  rootSelector: ROOT_SELECTOR,
   findItems(root) {
     const items = new Map<string, PageItem>();
     const roots = new Set(safeQueryAll(root, ROOT_SELECTOR).map(outermostRoot));
