@@ -15,7 +15,7 @@ export default defineConfig({
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
     host_permissions: SITE_MATCHES,
-    action: { default_title: '__MSG_actionTitle__' },
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'otvet-v-srok@gov-replies' } } } : {}),
   }),
   hooks: {
     // The content script runs in every VK/OK tab: it renders with preact/compat (~10 KB gzip)
@@ -39,6 +39,11 @@ export default defineConfig({
     // _locales, so the extension's name and description are translated from the same file.
     'build:publicAssets': (_wxt, files) => {
       for (const file of localeFiles()) files.push(file);
+    },
+    // WXT takes the toolbar button's title from popup.html's <title>; use the translated one.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const action = manifest.action ?? manifest.browser_action;
+      if (action) action.default_title = '__MSG_actionTitle__';
     },
   },
 });

@@ -8,7 +8,7 @@ import { t } from '@/lib/i18n';
 function Options() {
   const count = useOpenCount();
   return (
-    <main className="aot-page">
+    <main className="aot-page aot-page--wide">
       <header className="aot-header">
         <h1>{t('options.title')}</h1>
       </header>
