@@ -80,3 +80,53 @@ export function absoluteUrl(href: string | null | undefined, base: string): stri
     return undefined;
   }
 }
+
+/** The outermost element matching rootSelector around el (el itself when none is above it). */
+export function outermostRoot(el: Element, rootSelector: string): Element {
+  let top = el;
+  for (let up = el.parentElement?.closest(rootSelector); up; up = up.parentElement?.closest(rootSelector)) top = up;
+  return top;
+}
+
+/**
+ * Items under root: one per key, from the outermost item roots (nested roots are reposts or
+ * wrappers). A root the parser cannot read is skipped, never thrown. When a key repeats (VK
+ * repeats pinned posts), the copy with the longer text wins.
+ */
+export function collectItems<T extends { key: string; text: string }>(
+  root: ParentNode,
+  rootSelector: string,
+  parse: (el: Element) => T | null,
+): T[] {
+  const items = new Map<string, T>();
+  for (const el of new Set(safeQueryAll(root, rootSelector).map((r) => outermostRoot(r, rootSelector)))) {
+    let item: T | null;
+    try {
+      item = parse(el);
+    } catch {
+      item = null; // unknown markup: the health check reports what failed
+    }
+    if (!item) continue;
+    const seen = items.get(item.key);
+    if (!seen || item.text.length > seen.text.length) items.set(item.key, item);
+  }
+  return [...items.values()];
+}
+
+/** Reply boxes under root, each with the key of the item it answers. */
+export function collectReplyBoxes(
+  root: ParentNode,
+  selectors: ReadonlyArray<{ selector: string }>,
+  rootSelector: string,
+  keyOf: (itemRoot: Element) => string | null,
+): Array<{ element: HTMLElement; answersKey: string }> {
+  const boxes: Array<{ element: HTMLElement; answersKey: string }> = [];
+  for (const { selector } of selectors) {
+    for (const el of safeQueryAll(root, selector)) {
+      const item = el.closest(rootSelector);
+      const key = item ? keyOf(outermostRoot(item, rootSelector)) : null;
+      if (key && el instanceof HTMLElement) boxes.push({ element: el, answersKey: key });
+    }
+  }
+  return boxes;
+}

@@ -1,6 +1,6 @@
 /** OK adapter: feed posts and topics as PageItems. Standard DOM API only. */
-import { absoluteUrl, firstMatch, readText, safeQueryAll } from '../dom';
-import type { HealthCheck, PageItem, ReplyBox, SiteAdapter } from '../types';
+import { absoluteUrl, collectItems, collectReplyBoxes, firstMatch, readText, safeQueryAll } from '../dom';
+import type { HealthCheck, PageItem, SiteAdapter } from '../types';
 import { OK } from './selectors';
 
 const ORIGIN = 'https://ok.ru';
@@ -13,12 +13,6 @@ export function okPostPath(href: string): string | null {
   if (!m) return null;
   const owner = m[1] ? `group/${m[2]}` : m[3] ? `profile/${m[4]}` : m[5];
   return `${owner}/${m[6]}/${m[7]}`;
-}
-
-function outermostRoot(el: Element): Element {
-  let top = el;
-  for (let up = el.parentElement?.closest(ROOT_SELECTOR); up; up = up.parentElement?.closest(ROOT_SELECTOR)) top = up;
-  return top;
 }
 
 function parsePost(root: Element): PageItem | null {
@@ -43,28 +37,10 @@ export const okAdapter: SiteAdapter = {
   site: 'ok',
   rootSelector: ROOT_SELECTOR,
   findItems(root) {
-    const items = new Map<string, PageItem>();
-    for (const el of new Set(safeQueryAll(root, ROOT_SELECTOR).map(outermostRoot))) {
-      let item: PageItem | null;
-      try {
-        item = parsePost(el);
-      } catch {
-        item = null;
-      }
-      if (item && !items.has(item.key)) items.set(item.key, item);
-    }
-    return [...items.values()];
+    return collectItems(root, ROOT_SELECTOR, parsePost);
   },
   findReplyBoxes(root) {
-    const boxes: ReplyBox[] = [];
-    for (const c of OK.replyBox) {
-      for (const el of safeQueryAll(root, c.selector)) {
-        const post = el.closest(ROOT_SELECTOR);
-        const item = post ? parsePost(outermostRoot(post)) : null;
-        if (item && el instanceof HTMLElement) boxes.push({ element: el, answersKey: item.key });
-      }
-    }
-    return boxes;
+    return collectReplyBoxes(root, OK.replyBox, ROOT_SELECTOR, (el) => parsePost(el)?.key ?? null);
   },
   health(doc) {
     const roots = safeQueryAll(doc, ROOT_SELECTOR);

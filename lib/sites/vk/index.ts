@@ -1,6 +1,6 @@
 /** VK adapter: posts (modern and legacy markup) as PageItems. Standard DOM API only. */
-import { absoluteUrl, firstMatch, readText, safeQueryAll } from '../dom';
-import type { HealthCheck, PageItem, ReplyBox, SiteAdapter } from '../types';
+import { absoluteUrl, collectItems, collectReplyBoxes, firstMatch, readText, safeQueryAll } from '../dom';
+import type { HealthCheck, PageItem, SiteAdapter } from '../types';
 import { VK, VK_POST_PAGE } from './selectors';
 
 const ORIGIN = 'https://vk.com';
@@ -23,13 +23,6 @@ export function vkPostId(root: Element): string | null {
   const handler = (root.getAttribute('onclick') ?? root.getAttribute('onmouseover') ?? '').match(LEGACY_HANDLER);
   if (handler?.[1]) return handler[1];
   return null;
-}
-
-/** The outermost post root containing el (or el itself). */
-function outermostRoot(el: Element): Element {
-  let top = el;
-  for (let up = el.parentElement?.closest(ROOT_SELECTOR); up; up = up.parentElement?.closest(ROOT_SELECTOR)) top = up;
-  return top;
 }
 
 /** A filter: does el belong to this post itself, not to a repost inside it? */
@@ -87,32 +80,13 @@ export const vkAdapter: SiteAdapter = {
   site: 'vk',
   rootSelector: ROOT_SELECTOR,
   findItems(root) {
-    const items = new Map<string, PageItem>();
-    const roots = new Set(safeQueryAll(root, ROOT_SELECTOR).map(outermostRoot));
-    for (const el of roots) {
-      let item: PageItem | null;
-      try {
-        item = parsePost(el);
-      } catch {
-        item = null; // unknown markup: skip this post, the health check reports it
-      }
-      if (!item) continue;
-      const seen = items.get(item.key);
-      // VK repeats pinned posts; keep the richest copy.
-      if (!seen || item.text.length > seen.text.length) items.set(item.key, item);
-    }
-    return [...items.values()];
+    return collectItems(root, ROOT_SELECTOR, parsePost);
   },
   findReplyBoxes(root) {
-    const boxes: ReplyBox[] = [];
-    for (const c of VK.replyBox) {
-      for (const el of safeQueryAll(root, c.selector)) {
-        const post = el.closest(ROOT_SELECTOR);
-        const id = post ? vkPostId(outermostRoot(post)) : null;
-        if (id && el instanceof HTMLElement) boxes.push({ element: el, answersKey: `vk:wall${id}` });
-      }
-    }
-    return boxes;
+    return collectReplyBoxes(root, VK.replyBox, ROOT_SELECTOR, (el) => {
+      const id = vkPostId(el);
+      return id ? `vk:wall${id}` : null;
+    });
   },
   health(doc) {
     const checks: HealthCheck[] = [];

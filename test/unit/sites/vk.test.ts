@@ -92,6 +92,16 @@ describe('VK adapter on real legacy pages (../shared/fixtures/vk-ok-dom/vkfeed-2
   });
 });
 
+describe('reply boxes', () => {
+  it("finds VK's comment box with the post it answers", () => {
+    const doc = parseHtml(
+      '<div data-testid="post"><div data-post-id="-1_2"><div data-testid="content-editable-input" contenteditable="true"></div></div></div>' +
+        '<div data-testid="content-editable-input" contenteditable="true">outside any post</div>',
+    );
+    expect(vkAdapter.findReplyBoxes(doc).map((b) => b.answersKey)).toEqual(['vk:wall-1_2']);
+  });
+});
+
 describe('bad markup', () => {
   it('returns nothing and names the failed check on an empty page', () => {
     const doc = parseHtml('<html><body><div>ничего</div></body></html>');
