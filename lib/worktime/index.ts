@@ -5,19 +5,37 @@
  * intervals of each ISO weekday in local time, and optional per-date overrides. Intervals are
  * half-open [start, end); "24:00" is a valid end.
  *
- * This first version walks the calendar day by day with a per-day cache. The working-time
- * issue (#4) brings the production calendar and a faster index behind the same API.
+ * Behind the calendar is an index built lazily, one local year at a time: every working
+ * interval as absolute instants in sorted arrays, with the working time accumulated before each
+ * one. W(t), the working time before t, is one binary search; "between" is W(b) − W(a) and
+ * "add" is a second binary search for W(t) + n. Both are O(log n).
  */
-import { DateTime, IANAZone } from 'luxon';
+import { IANAZone } from 'luxon';
 import { z } from 'zod';
-
-import type { IsoWeekday, ScheduleSpec, WorkCalendar, WorkInterval } from './types';
+import { DAY, dayKey, dayNumberOf, isIsoDate, isoWeekday, localDay, localYear, MINUTE, wallToEpoch } from './local';
+import type { IsoWeekday, LocalInterval, ScheduleSpec, WorkCalendar, WorkInterval } from './types';
 
 export type { IsoWeekday, LocalInterval, ScheduleSpec, WorkCalendar, WorkInterval } from './types';
+export { DEFAULT_SCHEDULE } from './schedules';
+export { addWorkingDays, isWorkingDay, workingDayEnd } from './days';
+export { dayKey } from './local';
+export {
+  productionCalendarWarning,
+  PRODUCTION_CALENDAR_YEARS,
+  REGIONS,
+  regionalSchedule,
+  type Region,
+  type RegionalScheduleOptions,
+} from './calendars';
 
-const MINUTE = 60_000;
-/** How far the arithmetic searches for working time before it calls a schedule empty. */
-const MAX_SCAN_DAYS = 3 * 366;
+/** Years the index may cover; beyond them a query is an error, not a guess. */
+const MIN_YEAR = 1971;
+const MAX_YEAR = 2200;
+/** How many years without any working time make a schedule "empty". */
+const MAX_EMPTY_YEARS = 3;
+
+// ---------------------------------------------------------------------------------------------
+// Validation
 
 const timeOfDay = z
   .string()
@@ -33,8 +51,6 @@ const intervalList = z.array(z.tuple([timeOfDay, timeOfDay])).superRefine((list,
   }
 });
 
-const isIsoDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && DateTime.fromISO(s).isValid;
-
 export const scheduleSpecSchema = z.object({
   zone: z.string().refine((zone) => IANAZone.isValidZone(zone), 'неизвестный часовой пояс'),
   week: z.object({
@@ -46,7 +62,8 @@ export const scheduleSpecSchema = z.object({
     .optional()
     .superRefine((days, ctx) => {
       for (const date of Object.keys(days ?? {}))
-        if (!isIsoDate(date)) ctx.addIssue({ code: 'custom', path: [date], message: `дата «${date}» должна быть существующей датой в формате ГГГГ-ММ-ДД` });
+        if (!isIsoDate(date))
+          ctx.addIssue({ code: 'custom', path: [date], message: `дата «${date}» должна быть существующей датой в формате ГГГГ-ММ-ДД` });
     }),
 });
 
@@ -58,6 +75,124 @@ function fmt(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Local dates and zones
+
+interface Engine {
+  zone: IANAZone;
+  spec: ScheduleSpec;
+  week: Array<Array<[number, number]>>; // index 1..7, minutes
+  days: Map<string, Array<[number, number]>>;
+  years: Map<number, { starts: number[]; ends: number[] }>;
+  // The index: years [y0, y1] flattened.
+  y0: number;
+  y1: number;
+  start: Float64Array;
+  end: Float64Array;
+  cum: Float64Array; // cum[i] = working ms before interval i; cum[n] = total
+}
+
+const engines = new WeakMap<WorkCalendar, Engine>();
+
+function engineOf(cal: WorkCalendar): Engine {
+  const engine = engines.get(cal);
+  if (!engine) throw new TypeError('not a calendar made by createWorkCalendar()');
+  return engine;
+}
+
+
+
+
+function dayIntervals(engine: Engine, dayNumber: number): Array<[number, number]> {
+  return engine.days.get(dayKey(dayNumber)) ?? engine.week[isoWeekday(dayNumber)]!;
+}
+
+function buildYear(engine: Engine, year: number): { starts: number[]; ends: number[] } {
+  let built = engine.years.get(year);
+  if (built) return built;
+  const { zone } = engine;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let month = 0; month < 12; month++) {
+    const first = Date.UTC(year, month, 1) / DAY;
+    const last = Date.UTC(year, month + 1, 1) / DAY;
+    // Zone offsets change at most a few times a year: when the offset is the same at both ends
+    // of the month, one lookup serves every day of it (the lookups dominate the build time).
+    const offset = zone.offset(first * DAY);
+    const steadyMonth =
+      zone.offset(last * DAY) === offset &&
+      zone.offset(first * DAY - offset * MINUTE) === offset &&
+      zone.offset(last * DAY - offset * MINUTE) === offset;
+    for (let day = first; day < last; day++) {
+      const list = dayIntervals(engine, day);
+      if (list.length === 0) continue;
+      for (const [a, b] of list) {
+        starts.push(steadyMonth ? day * DAY + (a - offset) * MINUTE : wallToEpoch(zone, day, a));
+        ends.push(steadyMonth ? day * DAY + (b - offset) * MINUTE : wallToEpoch(zone, day, b));
+      }
+    }
+  }
+  built = { starts, ends };
+  engine.years.set(year, built);
+  return built;
+}
+
+/** Makes the index cover local years [from, to]. */
+function cover(engine: Engine, from: number, to: number): void {
+  if (from >= engine.y0 && to <= engine.y1) return;
+  const y0 = Math.min(from, engine.y0);
+  const y1 = Math.max(to, engine.y1);
+  if (y0 < MIN_YEAR || y1 > MAX_YEAR) throw new RangeError(`рабочее время считается только для ${MIN_YEAR}–${MAX_YEAR} гг.`);
+  let n = 0;
+  for (let y = y0; y <= y1; y++) n += buildYear(engine, y).starts.length;
+  const start = new Float64Array(n);
+  const end = new Float64Array(n);
+  const cum = new Float64Array(n + 1);
+  let i = 0;
+  for (let y = y0; y <= y1; y++) {
+    const { starts, ends } = buildYear(engine, y);
+    for (let k = 0; k < starts.length; k++, i++) {
+      start[i] = starts[k]!;
+      end[i] = ends[k]!;
+      cum[i + 1] = cum[i]! + (ends[k]! - starts[k]!);
+    }
+  }
+  Object.assign(engine, { y0, y1, start, end, cum });
+}
+
+function coverInstant(engine: Engine, ms: number): void {
+  if (!Number.isFinite(ms)) throw new RangeError(`not an instant: ${ms}`);
+  const y = localYear(engine.zone, ms);
+  // One year of margin each side keeps instants near a year's edge inside the index.
+  cover(engine, y - 1, y + 1);
+}
+
+/** Index of the last interval starting at or before t, or -1. */
+function lastStartAtOrBefore(engine: Engine, t: number): number {
+  const { start } = engine;
+  let lo = 0;
+  let hi = start.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (start[mid]! <= t) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** Working ms in the index before t (t must be covered). */
+function workBefore(engine: Engine, t: number): number {
+  const i = lastStartAtOrBefore(engine, t);
+  if (i < 0) return 0;
+  return engine.cum[i]! + Math.min(t, engine.end[i]!) - engine.start[i]!;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Public API
+
 /** Validates a schedule (zod) and returns a calendar; throws a readable error on a bad spec. */
 export function createWorkCalendar(spec: ScheduleSpec): WorkCalendar {
   const parsed = scheduleSpecSchema.safeParse(spec);
@@ -65,89 +200,140 @@ export function createWorkCalendar(spec: ScheduleSpec): WorkCalendar {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.') || 'schedule'}: ${i.message}`);
     throw new Error(`Неверный рабочий график: ${issues.join('; ')}`);
   }
-  const cache = new Map<string, WorkInterval[]>();
-  return {
+  const toMinuteList = (list: LocalInterval[]) =>
+    list.map(([a, b]) => [toMinutes(a), toMinutes(b)] as [number, number]).sort((x, y) => x[0] - y[0]);
+  const week: Array<Array<[number, number]>> = [[]];
+  for (const wd of ['1', '2', '3', '4', '5', '6', '7'] as IsoWeekday[]) week.push(toMinuteList(spec.week[wd]));
+  const days = new Map(Object.entries(spec.days ?? {}).map(([date, list]) => [date, toMinuteList(list)]));
+  const zone = IANAZone.create(spec.zone);
+  const cal: WorkCalendar = {
     spec,
     intervalsOn(localDate) {
-      let hit = cache.get(localDate);
-      if (!hit) {
-        const day = DateTime.fromISO(localDate, { zone: spec.zone });
-        const local = spec.days?.[localDate] ?? spec.week[String(day.weekday) as IsoWeekday];
-        hit = local
-          .map(([a, b]) => ({
-            start: day.plus({ minutes: toMinutes(a) }).toMillis(),
-            end: day.plus({ minutes: toMinutes(b) }).toMillis(),
-          }))
-          .sort((x, y) => x.start - y.start);
-        cache.set(localDate, hit);
-      }
-      return hit;
+      if (!isIsoDate(localDate)) throw new RangeError(`not a date: ${localDate}`);
+      const dayNumber = dayNumberOf(localDate);
+      return dayIntervals(engine, dayNumber).map(([a, b]) => ({
+        start: wallToEpoch(zone, dayNumber, a),
+        end: wallToEpoch(zone, dayNumber, b),
+      }));
     },
   };
+  const empty = new Float64Array(0);
+  const engine: Engine = { zone, spec, week, days, years: new Map(), y0: Infinity, y1: -Infinity, start: empty, end: empty, cum: new Float64Array(1) };
+  engines.set(cal, engine);
+  return cal;
 }
 
-function localDateOf(cal: WorkCalendar, ms: number): DateTime {
-  return DateTime.fromMillis(ms, { zone: cal.spec.zone }).startOf('day');
-}
-
-/** Working intervals that intersect [fromMs, toMs), clipped to it. */
-export function workingIntervals(cal: WorkCalendar, fromMs: number, toMs: number): WorkInterval[] {
-  const out: WorkInterval[] = [];
-  if (toMs <= fromMs) return out;
-  // Intervals of a local date lie within that date (they end at 24:00 at the latest), so the
-  // walk starts on the local date of fromMs.
-  for (let day = localDateOf(cal, fromMs); day.toMillis() < toMs; day = day.plus({ days: 1 })) {
-    for (const { start, end } of cal.intervalsOn(day.toISODate()!)) {
-      const s = Math.max(start, fromMs);
-      const e = Math.min(end, toMs);
-      if (e > s) out.push({ start: s, end: e });
-    }
-  }
-  return out;
-}
-
-/** Length in minutes (fractional) of the working part of [fromMs, toMs); 0 when toMs <= fromMs. */
+/** Length in minutes (fractional, ms precision) of the working part of [fromMs, toMs); 0 when toMs <= fromMs. */
 export function workingMinutesBetween(cal: WorkCalendar, fromMs: number, toMs: number): number {
-  let ms = 0;
-  for (const { start, end } of workingIntervals(cal, fromMs, toMs)) ms += end - start;
-  return ms / MINUTE;
+  if (!(toMs > fromMs)) return 0;
+  const engine = engineOf(cal);
+  coverInstant(engine, fromMs);
+  coverInstant(engine, toMs);
+  return (workBefore(engine, toMs) - workBefore(engine, fromMs)) / MINUTE;
 }
 
 /**
  * The earliest instant u > startMs with workingMinutesBetween(start, u) === minutes, so a
  * deadline that lands on the end of a working interval is that end (18:00), not the next
- * morning. For minutes = 0 it returns startMs.
+ * morning. For minutes = 0 it returns startMs. A start outside working hours counts from the
+ * next working instant (Yakutia п. 9: a post found after hours counts from the next working day).
  */
 export function addWorkingMinutes(cal: WorkCalendar, startMs: number, minutes: number): number {
   if (!Number.isInteger(minutes) || minutes < 0) throw new RangeError(`minutes must be a non-negative integer, got ${minutes}`);
   if (minutes === 0) return startMs;
-  let left = minutes * MINUTE;
-  let day = localDateOf(cal, startMs);
-  for (let scanned = 0; scanned < MAX_SCAN_DAYS; scanned++, day = day.plus({ days: 1 })) {
-    for (const { start, end } of cal.intervalsOn(day.toISODate()!)) {
-      const s = Math.max(start, startMs);
-      if (end <= s) continue;
-      if (end - s >= left) return s + left;
-      left -= end - s;
+  const engine = engineOf(cal);
+  coverInstant(engine, startMs);
+  const startYear = localYear(engine.zone, startMs);
+  for (;;) {
+    const target = workBefore(engine, startMs) + minutes * MINUTE;
+    const { cum, start } = engine;
+    const n = start.length;
+    if (n > 0 && cum[n]! >= target) {
+      // First interval i whose end brings the total to the target: cum[i + 1] >= target.
+      let lo = 0;
+      let hi = n - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (cum[mid + 1]! >= target) hi = mid;
+        else lo = mid + 1;
+      }
+      return start[lo]! + (target - cum[lo]!);
     }
+    if (engine.y1 - startYear > MAX_EMPTY_YEARS + minutes / (60 * 24 * 365) + 1)
+      throw new Error('В рабочем графике не хватает рабочего времени: проверьте расписание');
+    cover(engine, engine.y0, engine.y1 + 1);
   }
-  throw new Error('В рабочем графике нет рабочего времени на ближайшие три года');
+}
+
+/**
+ * The latest instant u < endMs with workingMinutesBetween(u, endMs) === minutes: "N working
+ * minutes before a deadline" (a draft is due 4 hours before the answer, Yakutia п. 10).
+ */
+export function subtractWorkingMinutes(cal: WorkCalendar, endMs: number, minutes: number): number {
+  if (!Number.isInteger(minutes) || minutes < 0) throw new RangeError(`minutes must be a non-negative integer, got ${minutes}`);
+  if (minutes === 0) return endMs;
+  const engine = engineOf(cal);
+  coverInstant(engine, endMs);
+  const endYear = localYear(engine.zone, endMs);
+  for (;;) {
+    const target = workBefore(engine, endMs) - minutes * MINUTE;
+    const { cum, start } = engine;
+    if (target >= 0 && start.length > 0) {
+      // Last interval i with cum[i] <= target < cum[i + 1], or the next interval's start when
+      // target falls exactly between two intervals.
+      let lo = 0;
+      let hi = start.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >>> 1;
+        if (cum[mid]! <= target) lo = mid;
+        else hi = mid - 1;
+      }
+      return start[lo]! + (target - cum[lo]!);
+    }
+    if (endYear - engine.y0 > MAX_EMPTY_YEARS + minutes / (60 * 24 * 365) + 1)
+      throw new Error('В рабочем графике не хватает рабочего времени: проверьте расписание');
+    cover(engine, engine.y0 - 1, engine.y1);
+  }
 }
 
 /** Whether the instant is inside a working interval. */
 export function isWorkingTime(cal: WorkCalendar, ms: number): boolean {
-  return cal.intervalsOn(localDateOf(cal, ms).toISODate()!).some(({ start, end }) => start <= ms && ms < end);
+  const engine = engineOf(cal);
+  coverInstant(engine, ms);
+  const i = lastStartAtOrBefore(engine, ms);
+  return i >= 0 && ms < engine.end[i]!;
 }
 
 /** The instant itself when it is working time, otherwise the start of the next working interval. */
 export function nextWorkingInstant(cal: WorkCalendar, ms: number): number {
-  let day = localDateOf(cal, ms);
-  for (let scanned = 0; scanned < MAX_SCAN_DAYS; scanned++, day = day.plus({ days: 1 })) {
-    for (const { start, end } of cal.intervalsOn(day.toISODate()!)) {
-      if (end > ms) return Math.max(start, ms);
-    }
+  const engine = engineOf(cal);
+  coverInstant(engine, ms);
+  const year = localYear(engine.zone, ms);
+  for (;;) {
+    const i = lastStartAtOrBefore(engine, ms);
+    if (i >= 0 && ms < engine.end[i]!) return ms;
+    if (i + 1 < engine.start.length) return engine.start[i + 1]!;
+    if (engine.y1 - year > MAX_EMPTY_YEARS) throw new Error('В рабочем графике нет рабочего времени на ближайшие годы');
+    cover(engine, engine.y0, engine.y1 + 1);
   }
-  throw new Error('В рабочем графике нет рабочего времени на ближайшие три года');
 }
 
-export { DEFAULT_SCHEDULE } from './schedules';
+/** Working intervals that intersect [fromMs, toMs), clipped to it (for drawing timelines). */
+export function workingIntervals(cal: WorkCalendar, fromMs: number, toMs: number): WorkInterval[] {
+  if (!(toMs > fromMs)) return [];
+  const engine = engineOf(cal);
+  coverInstant(engine, fromMs);
+  coverInstant(engine, toMs);
+  const out: WorkInterval[] = [];
+  for (let i = Math.max(0, lastStartAtOrBefore(engine, fromMs)); i < engine.start.length && engine.start[i]! < toMs; i++) {
+    const s = Math.max(engine.start[i]!, fromMs);
+    const e = Math.min(engine.end[i]!, toMs);
+    if (e > s) out.push({ start: s, end: e });
+  }
+  return out;
+}
+
+/** The local date ('yyyy-MM-dd') of an instant in the calendar's zone. */
+export function localDateOf(cal: WorkCalendar, ms: number): string {
+  return dayKey(localDay(engineOf(cal).zone, ms));
+}

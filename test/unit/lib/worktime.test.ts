@@ -103,8 +103,17 @@ describe('schedule specs', () => {
     expect(() => createWorkCalendar(spec as ScheduleSpec)).toThrow(text);
   });
 
+  it('keeps wall-clock hours on a daylight-saving change (zones other than Russia\'s)', () => {
+    const ny = createWorkCalendar({ ...base, zone: 'America/New_York', week: { ...base.week, '7': [['01:00', '04:00']] } });
+    const at = (iso: string) => DateTime.fromISO(iso, { zone: 'America/New_York' }).toMillis();
+    // Sunday 8 Mar 2026: clocks jump from 02:00 to 03:00, so 01:00–04:00 holds two hours.
+    expect(workingMinutesBetween(ny, at('2026-03-08T00:00'), at('2026-03-09T00:00'))).toBe(120);
+    expect(workingMinutesBetween(ny, at('2026-03-09T00:00'), at('2026-03-10T00:00'))).toBe(540);
+    expect(DateTime.fromMillis(addWorkingMinutes(ny, at('2026-03-06T17:00'), 120), { zone: 'America/New_York' }).toFormat('MM-dd HH:mm')).toBe('03-08 03:00');
+  });
+
   it('says so when a schedule has no working time at all', () => {
     const empty = createWorkCalendar({ ...base, week: { '1': [], '2': [], '3': [], '4': [], '5': [], '6': [], '7': [] } });
-    expect(() => addWorkingMinutes(empty, msk('2026-11-25T10:00'), 1)).toThrow('нет рабочего времени');
+    expect(() => addWorkingMinutes(empty, msk('2026-11-25T10:00'), 1)).toThrow('не хватает рабочего времени');
   });
 });
