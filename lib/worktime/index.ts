@@ -17,7 +17,6 @@ import type { IsoWeekday, LocalInterval, ScheduleSpec, WorkCalendar, WorkInterva
 
 export type { IsoWeekday, LocalInterval, ScheduleSpec, WorkCalendar, WorkInterval } from './types';
 export { DEFAULT_SCHEDULE } from './schedules';
-export { addWorkingDays, isWorkingDay, workingDayEnd } from './days';
 export { dayKey } from './local';
 export {
   productionCalendarWarning,
@@ -78,24 +77,40 @@ function fmt(minutes: number): string {
 // ---------------------------------------------------------------------------------------------
 // Local dates and zones
 
+interface YearIntervals {
+  starts: number[];
+  ends: number[];
+  days: number[];
+  months: Array<{ start: number; offset: number; steady: boolean }>;
+}
+
 interface Engine {
   zone: IANAZone;
   spec: ScheduleSpec;
   week: Array<Array<[number, number]>>; // index 1..7, minutes
   days: Map<string, Array<[number, number]>>;
-  years: Map<number, { starts: number[]; ends: number[] }>;
+  years: Map<number, YearIntervals>;
+  /** Per covered month: the instant of its local start, its offset, and whether that holds all month. */
+  monthStart: Float64Array;
+  monthOffset: Float64Array;
+  monthSteady: Uint8Array;
   // The index: years [y0, y1] flattened.
   y0: number;
   y1: number;
   start: Float64Array;
   end: Float64Array;
   cum: Float64Array; // cum[i] = working ms before interval i; cum[n] = total
+  day: Int32Array; // local day number of interval i
+  /** Instants of local 1 Jan y0 00:00 and local 1 Jan (y1 + 1) 00:00: what the index covers. */
+  fromMs: number;
+  toMs: number;
 }
 
-const engines = new WeakMap<WorkCalendar, Engine>();
+/** The engine hangs off the calendar under a private symbol (faster than a WeakMap lookup). */
+const ENGINE = Symbol('worktime.engine');
 
 function engineOf(cal: WorkCalendar): Engine {
-  const engine = engines.get(cal);
+  const engine = (cal as WorkCalendar & { [ENGINE]?: Engine })[ENGINE];
   if (!engine) throw new TypeError('not a calendar made by createWorkCalendar()');
   return engine;
 }
@@ -107,12 +122,14 @@ function dayIntervals(engine: Engine, dayNumber: number): Array<[number, number]
   return engine.days.get(dayKey(dayNumber)) ?? engine.week[isoWeekday(dayNumber)]!;
 }
 
-function buildYear(engine: Engine, year: number): { starts: number[]; ends: number[] } {
+function buildYear(engine: Engine, year: number): YearIntervals {
   let built = engine.years.get(year);
   if (built) return built;
   const { zone } = engine;
   const starts: number[] = [];
   const ends: number[] = [];
+  const days: number[] = [];
+  const months: YearIntervals['months'] = [];
   for (let month = 0; month < 12; month++) {
     const first = Date.UTC(year, month, 1) / DAY;
     const last = Date.UTC(year, month + 1, 1) / DAY;
@@ -123,16 +140,18 @@ function buildYear(engine: Engine, year: number): { starts: number[]; ends: numb
       zone.offset(last * DAY) === offset &&
       zone.offset(first * DAY - offset * MINUTE) === offset &&
       zone.offset(last * DAY - offset * MINUTE) === offset;
+    months.push({ start: wallToEpoch(zone, first, 0), offset, steady: steadyMonth });
     for (let day = first; day < last; day++) {
       const list = dayIntervals(engine, day);
       if (list.length === 0) continue;
       for (const [a, b] of list) {
         starts.push(steadyMonth ? day * DAY + (a - offset) * MINUTE : wallToEpoch(zone, day, a));
         ends.push(steadyMonth ? day * DAY + (b - offset) * MINUTE : wallToEpoch(zone, day, b));
+        days.push(day);
       }
     }
   }
-  built = { starts, ends };
+  built = { starts, ends, days, months };
   engine.years.set(year, built);
   return built;
 }
@@ -148,23 +167,52 @@ function cover(engine: Engine, from: number, to: number): void {
   const start = new Float64Array(n);
   const end = new Float64Array(n);
   const cum = new Float64Array(n + 1);
+  const day = new Int32Array(n);
   let i = 0;
   for (let y = y0; y <= y1; y++) {
-    const { starts, ends } = buildYear(engine, y);
+    const { starts, ends, days } = buildYear(engine, y);
     for (let k = 0; k < starts.length; k++, i++) {
       start[i] = starts[k]!;
       end[i] = ends[k]!;
+      day[i] = days[k]!;
       cum[i + 1] = cum[i]! + (ends[k]! - starts[k]!);
     }
   }
-  Object.assign(engine, { y0, y1, start, end, cum });
+  const monthStart = new Float64Array((y1 - y0 + 1) * 12);
+  const monthOffset = new Float64Array(monthStart.length);
+  const monthSteady = new Uint8Array(monthStart.length);
+  for (let y = y0, m = 0; y <= y1; y++) {
+    for (const month of buildYear(engine, y).months) {
+      monthStart[m] = month.start;
+      monthOffset[m] = month.offset;
+      monthSteady[m++] = month.steady ? 1 : 0;
+    }
+  }
+  const fromMs = wallToEpoch(engine.zone, Date.UTC(y0, 0, 1) / DAY, 0);
+  const toMs = wallToEpoch(engine.zone, Date.UTC(y1 + 1, 0, 1) / DAY, 0);
+  Object.assign(engine, { y0, y1, start, end, cum, day, fromMs, toMs, monthStart, monthOffset, monthSteady });
 }
 
 function coverInstant(engine: Engine, ms: number): void {
+  if (ms >= engine.fromMs && ms < engine.toMs) return; // the hot path: no zone lookup
   if (!Number.isFinite(ms)) throw new RangeError(`not an instant: ${ms}`);
   const y = localYear(engine.zone, ms);
   // One year of margin each side keeps instants near a year's edge inside the index.
   cover(engine, y - 1, y + 1);
+}
+
+/** The zone's offset (minutes) at a covered instant, mostly without asking the zone. */
+function offsetAt(engine: Engine, ms: number): number {
+  const { monthStart } = engine;
+  let lo = 0;
+  let hi = monthStart.length - 1;
+  if (hi < 0 || ms < monthStart[0]!) return engine.zone.offset(ms);
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (monthStart[mid]! <= ms) lo = mid;
+    else hi = mid - 1;
+  }
+  return engine.monthSteady[lo] ? engine.monthOffset[lo]! : engine.zone.offset(ms);
 }
 
 /** Index of the last interval starting at or before t, or -1. */
@@ -218,8 +266,8 @@ export function createWorkCalendar(spec: ScheduleSpec): WorkCalendar {
     },
   };
   const empty = new Float64Array(0);
-  const engine: Engine = { zone, spec, week, days, years: new Map(), y0: Infinity, y1: -Infinity, start: empty, end: empty, cum: new Float64Array(1) };
-  engines.set(cal, engine);
+  const engine: Engine = { zone, spec, week, days, years: new Map(), y0: Infinity, y1: -Infinity, start: empty, end: empty, cum: new Float64Array(1), day: new Int32Array(0), monthStart: empty, monthOffset: empty, monthSteady: new Uint8Array(0), fromMs: Infinity, toMs: -Infinity };
+  Object.defineProperty(cal, ENGINE, { value: engine, enumerable: false });
   return cal;
 }
 
@@ -243,23 +291,27 @@ export function addWorkingMinutes(cal: WorkCalendar, startMs: number, minutes: n
   if (minutes === 0) return startMs;
   const engine = engineOf(cal);
   coverInstant(engine, startMs);
-  const startYear = localYear(engine.zone, startMs);
   for (;;) {
-    const target = workBefore(engine, startMs) + minutes * MINUTE;
-    const { cum, start } = engine;
+    const { cum, start, end } = engine;
     const n = start.length;
+    const i0 = lastStartAtOrBefore(engine, startMs);
+    const target = (i0 < 0 ? 0 : cum[i0]! + Math.min(startMs, end[i0]!) - start[i0]!) + minutes * MINUTE;
     if (n > 0 && cum[n]! >= target) {
-      // First interval i whose end brings the total to the target: cum[i + 1] >= target.
-      let lo = 0;
-      let hi = n - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (cum[mid + 1]! >= target) hi = mid;
-        else lo = mid + 1;
+      // The first interval i with cum[i + 1] >= target: usually a few intervals ahead, so walk
+      // a little before falling back to a binary search.
+      let lo = Math.max(i0, 0);
+      for (let steps = 0; steps < 8 && cum[lo + 1]! < target; steps++) lo++;
+      if (cum[lo + 1]! < target) {
+        let hi = n - 1;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (cum[mid + 1]! >= target) hi = mid;
+          else lo = mid + 1;
+        }
       }
       return start[lo]! + (target - cum[lo]!);
     }
-    if (engine.y1 - startYear > MAX_EMPTY_YEARS + minutes / (60 * 24 * 365) + 1)
+    if (engine.y1 - localYear(engine.zone, startMs) > MAX_EMPTY_YEARS + minutes / (60 * 24 * 365) + 1)
       throw new Error('В рабочем графике не хватает рабочего времени: проверьте расписание');
     cover(engine, engine.y0, engine.y1 + 1);
   }
@@ -274,7 +326,6 @@ export function subtractWorkingMinutes(cal: WorkCalendar, endMs: number, minutes
   if (minutes === 0) return endMs;
   const engine = engineOf(cal);
   coverInstant(engine, endMs);
-  const endYear = localYear(engine.zone, endMs);
   for (;;) {
     const target = workBefore(engine, endMs) - minutes * MINUTE;
     const { cum, start } = engine;
@@ -290,7 +341,7 @@ export function subtractWorkingMinutes(cal: WorkCalendar, endMs: number, minutes
       }
       return start[lo]! + (target - cum[lo]!);
     }
-    if (endYear - engine.y0 > MAX_EMPTY_YEARS + minutes / (60 * 24 * 365) + 1)
+    if (localYear(engine.zone, endMs) - engine.y0 > MAX_EMPTY_YEARS + minutes / (60 * 24 * 365) + 1)
       throw new Error('В рабочем графике не хватает рабочего времени: проверьте расписание');
     cover(engine, engine.y0 - 1, engine.y1);
   }
@@ -308,12 +359,11 @@ export function isWorkingTime(cal: WorkCalendar, ms: number): boolean {
 export function nextWorkingInstant(cal: WorkCalendar, ms: number): number {
   const engine = engineOf(cal);
   coverInstant(engine, ms);
-  const year = localYear(engine.zone, ms);
   for (;;) {
     const i = lastStartAtOrBefore(engine, ms);
     if (i >= 0 && ms < engine.end[i]!) return ms;
     if (i + 1 < engine.start.length) return engine.start[i + 1]!;
-    if (engine.y1 - year > MAX_EMPTY_YEARS) throw new Error('В рабочем графике нет рабочего времени на ближайшие годы');
+    if (engine.y1 - localYear(engine.zone, ms) > MAX_EMPTY_YEARS) throw new Error('В рабочем графике нет рабочего времени на ближайшие годы');
     cover(engine, engine.y0, engine.y1 + 1);
   }
 }
@@ -336,4 +386,55 @@ export function workingIntervals(cal: WorkCalendar, fromMs: number, toMs: number
 /** The local date ('yyyy-MM-dd') of an instant in the calendar's zone. */
 export function localDateOf(cal: WorkCalendar, ms: number): string {
   return dayKey(localDay(engineOf(cal).zone, ms));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Working days
+//
+// The final answer after an interim one is due "не более 7 рабочих дней со дня направления
+// промежуточного ответа" (Yakutia п. 14, Khabarovsk п. 11, Saratov п. 12; 10 days in Ivanovo
+// п. 14). "Со дня" counts whole days after that day, so:
+//
+//   addWorkingDays(cal, t, N) = the end of the last working interval of the N-th working day
+//   after the local date of t (the date of t itself is not counted, whatever the hour).
+//
+// A working day is a local date with any working time; a shortened day counts as a whole day.
+
+export function isWorkingDay(cal: WorkCalendar, localDate: string): boolean {
+  return cal.intervalsOn(localDate).length > 0;
+}
+
+/** The end of the working time of a local date (undefined on a day off). */
+export function workingDayEnd(cal: WorkCalendar, localDate: string): number | undefined {
+  const list = cal.intervalsOn(localDate);
+  return list.length ? Math.max(...list.map((i) => i.end)) : undefined;
+}
+
+export function addWorkingDays(cal: WorkCalendar, startMs: number, days: number): number {
+  if (!Number.isInteger(days) || days < 1) throw new RangeError(`days must be a positive integer, got ${days}`);
+  const engine = engineOf(cal);
+  coverInstant(engine, startMs);
+  const startDay = Math.floor((startMs + offsetAt(engine, startMs) * MINUTE) / DAY);
+  for (;;) {
+    const { day, end } = engine;
+    // First interval on a later local day (day[] is non-decreasing).
+    let lo = 0;
+    let hi = day.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (day[mid]! > startDay) hi = mid;
+      else lo = mid + 1;
+    }
+    let found = 0;
+    for (let i = lo; i < day.length; i++) {
+      if (i === lo || day[i] !== day[i - 1]) found += 1;
+      if (found === days && (i + 1 === day.length || day[i + 1] !== day[i])) {
+        if (i + 1 < day.length) return end[i]!;
+        break; // the day may continue past the index: extend and look again
+      }
+    }
+    if (engine.y1 - localYear(engine.zone, startMs) > MAX_EMPTY_YEARS + days / 200)
+      throw new Error('В рабочем графике нет рабочих дней на ближайшие годы');
+    cover(engine, engine.y0, engine.y1 + 1);
+  }
 }
