@@ -54,6 +54,13 @@ describe('Yakutia (Указ № 1131, прил. 2)', () => {
     expect(find(deadlines, 'answer')!.clause).toBe('п. 9');
   });
 
+  it('a post found on Friday 17:30 before the Victory Day block counts from Tuesday 09:00', () => {
+    // Fri 8 May 2026 is shortened (ends 17:00); 9 May is a Saturday, carried to Monday 11 May.
+    const { deadlines } = plan({ detectedAt: at('2026-05-08T17:30') });
+    expect(show(find(deadlines, 'route')!.dueAt)).toBe('2026-05-12 09:30');
+    expect(show(find(deadlines, 'answer')!.dueAt)).toBe('2026-05-12 18:00');
+  });
+
   it('Ysyakh: a post found on shortened Friday 20 Jun 2025 after hours counts from Tuesday 24 Jun', () => {
     const { deadlines } = plan({ detectedAt: at('2025-06-20T17:30') });
     expect(show(find(deadlines, 'answer')!.dueAt)).toBe('2025-06-24 18:00');
