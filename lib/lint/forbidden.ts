@@ -1,0 +1,211 @@
+/**
+ * Forbidden content: posts «содержащие нецензурные либо оскорбительные выражения, угрозы жизни,
+ * здоровью и имуществу должностного лица, а также членов его семьи» and posts with intent to
+ * harm are not processed (Yakutia п. 18; Khabarovsk п. 4; Saratov п. 16; Ivanovo п. 18).
+ *
+ * Obscenity: roots anchored at the start of a word after an optional prefix, never anywhere
+ * inside a word (so «оскорблять», «рубля», «команда», «скипидар», «застрахуйте», «учёба»,
+ * «потребитель», «Херсон» stay clean), over a normalised stream that undoes the usual
+ * obfuscations: Latin and digit look-alikes, `*` for a letter, stretched and spaced letters.
+ * Insults count as forbidden when addressed to a person; threats are first-person harm verbs.
+ * Everything here only advises: the curator decides.
+ */
+import type { Finding } from './types';
+
+// ---- normalisation with an offset map ----------------------------------------------------------
+
+const LOOKALIKE: Record<string, string> = {
+  a: 'а', b: 'б', c: 'с', e: 'е', h: 'н', k: 'к', m: 'м', n: 'п', o: 'о', p: 'р', t: 'т', u: 'и', x: 'х', y: 'у',
+  '0': 'о', '3': 'з', '4': 'ч', '6': 'б', '@': 'а', 'ё': 'е',
+};
+const LETTER = /[\p{L}*@]|[0346]/u;
+
+interface Stream {
+  text: string;
+  /** Original offset of each character of text. */
+  at: number[];
+  /** Whether each character came from a run of spaced single letters («х у й»). */
+  joined: boolean[];
+}
+
+/** Lowercase, look-alikes mapped, runs of a letter collapsed, spaced single letters joined. */
+function normalizeForScreen(input: string): Stream {
+  const chars: string[] = [];
+  const at: number[] = [];
+  const lower = input.toLowerCase();
+  // Pass 1: map characters; keep separators as spaces.
+  for (let i = 0; i < lower.length; i++) {
+    const ch = lower[i]!;
+    const isLetter = (j: number) => /\p{L}/u.test(lower[j] ?? '');
+    // Digits count as letters only next to letters (a phone number stays a number).
+    if (LETTER.test(ch) && (!/[0-9]/.test(ch) || isLetter(i - 1) || isLetter(i + 1))) {
+      chars.push(/[a-z0-9@ё]/.test(ch) ? (LOOKALIKE[ch] ?? ch) : ch);
+    } else chars.push(' ');
+    at.push(i);
+  }
+  // Pass 2: join runs of ≥3 single letters separated by one separator («х у й», «х.у.й»).
+  const text = chars.join('');
+  const keep = new Array<boolean>(text.length).fill(true);
+  const inRun = new Array<boolean>(text.length).fill(false);
+  const single = /(?:^|\s)((?:[\p{L}*]\s){2,}[\p{L}*])(?=\s|$)/gu;
+  for (const m of text.matchAll(single)) {
+    const from = m.index + m[0].indexOf(m[1]!);
+    for (let k = from; k < from + m[1]!.length; k++) {
+      inRun[k] = true;
+      if (text[k] === ' ') keep[k] = false;
+    }
+  }
+  // Pass 3: collapse repeated letters («бляяяять» → «блять») and drop joined separators.
+  let out = '';
+  const outAt: number[] = [];
+  const joined: boolean[] = [];
+  for (let k = 0; k < text.length; k++) {
+    if (!keep[k]) continue;
+    const ch = text[k]!;
+    if (ch !== ' ' && ch === out[out.length - 1]) continue;
+    out += ch;
+    outAt.push(at[k]!);
+    joined.push(inRun[k]!);
+  }
+  return { text: out, at: outAt, joined };
+}
+
+// ---- obscenity --------------------------------------------------------------------------------
+
+/** `*` stands for any one letter: each letter of a root also accepts it. */
+const wild = (root: string) => root.replace(/[а-я]/g, (c) => `[${c}*]`);
+const PREFIX = '(?:за|на|по|от|об|вы|до|пере|недо|раз|рас|у|при|про|под|из|ис|съ|въ|объ|отъ|подъ|разъ|изъ|о|а|с|вз|вс)?';
+const PREFIX_EB = '(?:за|на|по|от|вы|до|пере|недо|раз|у|при|про|под|съ|въ|объ|отъ|подъ|разъ|изъ|вз)?';
+
+const OBSCENE = new RegExp(
+  [
+    `^${PREFIX}${wild('ху')}[йеяюи*]`,
+    `^${PREFIX}${wild('пизд')}`,
+    `^${PREFIX}${wild('пезд')}`,
+    `^${PREFIX_EB}[её*]${wild('б')}(?:[аеиоуыя*]|л|н|т|с|щ|ш|ц|$)`,
+    `^(?:на|по|за|ни)${wild('х')}[е*]${wild('р')}`,
+    `^${wild('бля')}(?:$|[дт*])`,
+    `^${wild('бляд')}`,
+    `^${PREFIX}${wild('мудак')}`,
+    `^${PREFIX}${wild('мудил')}`,
+    `^${wild('манд')}(?:$|[аыуео]$|ой|ец|еж|ав)`,
+    `^${wild('пид')}[оа*]${wild('р')}`,
+    `^${wild('пидр')}`,
+    `^${PREFIX}${wild('залуп')}`,
+    `^${wild('шлюх')}`,
+    `^${wild('г')}[ао*]${wild('ндон')}`,
+  ].join('|'),
+  'u',
+);
+/** Innocent words that begin like a root. */
+const OBSCENE_EXCEPT = /^(?:мандат|мандарин|мандолин|мандрагор|мандель|бляха|бляшк|ебола|хуан|хуис|хуито)/u;
+
+// ---- insults and threats -----------------------------------------------------------------------
+
+const INSULT = /^(?:дебил|идиот|урод(?!ств)|тварь|твар[иья]|мраз[ьиюей]|скотин|ублюд|дегенерат|кретин|придур|подон(?:ок|к)|быдл|чмо|мерзав|негодя|сволоч|гнид|дур(?:а|ак|ачь|еха|ынд)|олух|тупиц|отмороз|выродок|выродк|падл|ворюг|ворье|жулье|клоун|шакал|паразит|холуй|холуи|лизоблюд)/u;
+const INSULT_AMBIGUOUS = /^(?:коз[её]л|козл|свин(?:ья|ьи|ье|ей|ота)|сук[аиуе]?$|сучар|крыс[аы]$|баран|осел|осл[ыа]|шут)/u;
+/** Words that make an insult addressed: 2nd person, officials, family. */
+const ADDRESSEE = /^(?:ты|тебя|тебе|тобой|вы|вас|вам|вами|ваш|ваша|ваше|ваши|вашего|вашей|вашим|ваших|твой|твоя|твое|твои|твоего|глав[аыуе]|мэр|мэра|губернатор|чиновник|депутат|министр|директор|начальник|администраци|власт|сотрудник|исполнител)/u;
+
+const THREAT_VERB = /^(?:убь[юе]|уб[ью]ем|прибь[юе]|пришибу|зарежу|зарежем|порежу|застрелю|застрелим|пристрелю|перестреляю|перестреляем|перебь[юе]|сожгу|сожжем|спалю|спалим|подожгу|подожжем|взорву|взорвем|закопа[юе]|урою|уроем|задушу|утоплю|покалечу|изобь[юе]|отравлю|повешу|повесим|грохну|замочу|прикончу|расправлюсь|расправимся|порву|переломаю|оторву|раздавлю|уничтожу)/u;
+const HARM_INFINITIVE = /^(?:убить|перестрелять|пристрелить|расстрелять|сжечь|спалить|поджечь|взорвать|повесить|перевешать|закопать|зарезать|отравить|утопить|прибить|замочить|уничтожить|расправиться|избить)$/u;
+const HARM_MODAL = /^(?:надо|нужно|пора|стоит|следует|давайте|давай|хочу|хотим|буду|будем|готов|готовы|предлагаю)$/u;
+const DEATH_WISH = /^(?:сдохни|сдохните|сдохнешь|сдохнете|подохни|подохните|издохни)$/u;
+const IDIOM_AFTER = /^(?:время|день|вечер|час|выходные|полдня|неделю)$/u;
+
+interface ScreenToken {
+  word: string;
+  start: number;
+  end: number;
+  /** Original offsets of each letter of word. */
+  letters: number[];
+  /** Some letters were spaced out («и х у й с»): a root may start inside the token. */
+  joined: boolean;
+}
+
+function screenTokens(input: string): ScreenToken[] {
+  const s = normalizeForScreen(input);
+  const out: ScreenToken[] = [];
+  for (const m of s.text.matchAll(/[\p{L}*]+/gu)) {
+    const letters = s.at.slice(m.index, m.index + m[0].length);
+    out.push({
+      word: m[0],
+      start: letters[0]!,
+      end: letters[letters.length - 1]! + 1,
+      letters,
+      joined: s.joined.slice(m.index, m.index + m[0].length).some(Boolean),
+    });
+  }
+  return out;
+}
+
+/** The span of an obscene root in a token, or null. */
+function obsceneSpan(token: ScreenToken): [number, number] | null {
+  const starts = token.joined ? token.word.split('').map((_, k) => k) : [0];
+  for (const k of starts) {
+    const rest = token.word.slice(k);
+    if (rest.replace(/\*/g, '').length < 2 || OBSCENE_EXCEPT.test(rest)) continue;
+    const m = OBSCENE.exec(rest);
+    if (!m) continue;
+    // A word: the whole token; a spaced-out run: the letters of the root only.
+    if (!token.joined) return [token.start, token.end];
+    const last = Math.min(token.letters.length - 1, k + Math.max(m[0].length, 3) - 1);
+    return [token.letters[k]!, token.letters[last]! + 1];
+  }
+  return null;
+}
+
+export function findForbidden(text: string): Finding[] {
+  const tokens = screenTokens(text);
+  const findings: Finding[] = [];
+  const addressedNear = (i: number) => {
+    for (let k = Math.max(0, i - 4); k <= Math.min(tokens.length - 1, i + 4); k++) if (k !== i && ADDRESSEE.test(tokens[k]!.word)) return true;
+    return false;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const { word, start, end } = tokens[i]!;
+    const prev = tokens[i - 1]?.word;
+    // A token of stars alone («***») is a censored word or a separator: not judged.
+    const obscene = obsceneSpan(tokens[i]!);
+    if (obscene) {
+      findings.push({ category: 'forbidden', ruleId: 'forbidden.obscenity', start: obscene[0], end: obscene[1], severity: 'error', message: 'Похоже, не подлежит обработке: нецензурное выражение' });
+      continue;
+    }
+    if (INSULT.test(word) || INSULT_AMBIGUOUS.test(word)) {
+      const addressed = addressedNear(i);
+      if (addressed || INSULT.test(word)) {
+        findings.push({
+          category: 'forbidden',
+          ruleId: 'forbidden.insult',
+          start,
+          end,
+          severity: addressed ? 'error' : 'warning',
+          message: addressed ? 'Похоже, не подлежит обработке: оскорбление' : 'Оскорбительное слово: проверьте, к кому оно обращено',
+        });
+      }
+      continue;
+    }
+    const next = tokens[i + 1]?.word;
+    if (THREAT_VERB.test(word) && prev !== 'не' && !(next && IDIOM_AFTER.test(next))) {
+      // «Давайте подожжём…»: a call to others is intent to harm rather than a personal threat.
+      const call = prev === 'давайте' || prev === 'давай';
+      findings.push(
+        call
+          ? { category: 'forbidden', ruleId: 'forbidden.harm', start, end, severity: 'error', message: 'Похоже, не подлежит обработке: призыв причинить вред' }
+          : { category: 'forbidden', ruleId: 'forbidden.threat', start, end, severity: 'error', message: 'Похоже, не подлежит обработке: угроза' },
+      );
+      continue;
+    }
+    if (DEATH_WISH.test(word) || (word === 'сдох' || word === 'сдохла' || word === 'сдохли') && (prev === 'чтоб' || prev === 'чтобы' || tokens[i - 2]?.word === 'чтоб' || tokens[i - 2]?.word === 'чтобы')) {
+      findings.push({ category: 'forbidden', ruleId: 'forbidden.threat', start, end, severity: 'error', message: 'Похоже, не подлежит обработке: пожелание смерти' });
+      continue;
+    }
+    if (HARM_INFINITIVE.test(word) && !(next && IDIOM_AFTER.test(next))) {
+      const before = tokens.slice(Math.max(0, i - 3), i).map((t) => t.word);
+      if (before.some((w) => HARM_MODAL.test(w)) && !before.includes('не')) {
+        findings.push({ category: 'forbidden', ruleId: 'forbidden.harm', start, end, severity: 'error', message: 'Похоже, не подлежит обработке: намерение причинить вред' });
+      }
+    }
+  }
+  return findings;
+}

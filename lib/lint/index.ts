@@ -1,0 +1,248 @@
+/**
+ * The draft checker and the incoming-post screener. Pure, offline, explainable: every finding
+ * names its rule, its span and a plain suggestion. Rules are data (rules/*.ts) with ids, so a
+ * workspace can switch any of them off (LintOptions.disabledRules).
+ */
+import { findForbidden } from './forbidden';
+import { Lexicon, matchLexicon, tokenize, type Token } from './lexicon';
+import { CLICHE_RULES } from './rules/cliches';
+import { JARGON_RULES } from './rules/jargon';
+import type { Finding, LexicalRule, LintOptions } from './types';
+
+export type { Category, Finding, LexicalRule, LintOptions, Severity } from './types';
+export { CLICHE_RULES, JARGON_RULES };
+
+export const LEXICAL_RULES: readonly LexicalRule[] = [...CLICHE_RULES, ...JARGON_RULES];
+let lexicon: Lexicon | undefined;
+function getLexicon(): Lexicon {
+  lexicon ??= new Lexicon(LEXICAL_RULES);
+  return lexicon;
+}
+
+/** Rule ids of every rule, for settings screens (lexical, style, substance, forbidden). */
+export function ruleCatalog(): Array<{ id: string; category: Finding['category']; message: string }> {
+  return [
+    ...LEXICAL_RULES.map((r) => ({ id: r.id, category: r.category, message: r.message })),
+    ...STYLE_RULES,
+    ...SUBSTANCE_RULES,
+    { id: 'forbidden.obscenity', category: 'forbidden' as const, message: 'Нецензурные выражения' },
+    { id: 'forbidden.insult', category: 'forbidden' as const, message: 'Оскорбления' },
+    { id: 'forbidden.threat', category: 'forbidden' as const, message: 'Угрозы' },
+    { id: 'forbidden.harm', category: 'forbidden' as const, message: 'Намерение причинить вред' },
+  ];
+}
+
+const STYLE_RULES = [
+  { id: 'style.long-sentence', category: 'style' as const, message: 'Длинное предложение: разделите на два-три' },
+  { id: 'style.genitive-chain', category: 'style' as const, message: 'Цепочка существительных: скажите глаголом' },
+];
+const SUBSTANCE_RULES = [
+  { id: 'substance.date', category: 'substance' as const, message: 'Нет срока: когда сделаете? Например, «до 15 мая»' },
+  { id: 'substance.contact', category: 'substance' as const, message: 'Нет контакта: телефон, e-mail или адрес, куда обратиться' },
+  { id: 'substance.measure', category: 'substance' as const, message: 'Не сказано, что сделано или будет сделано' },
+  { id: 'substance.photos', category: 'substance' as const, message: 'Куратор просил фото «до/после»: приложите их' },
+];
+
+function isDisabled(id: string, disabled: readonly string[] | undefined): boolean {
+  if (!disabled?.length) return false;
+  return disabled.some((d) => d === id || (d.endsWith('.') && id.startsWith(d)));
+}
+
+// ---- style ------------------------------------------------------------------------------------
+
+const LONG_SENTENCE_WORDS = 30;
+/** Verbal nouns and abstract nouns in the genitive-like endings of officialese chains. */
+const CHAIN_NOUN = /(?:ение|ание|ние|ения|ания|ния|тие|тия|ция|ции|ство|ства|ость|ости|мента|изма|ьбы|ки|ты|ры|ов|ей|та|да|ка|ра|на)$/u;
+const STRONG_CHAIN_NOUN = /(?:ение|ание|ние|ения|ания|ния|тие|тия|ция|ции|ство|ства|ость|ости)$/u;
+
+function styleFindings(text: string, tokens: Token[], disabled: readonly string[] | undefined): Finding[] {
+  const out: Finding[] = [];
+  if (!isDisabled('style.long-sentence', disabled)) {
+    let first = 0;
+    for (let i = 1; i <= tokens.length; i++) {
+      if (i === tokens.length || tokens[i]!.sentence !== tokens[first]!.sentence) {
+        const words = i - first;
+        if (words > LONG_SENTENCE_WORDS)
+          out.push({
+            category: 'style',
+            ruleId: 'style.long-sentence',
+            start: tokens[first]!.start,
+            end: tokens[i - 1]!.end,
+            severity: 'info',
+            message: `Длинное предложение (${words} слов): разделите на два-три`,
+          });
+        first = i;
+      }
+    }
+  }
+  if (!isDisabled('style.genitive-chain', disabled)) {
+    let run: Token[] = [];
+    const flush = () => {
+      const strong = run.filter((t) => STRONG_CHAIN_NOUN.test(t.norm)).length;
+      if (run.length >= 3 && strong >= 2)
+        out.push({
+          category: 'style',
+          ruleId: 'style.genitive-chain',
+          start: run[0]!.start,
+          end: run[run.length - 1]!.end,
+          severity: 'info',
+          message: 'Цепочка существительных: скажите глаголом («обеспечение проведения ремонта» → «отремонтируем»)',
+        });
+      run = [];
+    };
+    for (const tok of tokens) {
+      if (tok.norm.length > 3 && CHAIN_NOUN.test(tok.norm) && (!run.length || run[run.length - 1]!.sentence === tok.sentence)) run.push(tok);
+      else flush();
+    }
+    flush();
+  }
+  void text;
+  return out;
+}
+
+// ---- substance -----------------------------------------------------------------------------------
+
+const MONTHS = '(?:январ[яеь]|феврал[яеь]|март[аеу]?|апрел[яеь]|ма[яейю]|июн[яеь]|июл[яеь]|август[аеу]?|сентябр[яеь]|октябр[яеь]|ноябр[яеь]|декабр[яеь])';
+const DATE_PATTERNS = [
+  /(?<![\d.])\d{1,2}\.\d{1,2}(?:\.\d{2,4})?(?![\d.]*\d)/u,
+  new RegExp(`\\d{1,2}\\s+${MONTHS}`, 'iu'),
+  new RegExp(`(?<![\\p{L}])(?:в|до|к|с|по|в течение|в конце|в начале|в середине)\\s+${MONTHS}`, 'iu'),
+  /(?<![\p{L}])(?:до|к|через|в течение|за)\s+\d+\s*(?:рабоч\p{L}*\s+)?(?:дн\p{L}*|день|недел\p{L}*|час\p{L}*|месяц\p{L}*)/iu,
+  /(?<![\p{L}])(?:сегодня|завтра|послезавтра|на этой неделе|на следующей неделе|до конца (?:недели|месяца|дня)|в понедельник|во вторник|в среду|в четверг|в пятницу|в субботу|в воскресенье|до понедельника|до вторника|до среды|до четверга|до пятницы|до субботы)(?![\p{L}])/iu,
+  /(?<![\p{L}])(?:в|к|до|с)\s+\d{1,2}[:.]\d{2}(?!\d)/iu,
+  /(?<![\p{L}\d])(?:20\d\d)\s*(?:год|г\.)/iu,
+];
+const CONTACT_PATTERNS = [
+  /(?:\+7|(?<!\d)8)[\s(-]*\d{3,5}[\s)-]*\d{1,3}[\s-]*\d{2}[\s-]*\d{2}(?!\d)/u,
+  /(?<![\p{L}])(?:тел\.?|телефон\p{L}*|звоните|позвоните)\s*:?\s*[\d+][\d\s()-]{4,}/iu,
+  /(?<![\d.-])\d{1,3}-\d{2}-\d{2}(?![\d-])/u,
+  /(?<![\p{L}\d])(?:112|101|102|103|104)(?![\d])/u,
+  /(?<![\p{L}])(?:дежурн\p{L}* част\p{L}*|госуслуг\p{L}*|регистратур\p{L}*)/iu,
+  /(?<![\p{L}\d@-])[\p{L}\d-]+\.(?:ru|рф|su|com|org|net)(?![\p{L}])/iu,
+  /[\p{L}\d._%+-]+@[\p{L}\d.-]+\.[\p{L}]{2,}/u,
+  /(?:https?:\/\/|www\.|(?<![\p{L}])(?:vk\.com|ok\.ru|gosuslugi\.ru)\/?)/iu,
+  /(?<![\p{L}])(?:ул\.|улиц[аеу]|пр-т|просп\.|проспект\p{L}*|пер\.|каб\.|кабинет\p{L}*|д\.\s*\d|дом\s+\d)/iu,
+  /(?<![\p{L}])(?:горяч\p{L}* линии?|единая дежурн\p{L}*|диспетчерск\p{L}*|приемн\p{L}*|приёмн\p{L}*)/iu,
+];
+/** Action verbs in the forms that report a measure: done, under way or promised (our list). */
+const MEASURE_WORDS = [
+  'отремонтир\\p{L}*', 'ремонтиру(?:ют|ем|ет)', 'замен(?:или|ил|ила|ило|им|ят|ит|ены|ена|ено|ен|ены)', 'поменя(?:ли|л|ла|ем|ют)', 'меня(?:ют|ем)',
+  'вывез(?:ли|ем|ут|ено|ен|ла|на|ны)?', 'вывоз(?:ят|им|ит)', 'установ(?:или|ил|ила|им|ят|лен|лена|лено|лены)', 'устанавлива(?:ют|ем)',
+  'постав(?:или|ил|им|ят|лен|лены)', 'полож(?:или|им|ат)', 'заасфальтир\\p{L}*', 'асфальтир\\p{L}*', 'залата\\p{L}*', 'почин(?:или|ил|им|ят)', 'чин(?:ят|им|ить)',
+  'восстанов(?:или|ил|ила|им|ят|лен|лена|лено|лены)', 'очист(?:или|ил|им|ят|ка)', 'прочист(?:или|им|ят)', 'чист(?:ят|им)', 'убр(?:али|ал|ала|аны|ано)', 'убер(?:ем|ут)', 'убира(?:ют|ем)',
+  'покрас(?:или|ил|им|ят)', 'засыпа(?:ли|л)', 'засыпл(?:ем|ют)', 'посыпа(?:ли|ем|ют)', 'подключ(?:или|ил|им|ат|ен|ена|ено|ены)', 'спил(?:или|ил|им|ят|ены)',
+  'провер(?:или|ил|ила|им|ят|ено)', 'провер(?:яют|яем)', 'проверк[аиу]', 'закупи(?:ли|л|м)', 'привез(?:ли|ем|ут)', 'выехал\\p{L}*', 'выед(?:ет|ут|ем)', 'приед(?:ет|ут|ем)', 'приехал\\p{L}*', 'съезди(?:ли|л)',
+  'закр(?:ыли|оем|оют|ыт|ыта)', 'откр(?:ыли|оем|оют)', 'назначил\\p{L}*', 'оштрафова\\p{L}*', 'штраф\\p{L}*', 'предписани\\p{L}*', 'проложи(?:ли|м)', 'отсыпа(?:ли|ем)', 'обработа(?:ли|ем)',
+  'отключ(?:или|им)', 'включ(?:или|им|ат|ен|ена|ено|ены)', 'запусти(?:ли|м)', 'откачал\\p{L}*', 'откачива(?:ют|ем)', 'промыл\\p{L}*', 'промыва(?:ют|ем)', 'утепл(?:или|им|ят)',
+  'демонтир\\p{L}*', 'снесл\\p{L}*', 'снес(?:ем|ут)', 'сня(?:ли|л)', 'посади(?:ли|м)', 'высади(?:ли|м)', 'покоси(?:ли|м)', 'расчисти(?:ли|м)', 'достав(?:или|им|ят)',
+  'выплат(?:или|им|ят)', 'перечисл(?:или|им|ят)', 'оплат(?:или|им)', 'сделал\\p{L}*', 'сделаем', 'сделают', 'исправ(?:или|им|ят)', 'устран(?:или|им|ят|ено|ена|ены)', 'заделал\\p{L}*', 'заделаем',
+  'повеси(?:ли|м)', 'отлови(?:ли|м)', 'переда(?:ли|дим)', 'объясни(?:ли|м)', 'помогли', 'поможем', 'выписа(?:ли|ли)', 'верн(?:ем|ут|ули)', 'дадут', 'одобри(?:ли|м)', 'пересчита(?:ем|ли|ют)',
+  'перекро(?:ем|ют)', 'перекрыли', 'построи(?:ли|м)', 'стро(?:им|ят)', 'начн(?:ем|ут|ется)', 'наказа(?:ли|ны)', 'патрулиру(?:ет|ют)', 'выделен\\p{L}*', 'заплан(?:ировали|ирован|ирована|ировано|ированы)',
+  'выполнен[аоы]?', 'произведен[аоы]?', 'проведен[аоы]?', 'организован[аоы]?', 'осуществл(?:ен|ена|ено|ены|яются|яется)', 'отремонтирован\\p{L}*', 'выдан[аоы]?', 'рассмотр(?:ит|им|ят)', 'реши(?:ли|м)',
+  'ведутся', 'ведется', 'работы по', 'бригада', 'подрядчик\\p{L}*',
+];
+const MEASURE = new RegExp(`(?<![\\p{L}])(?:${MEASURE_WORDS.join('|')})(?![\\p{L}])`, 'iu');
+const PHOTO = /(?<![\p{L}])(?:фото\p{L}*|снимк\p{L}*|фотографи\p{L}*)(?![\p{L}])/iu;
+
+export interface SubstanceChecklist {
+  date: boolean;
+  contact: boolean;
+  measures: boolean;
+  /** Measures are required (a repeat post). */
+  measuresRequired: boolean;
+  /** Photos before/after: null when not asked. */
+  photos: boolean | null;
+}
+
+export function substanceChecklist(text: string, options: LintOptions = {}): SubstanceChecklist {
+  return {
+    date: DATE_PATTERNS.some((p) => p.test(text)),
+    contact: CONTACT_PATTERNS.some((p) => p.test(text)),
+    measures: MEASURE.test(text),
+    measuresRequired: options.repeat === true,
+    photos: options.photosRequested ? options.photosAttached === true || PHOTO.test(text) : null,
+  };
+}
+
+function substanceFindings(list: SubstanceChecklist, options: LintOptions): Finding[] {
+  const out: Finding[] = [];
+  const add = (id: string, severity: Finding['severity'], message: string) => {
+    if (!isDisabled(id, options.disabledRules)) out.push({ category: 'substance', ruleId: id, start: 0, end: 0, severity, message });
+  };
+  if (!list.date) add('substance.date', 'warning', 'Нет срока: когда сделаете? Например, «до 15 мая»');
+  if (!list.contact) add('substance.contact', 'warning', 'Нет контакта: телефон, e-mail или адрес, куда обратиться');
+  if (!list.measures)
+    add(
+      'substance.measure',
+      list.measuresRequired ? 'error' : 'warning',
+      list.measuresRequired ? 'Повторное обращение: ответ должен сообщить о принятых мерах' : 'Не сказано, что сделано или будет сделано',
+    );
+  if (list.photos === false) add('substance.photos', 'warning', 'Куратор просил фото «до/после»: приложите их');
+  return out;
+}
+
+// ---- public API ----------------------------------------------------------------------------------
+
+/** Findings in a draft answer: clichés, jargon, style, missing substance, forbidden content. */
+export function lintDraft(text: string, options: LintOptions = {}): Finding[] {
+  return checkDraft(text, options).findings;
+}
+
+export interface DraftReport {
+  findings: Finding[];
+  /** 0–10, Главред-like: how free of officialese per word (10 = clean). */
+  score: number;
+  words: number;
+  checklist: SubstanceChecklist;
+  /** Findings per category, for the panel's summary. */
+  counts: Record<Finding['category'], number>;
+}
+
+/** Score slope: the weight density (per 100 words) that costs one point. */
+const SCORE_ALPHA = 0.1;
+
+export function checkDraft(text: string, options: LintOptions = {}): DraftReport {
+  const tokens = tokenize(text);
+  const disabled = options.disabledRules;
+  const hits = matchLexicon(getLexicon(), tokens, (rule) => !isDisabled(rule.id, disabled));
+  const findings: Finding[] = hits.map(({ rule, startToken, endToken }) => ({
+    category: rule.category,
+    ruleId: rule.id,
+    start: tokens[startToken]!.start,
+    end: tokens[endToken - 1]!.end,
+    message: rule.message,
+    ...(rule.suggestion ? { suggestion: rule.suggestion } : {}),
+    severity: rule.severity ?? (rule.weight >= 2 ? 'warning' : 'info'),
+  }));
+  findings.push(...styleFindings(text, tokens, disabled));
+  for (const f of findForbidden(text)) if (!isDisabled(f.ruleId, disabled)) findings.push(f);
+  const checklist = substanceChecklist(text, options);
+  findings.push(...substanceFindings(checklist, options));
+  findings.sort((a, b) => a.start - b.start || a.end - b.end);
+
+  const weight = hits.reduce((sum, h) => sum + h.rule.weight, 0) + findings.filter((f) => f.category === 'style' && !f.ruleId.startsWith('style.opening')).length;
+  const words = tokens.length;
+  const density = words ? (weight / words) * 100 : 0;
+  const score = Math.round(Math.max(0, Math.min(10, 10 - SCORE_ALPHA * density)) * 10) / 10;
+  const counts = { cliche: 0, jargon: 0, substance: 0, style: 0, forbidden: 0 };
+  for (const f of findings) counts[f.category] += 1;
+  return { findings, score, words, checklist, counts };
+}
+
+/**
+ * Screens an incoming post: forbidden content means it is likely not to be processed
+ * (Yakutia п. 18 and equivalents). Advice only: the curator confirms.
+ */
+export function screenIncoming(text: string): { processable: boolean; findings: Finding[] } {
+  const findings = findForbidden(text);
+  return { processable: !findings.some((f) => f.severity === 'error'), findings };
+}
+
+/** Applies a finding's suggestion when it is a plain replacement (one option, no brackets). */
+export function applySuggestion(text: string, finding: Finding): string | null {
+  const s = finding.suggestion;
+  if (!s || /[;(…]/.test(s) || finding.end <= finding.start) return null;
+  const original = text.slice(finding.start, finding.end);
+  const replacement = original[0] && original[0] === original[0].toUpperCase() && original[0] !== original[0].toLowerCase() ? s[0]!.toUpperCase() + s.slice(1) : s;
+  return text.slice(0, finding.start) + replacement + text.slice(finding.end);
+}
