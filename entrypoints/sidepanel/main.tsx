@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@/components/app.css';
+import { DraftCheck } from '@/components/DraftCheck';
 import { OpenMessages } from '@/components/OpenMessages';
 import { t } from '@/lib/i18n';
 
@@ -11,6 +12,7 @@ function SidePanel() {
         <h1>{t('sidepanel.title')}</h1>
       </header>
       <OpenMessages />
+      <DraftCheck />
       <p className="aot-empty">{t('sidepanel.soon')}</p>
     </main>
   );

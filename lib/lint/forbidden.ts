@@ -18,7 +18,6 @@ const LOOKALIKE: Record<string, string> = {
   a: 'а', b: 'б', c: 'с', e: 'е', h: 'н', k: 'к', m: 'м', n: 'п', o: 'о', p: 'р', t: 'т', u: 'и', x: 'х', y: 'у',
   '0': 'о', '3': 'з', '4': 'ч', '6': 'б', '@': 'а', 'ё': 'е',
 };
-const LETTER = /[\p{L}*@]|[0346]/u;
 
 interface Stream {
   text: string;
@@ -28,20 +27,33 @@ interface Stream {
   joined: boolean[];
 }
 
+/** A letter for the screen: Cyrillic and Latin by code range, anything else by Unicode class. */
+function isLetterCode(code: number): boolean {
+  if (code >= 0x430 && code <= 0x44f) return true; // а–я (the text is lowercased)
+  if (code >= 0x61 && code <= 0x7a) return true; // a–z
+  if (code === 0x451) return true; // ё
+  if (code < 0x80) return false;
+  return /\p{L}/u.test(String.fromCharCode(code));
+}
+
 /** Lowercase, look-alikes mapped, runs of a letter collapsed, spaced single letters joined. */
 function normalizeForScreen(input: string): Stream {
-  const chars: string[] = [];
-  const at: number[] = [];
   const lower = input.toLowerCase();
-  // Pass 1: map characters; keep separators as spaces.
-  for (let i = 0; i < lower.length; i++) {
-    const ch = lower[i]!;
-    const isLetter = (j: number) => /\p{L}/u.test(lower[j] ?? '');
+  // toLowerCase keeps the length for Cyrillic and Latin; when it does not, offsets would drift.
+  const source = lower.length === input.length ? lower : input;
+  const chars: string[] = new Array<string>(source.length);
+  const at: number[] = new Array<number>(source.length);
+  // Pass 1: map characters; everything else becomes a space.
+  for (let i = 0; i < source.length; i++) {
+    const code = source.charCodeAt(i);
+    const ch = source[i]!;
+    at[i] = i;
+    if (isLetterCode(code)) chars[i] = LOOKALIKE[ch] ?? ch;
+    else if (code === 0x2a || code === 0x40) chars[i] = LOOKALIKE[ch] ?? ch; // * and @
     // Digits count as letters only next to letters (a phone number stays a number).
-    if (LETTER.test(ch) && (!/[0-9]/.test(ch) || isLetter(i - 1) || isLetter(i + 1))) {
-      chars.push(/[a-z0-9@ё]/.test(ch) ? (LOOKALIKE[ch] ?? ch) : ch);
-    } else chars.push(' ');
-    at.push(i);
+    else if ((code === 0x30 || code === 0x33 || code === 0x34 || code === 0x36) && (isLetterCode(source.charCodeAt(i - 1)) || isLetterCode(source.charCodeAt(i + 1))))
+      chars[i] = LOOKALIKE[ch]!;
+    else chars[i] = ' ';
   }
   // Pass 2: join runs of ≥3 single letters separated by one separator («х у й», «х.у.й»).
   const text = chars.join('');
@@ -56,18 +68,20 @@ function normalizeForScreen(input: string): Stream {
     }
   }
   // Pass 3: collapse repeated letters («бляяяять» → «блять») and drop joined separators.
-  let out = '';
+  const out: string[] = [];
   const outAt: number[] = [];
   const joined: boolean[] = [];
+  let previous = '';
   for (let k = 0; k < text.length; k++) {
     if (!keep[k]) continue;
     const ch = text[k]!;
-    if (ch !== ' ' && ch === out[out.length - 1]) continue;
-    out += ch;
+    if (ch !== ' ' && ch === previous) continue;
+    previous = ch;
+    out.push(ch);
     outAt.push(at[k]!);
     joined.push(inRun[k]!);
   }
-  return { text: out, at: outAt, joined };
+  return { text: out.join(''), at: outAt, joined };
 }
 
 // ---- obscenity --------------------------------------------------------------------------------

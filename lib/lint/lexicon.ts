@@ -16,6 +16,7 @@ export interface Token {
 const WORD = /[\p{L}\p{N}\u00AD\u200B-\u200D]+(?:[-‐][\p{L}\p{N}\u00AD\u200B-\u200D]+)*/gu;
 const SENTENCE_BREAK = /[.!?…\n;:]/;
 const INVISIBLE = /[\u00AD\u200B-\u200D]/g;
+const INVISIBLE_TEST = /[\u00AD\u200B-\u200D]/;
 
 export function normalizeWord(word: string): string {
   return word.toLowerCase().replace(INVISIBLE, '').replace(/ё/g, 'е').replace(/‐/g, '-');
@@ -23,13 +24,26 @@ export function normalizeWord(word: string): string {
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  // Lowercase once; per token only when lowercasing changed the length (offsets must hold).
+  const lower = text.toLowerCase();
+  const sameLength = lower.length === text.length;
   let sentence = 0;
   let last = 0;
   for (const m of text.matchAll(WORD)) {
     const start = m.index;
-    if (tokens.length && SENTENCE_BREAK.test(text.slice(last, start))) sentence += 1;
-    tokens.push({ norm: normalizeWord(m[0]), start, end: start + m[0].length, sentence });
-    last = start + m[0].length;
+    const end = start + m[0].length;
+    for (let k = last; k < start && tokens.length; k++) {
+      if (SENTENCE_BREAK.test(text[k]!)) {
+        sentence += 1;
+        break;
+      }
+    }
+    let norm = sameLength ? lower.slice(start, end) : m[0].toLowerCase();
+    if (norm.includes('ё')) norm = norm.replace(/ё/g, 'е');
+    if (INVISIBLE_TEST.test(norm)) norm = norm.replace(INVISIBLE, '');
+    if (norm.includes('‐')) norm = norm.replace(/‐/g, '-');
+    tokens.push({ norm, start, end, sentence });
+    last = end;
   }
   return tokens;
 }

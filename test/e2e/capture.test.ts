@@ -146,6 +146,10 @@ describe('capture a VK post and see it in the popup', () => {
     const panel = await openExtensionPage(session!, 'sidepanel.html', { width: 420, height: 700 });
     expect(await panel.getByRole('heading', { name: 'Рабочий стол' }).isVisible()).toBe(true);
     await expect.poll(() => panel.getByTestId('message-row').count()).toBe(1);
+    // The answer checker in the panel: findings as you type, one-click plain replacements.
+    await panel.getByRole('textbox', { name: 'Проверка ответа' }).fill('Уважаемый житель! В настоящее время ведётся работа по вывозу ТКО.');
+    await expect.poll(() => panel.getByTestId('lint-score').textContent()).toMatch(/Стиль: .* из 10/);
+    expect(await panel.locator('[data-rule="jargon.tko"]').count()).toBe(1);
     await screenshot(panel, 'sidepanel');
     const options = await openExtensionPage(session!, 'options.html', { width: 1000, height: 700 });
     expect(await options.getByRole('heading', { name: 'Настройки' }).isVisible()).toBe(true);
