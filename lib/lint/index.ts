@@ -5,7 +5,7 @@
  */
 import { findForbidden } from './forbidden';
 import { Lexicon, matchLexicon, tokenize, type Token } from './lexicon';
-import { CLICHE_RULES } from './rules/cliches';
+import { CLICHE_RULES, REPLACEABLE } from './rules/cliches';
 import { JARGON_RULES } from './rules/jargon';
 import type { Finding, LexicalRule, LintOptions } from './types';
 
@@ -238,10 +238,13 @@ export function screenIncoming(text: string): { processable: boolean; findings: 
   return { processable: !findings.some((f) => f.severity === 'error'), findings };
 }
 
-/** Applies a finding's suggestion when it is a plain replacement (one option, no brackets). */
+/**
+ * Applies a finding's suggestion when it can replace the span as it is: one option, and a rule
+ * known not to break the grammar around it (REPLACEABLE). Otherwise null: a human rewrites.
+ */
 export function applySuggestion(text: string, finding: Finding): string | null {
   const s = finding.suggestion;
-  if (!s || /[;(…]/.test(s) || finding.end <= finding.start) return null;
+  if (!s || !REPLACEABLE.has(finding.ruleId) || /[;(…]/.test(s) || finding.end <= finding.start) return null;
   const original = text.slice(finding.start, finding.end);
   const replacement = original[0] && original[0] === original[0].toUpperCase() && original[0] !== original[0].toLowerCase() ? s[0]!.toUpperCase() + s.slice(1) : s;
   return text.slice(0, finding.start) + replacement + text.slice(finding.end);

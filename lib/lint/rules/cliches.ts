@@ -280,6 +280,18 @@ const openings: LexicalRule[] = [
   },
 ];
 
+/**
+ * Rules whose suggestion can replace the span as it is (an adverb for an adverbial phrase):
+ * elsewhere a replacement would break the case government («по вывозу ТКО» → «по вывозу мусор»).
+ */
+export const REPLACEABLE = new Set([
+  'cliche.pointer.v-nastoyashchee', 'cliche.pointer.na-dannyi', 'cliche.connective.v-obyazatelnom', 'cliche.connective.v-shtatnom',
+  'cliche.connective.v-ruchnom', 'cliche.stamp.na-postoyannoi-osnove', 'cliche.stamp.na-regulyarnoi', 'cliche.stamp.na-bezvozmezdnoi',
+  'cliche.stamp.v-prioritetnom', 'cliche.stamp.v-pervoocherednom', 'cliche.stamp.v-ekstrennom',
+  'cliche.connective.v-sluchae-esli', 'cliche.connective.v-svyazi-s-tem', 'cliche.stamp.vsledstvie', 'cliche.filler.ocherednoi',
+  'cliche.connective.v-kachestve', 'cliche.connective.v-chastnosti', 'cliche.filler.odnako',
+]);
+
 export const CLICHE_RULES: readonly LexicalRule[] = [
   ...connectives,
   ...pointers,

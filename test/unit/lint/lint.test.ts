@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { applySuggestion, checkDraft, lintDraft, ruleCatalog, screenIncoming, substanceChecklist } from '@/lib/lint';
 import { Lexicon } from '@/lib/lint/lexicon';
+import { REPLACEABLE } from '@/lib/lint/rules/cliches';
 
 const ids = (text: string, opts?: Parameters<typeof lintDraft>[1]) => lintDraft(text, opts).filter((f) => f.category !== 'substance').map((f) => f.ruleId);
 const spans = (text: string) => lintDraft(text).filter((f) => f.category !== 'substance').map((f) => text.slice(f.start, f.end));
@@ -76,6 +77,9 @@ describe('lintDraft', () => {
     expect(applySuggestion(text, f)).toBe('Сейчас идёт ремонт.');
     const g = lintDraft('Ваше обращение рассмотрено.').find((x) => x.category === 'cliche')!;
     expect(applySuggestion('Ваше обращение рассмотрено.', g)).toBeNull(); // "Мы разобрались: …" needs a human
+    // A replacement that would break the case government is not offered: «по вывозу ТКО» ≠ «по вывозу мусор».
+    const tko = lintDraft('Работы по вывозу ТКО.').find((x) => x.ruleId === 'jargon.tko')!;
+    expect(applySuggestion('Работы по вывозу ТКО.', tko)).toBeNull();
   });
 
   it('has a few hundred rules with unique ids, each with a message', () => {
@@ -83,6 +87,11 @@ describe('lintDraft', () => {
     expect(new Set(catalog.map((r) => r.id)).size).toBe(catalog.length);
     expect(catalog.filter((r) => r.category === 'cliche').length).toBeGreaterThanOrEqual(200);
     for (const r of catalog) expect(r.message.length).toBeGreaterThan(5);
+  });
+
+  it('only marks existing rules as replaceable', () => {
+    const known = new Set(ruleCatalog().map((r) => r.id));
+    expect([...REPLACEABLE].filter((id) => !known.has(id))).toEqual([]);
   });
 
   it('rejects a malformed rule table with a clear error', () => {
