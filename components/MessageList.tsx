@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { t } from '@/lib/i18n';
-import type { MessageRecord } from '@/lib/model/message';
+import type { Message } from '@/lib/workflow/model';
 import type { WorkCalendar } from '@/lib/worktime';
 import { Countdown } from './Countdown';
 
@@ -11,7 +11,7 @@ function firstLine(text: string): string {
   return line.length > 140 ? `${line.slice(0, 139)}…` : line;
 }
 
-const Row = memo(function Row({ message, calendar }: { message: MessageRecord; calendar: WorkCalendar }) {
+const Row = memo(function Row({ message, calendar, bodyName }: { message: Message; calendar: WorkCalendar; bodyName: (id: string) => string }) {
   return (
     <li className="aot-row" data-testid="message-row" data-key={message.key}>
       <div className="aot-row__head">
@@ -27,21 +27,29 @@ const Row = memo(function Row({ message, calendar }: { message: MessageRecord; c
       <div className="aot-row__meta">
         <span>{message.topic}</span>
         {message.location ? <span> · {message.location}</span> : null}
-        <span> · {t('list.executor', { executor: message.executor })}</span>
+        {message.bodies.length ? <span> · {t('list.executor', { executor: message.bodies.map(bodyName).join(', ') })}</span> : null}
       </div>
-      <Countdown dueAt={message.dueAt} calendar={calendar} />
+      {message.nextDueAt !== undefined ? <Countdown dueAt={message.nextDueAt} calendar={calendar} /> : null}
     </li>
   );
 });
 
 /** The list of messages, each with its live countdown. Data in, nothing fetched here. */
-export function MessageList({ messages, calendar }: { messages: MessageRecord[] | undefined; calendar: WorkCalendar }) {
+export function MessageList({
+  messages,
+  calendar,
+  bodyName = (id) => id,
+}: {
+  messages: Message[] | undefined;
+  calendar: WorkCalendar;
+  bodyName?: (id: string) => string;
+}) {
   if (!messages) return <p className="aot-empty">{t('list.loading')}</p>;
   if (messages.length === 0) return <p className="aot-empty">{t('list.empty')}</p>;
   return (
     <ul className="aot-list" aria-label={t('list.title')}>
       {messages.map((m) => (
-        <Row key={m.id} message={m} calendar={calendar} />
+        <Row key={m.id} message={m} calendar={calendar} bodyName={bodyName} />
       ))}
     </ul>
   );

@@ -1,15 +1,18 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
 import { getDb, openMessagesByDue } from '@/lib/db';
-import { getCalendar } from './state/calendar';
+import { loadWorkspace } from '@/lib/db/messages';
+import { calendarFor, getCalendar } from './state/calendar';
 import { startClock } from './state/clock';
 import { MessageList } from './MessageList';
 
 /** The open messages in deadline order, live from the database, with ticking countdowns. */
 export function OpenMessages() {
   const messages = useLiveQuery(() => openMessagesByDue(getDb()), []);
+  const workspace = useLiveQuery(() => loadWorkspace(getDb()), []);
   useEffect(() => startClock(), []);
-  return <MessageList messages={messages} calendar={getCalendar()} />;
+  const bodyNames = new Map(workspace?.bodies.map((b) => [b.id, b.name]) ?? []);
+  return <MessageList messages={messages} calendar={workspace ? calendarFor(workspace) : getCalendar()} bodyName={(id) => bodyNames.get(id) ?? id} />;
 }
 
 export function useOpenCount(): number | undefined {

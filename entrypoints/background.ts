@@ -1,20 +1,33 @@
 /**
  * The background service worker: owns the database with the extension pages, answers the
  * message channel, keeps the toolbar badge. It may be stopped at any time, so it keeps no
- * state in memory: listeners are registered synchronously and the badge is recomputed from
- * the database on every wake.
+ * state in memory: listeners are registered synchronously, the workspace is read from the
+ * database per request, and the badge is recomputed on every wake.
  */
 import { liveQuery } from 'dexie';
 import { countOpen, getDb } from '@/lib/db';
-import { findByKeys, saveCapture } from '@/lib/db/messages';
+import { applyCommand, findByKeys, loadWorkspace, saveCapture, saveWorkspace } from '@/lib/db/messages';
 import { createRouter, type Handlers } from '@/lib/messaging/router';
-import { createWorkCalendar, DEFAULT_SCHEDULE } from '@/lib/worktime';
+import { planDeadlines } from '@/lib/regulations';
+import { factsOf } from '@/lib/workflow/machine';
+import type { Message } from '@/lib/workflow/model';
+import { workspaceSchedule, type Workspace } from '@/lib/workflow/workspace';
+import { createWorkCalendar, type WorkCalendar } from '@/lib/worktime';
 
 const BADGE_ALARM = 'badge-refresh';
 
 export default defineBackground(() => {
   const db = getDb();
-  const calendar = createWorkCalendar(DEFAULT_SCHEDULE);
+  let calendarCache: { key: string; calendar: WorkCalendar } | undefined;
+  const env = async () => {
+    const workspace = await loadWorkspace(db);
+    const key = JSON.stringify([workspace.region, workspace.schedule]);
+    if (calendarCache?.key !== key) calendarCache = { key, calendar: createWorkCalendar(workspaceSchedule(workspace)) };
+    return { now: Date.now(), workspace, calendar: calendarCache.calendar };
+  };
+  /** The regulation's answer term of a message (what the curator is told at capture). */
+  const answerDue = (m: Message, ws: Workspace, calendar: WorkCalendar) =>
+    planDeadlines(ws.profile, calendar, factsOf(m)).deadlines.find((d) => d.kind === 'answer')?.dueAt ?? m.detectedAt;
 
   const setBadge = async (open: number) => {
     await browser.action.setBadgeBackgroundColor({ color: '#2a5885' });
@@ -24,17 +37,27 @@ export default defineBackground(() => {
 
   const handlers: Handlers = {
     'capture.save': async (data) => {
-      const { message, created } = await saveCapture(db, data, {
-        now: Date.now(),
-        calendar,
-        newId: () => crypto.randomUUID(),
-      });
+      const e = await env();
+      const { message, created } = await saveCapture(db, data, { ...e, newId: () => crypto.randomUUID() });
       await refreshBadge();
-      return { id: message.id, created, dueAt: message.dueAt };
+      return { id: message.id, created, dueAt: answerDue(message, e.workspace, e.calendar), ...(message.nextDueAt ? { nextDueAt: message.nextDueAt } : {}) };
     },
     'capture.lookup': async ({ keys }) => {
       const found = await findByKeys(db, keys);
-      return { found: found.map((m) => ({ key: m.key, id: m.id, status: m.status, dueAt: m.dueAt })) };
+      if (!found.length) return { found: [] };
+      const e = await env();
+      return { found: found.map((m) => ({ key: m.key, id: m.id, status: m.status, dueAt: answerDue(m, e.workspace, e.calendar) })) };
+    },
+    'message.command': async ({ id, command }) => {
+      const e = await env();
+      const result = await applyCommand(db, id, command, e.workspace.user, e);
+      if (!result.ok) return { ok: false, code: result.error.code, message: result.error.message };
+      await refreshBadge();
+      return { ok: true, step: result.message.step, ...(result.message.nextDueAt ? { nextDueAt: result.message.nextDueAt } : {}) };
+    },
+    'workspace.save': async ({ workspace }) => {
+      await saveWorkspace(db, workspace);
+      return { saved: true };
     },
   };
 

@@ -1,21 +1,33 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@/components/app.css';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useOpenCount } from '@/components/OpenMessages';
-import { getCalendar } from '@/components/state/calendar';
+import { getDb } from '@/lib/db';
+import { loadWorkspace } from '@/lib/db/messages';
+import { REGIONS } from '@/lib/worktime';
 import { t } from '@/lib/i18n';
 
 function Options() {
   const count = useOpenCount();
+  const workspace = useLiveQuery(() => loadWorkspace(getDb()), []);
   return (
     <main className="aot-page aot-page--wide">
       <header className="aot-header">
         <h1>{t('options.title')}</h1>
       </header>
-      <section className="aot-section">
-        <h2>{t('options.schedule')}</h2>
-        <p>{t('options.scheduleValue', { zone: getCalendar().spec.zone })}</p>
-      </section>
+      {workspace ? (
+        <>
+          <section className="aot-section">
+            <h2>{t('options.region')}</h2>
+            <p>{t('options.regionValue', { region: REGIONS[workspace.region].name, act: workspace.profile.act })}</p>
+          </section>
+          <section className="aot-section">
+            <h2>{t('options.schedule')}</h2>
+            <p>{t('options.scheduleValue', { zone: REGIONS[workspace.region].zone })}</p>
+          </section>
+        </>
+      ) : null}
       <section className="aot-section">
         <h2>{t('options.storage')}</h2>
         <p>{t('options.storageValue', { count: count ?? '…' })}</p>

@@ -3,7 +3,7 @@
  * service worker, in the extension's origin; content scripts reach it through lib/messaging.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { MessageEvent, MessageRecord } from '../model/message';
+import type { Message, WorkflowEvent } from '../workflow/model';
 import { DB_NAME, SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 
 export interface SettingRecord {
@@ -12,8 +12,8 @@ export interface SettingRecord {
 }
 
 export type AppDatabase = Dexie & {
-  messages: EntityTable<MessageRecord, 'id'>;
-  events: EntityTable<MessageEvent, 'seq'>;
+  messages: EntityTable<Message, 'id'>;
+  events: EntityTable<WorkflowEvent, 'seq'>;
   settings: EntityTable<SettingRecord, 'key'>;
 };
 
@@ -46,8 +46,20 @@ export async function countOpen(db: AppDatabase): Promise<number> {
   return db.messages.where('status').equals('open').count();
 }
 
-export async function openMessagesByDue(db: AppDatabase): Promise<MessageRecord[]> {
-  return db.messages.where('[status+dueAt]').between(['open', Dexie.minKey], ['open', Dexie.maxKey]).toArray();
+const byNextDue = (a: Message, b: Message) => (a.nextDueAt ?? Infinity) - (b.nextDueAt ?? Infinity);
+
+/** Every open message, the next deadline first. */
+export async function openMessagesByDue(db: AppDatabase): Promise<Message[]> {
+  return (await db.messages.where('status').equals('open').toArray()).sort(byNextDue);
+}
+
+/**
+ * A queue: the open messages where `key` has something to do ('user:<id>', 'body:<id>',
+ * 'role:curator'), the next deadline first. One index lookup, whatever the archive's size.
+ */
+export async function queueFor(db: AppDatabase, keys: string[]): Promise<Message[]> {
+  const list = await db.messages.where('openFor').anyOf(keys).distinct().toArray();
+  return list.filter((m) => m.status === 'open').sort(byNextDue);
 }
 
 export { DB_NAME, LATEST_VERSION, SCHEMA_VERSIONS } from './schema';

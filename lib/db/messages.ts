@@ -1,7 +1,9 @@
-/** Message storage operations shared by the background and extension pages. */
+/** Message storage operations of the background (and tests): each in one transaction. */
 import type { AppDatabase } from './index';
-import type { CapturedItem, MessageRecord, Routing } from '../model/message';
-import { messageFromCapture } from '../workflow/capture';
+import type { CapturedItem, Routing } from '../model/message';
+import { newMessage, transition, type TransitionResult } from '../workflow/machine';
+import type { Actor, Message } from '../workflow/model';
+import { starterWorkspace, workspaceSchema, DEFAULT_REGION, type Workspace } from '../workflow/workspace';
 import type { WorkCalendar } from '../worktime';
 
 /** How far the page's detection time may differ from the background's clock. */
@@ -24,31 +26,88 @@ export interface SaveCaptureInput {
   detectedAt?: number;
 }
 
+export interface WorkflowEnv {
+  now: number;
+  workspace: Workspace;
+  calendar: WorkCalendar;
+}
+
+/** The body the curator meant: a directory body by id or name, else the free text itself. */
+export function resolveBody(ws: Workspace, text: string): string {
+  const t = text.trim().toLowerCase();
+  return ws.bodies.find((b) => b.id.toLowerCase() === t || b.name.toLowerCase() === t)?.id ?? text.trim();
+}
+
 /**
- * Stores a captured post as a message with its audit event, in one transaction. Capturing
- * a post that is already a message returns the existing one (created: false), unchanged.
+ * Stores a captured post as a message with its audit events, routed at once when the curator
+ * named an executor, in one transaction. Capturing a post that is already a message returns
+ * the existing one (created: false), unchanged.
  */
 export async function saveCapture(
   db: AppDatabase,
   input: SaveCaptureInput,
-  env: { now: number; calendar: WorkCalendar; newId: () => string },
-): Promise<{ message: MessageRecord; created: boolean }> {
+  env: WorkflowEnv & { newId: () => string; actor?: Actor },
+): Promise<{ message: Message; created: boolean }> {
+  const { workspace, calendar, now } = env;
+  const actor = env.actor ?? workspace.user;
   return db.transaction('rw', db.messages, db.events, async () => {
     const existing = await db.messages.where('key').equals(input.item.key).first();
     if (existing) return { message: existing, created: false };
-    const { message, events } = messageFromCapture(input.item, input.routing, {
-      id: env.newId(),
-      now: env.now,
-      detectedAt: detectionTime(input.detectedAt, env.now),
-      calendar: env.calendar,
-    });
+    const created = newMessage(
+      {
+        ...input.item,
+        id: env.newId(),
+        topic: input.routing.topic,
+        location: input.routing.location,
+        importance: input.routing.importance,
+        detectedAt: detectionTime(input.detectedAt, now),
+      },
+      { ...actor, roles: [...new Set([...actor.roles, 'curator' as const])] },
+      now,
+      workspace.profile,
+      calendar,
+    );
+    let message = created.message;
+    const events = [...created.events];
+    if (input.routing.executor.trim()) {
+      const routed = transition(message, { type: 'route', assignments: [{ body: resolveBody(workspace, input.routing.executor) }] }, { ...actor, roles: ['curator'] }, now, workspace.profile, calendar);
+      if (!routed.ok) throw new Error(routed.error.message);
+      message = routed.message;
+      events.push(...routed.events);
+    }
     await db.messages.add(message);
     await db.events.bulkAdd(events);
     return { message, created: true };
   });
 }
 
-export async function findByKeys(db: AppDatabase, keys: string[]): Promise<MessageRecord[]> {
+/** Applies a workflow command to a stored message: the message and its events in one transaction. */
+export async function applyCommand(db: AppDatabase, id: string, command: unknown, actor: Actor, env: WorkflowEnv): Promise<TransitionResult> {
+  return db.transaction('rw', db.messages, db.events, async () => {
+    const message = await db.messages.get(id);
+    if (!message) return { ok: false, error: { code: 'invalid', message: 'Сообщение не найдено' } } as const;
+    const result = transition(message, command, actor, env.now, env.workspace.profile, env.calendar);
+    if (!result.ok) return result;
+    await db.messages.put(result.message);
+    await db.events.bulkAdd(result.events);
+    return result;
+  });
+}
+
+export async function findByKeys(db: AppDatabase, keys: string[]): Promise<Message[]> {
   if (keys.length === 0) return [];
   return db.messages.where('key').anyOf(keys).toArray();
+}
+
+const WORKSPACE_KEY = 'workspace';
+
+/** The stored workspace, or the starter one for the default region (first run). */
+export async function loadWorkspace(db: AppDatabase): Promise<Workspace> {
+  const record = await db.settings.get(WORKSPACE_KEY);
+  const parsed = workspaceSchema.safeParse(record?.value);
+  return parsed.success ? parsed.data : starterWorkspace(DEFAULT_REGION);
+}
+
+export async function saveWorkspace(db: AppDatabase, ws: Workspace): Promise<void> {
+  await db.settings.put({ key: WORKSPACE_KEY, value: workspaceSchema.parse(ws) });
 }

@@ -6,6 +6,8 @@
  */
 import { z } from 'zod';
 import { capturedItemSchema, itemKeySchema, routingSchema } from '../model/message';
+import { commandSchema, stepSchema } from '../workflow/model';
+import { workspaceSchema } from '../workflow/workspace';
 
 export const CHANNEL = 'aot/1';
 
@@ -19,7 +21,8 @@ export const protocol = {
       /** When the curator pressed the capture button, by the page's clock (the background checks it). */
       detectedAt: z.number().int().positive().optional(),
     }),
-    response: z.object({ id: z.string(), created: z.boolean(), dueAt: z.number() }),
+    /** dueAt: when the answer is due (the regulation's answer term); nextDueAt: the next step's. */
+    response: z.object({ id: z.string(), created: z.boolean(), dueAt: z.number(), nextDueAt: z.number().optional() }),
   },
   /** Which of these post keys are already messages (one batched request per page scan). */
   'capture.lookup': {
@@ -28,6 +31,21 @@ export const protocol = {
     response: z.object({
       found: z.array(z.object({ key: itemKeySchema, id: z.string(), status: z.string(), dueAt: z.number() })),
     }),
+  },
+  /** A workflow step on a stored message (extension pages only: privileged). */
+  'message.command': {
+    from: ['extension'],
+    request: z.object({ id: z.string().min(1), command: commandSchema }),
+    response: z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), step: stepSchema, nextDueAt: z.number().optional() }),
+      z.object({ ok: z.literal(false), code: z.string(), message: z.string() }),
+    ]),
+  },
+  /** Saves the workspace settings and directory (extension pages only). */
+  'workspace.save': {
+    from: ['extension'],
+    request: z.object({ workspace: workspaceSchema }),
+    response: z.object({ saved: z.literal(true) }),
   },
 } as const;
 

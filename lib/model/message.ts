@@ -1,7 +1,7 @@
 /**
  * The shapes every part of the product shares, as zod schemas: what the content script
- * captures from a page, what the curator records, and the stored message. Validated at every
- * boundary (messages from pages, database imports), never trusted.
+ * captures from a page and what the curator records at capture. The stored message and its
+ * workflow are in lib/workflow/model.ts. Validated at every boundary, never trusted.
  */
 import { z } from 'zod';
 
@@ -72,41 +72,3 @@ export const routingSchema = z.object({
 });
 export type Routing = z.infer<typeof routingSchema>;
 export type RoutingInput = z.input<typeof routingSchema>;
-
-export const messageStatusSchema = z.enum(['open', 'closed']);
-export const messageStepSchema = z.enum(['routed']);
-
-export const messageRecordSchema = z.object({
-  id: z.string().min(1),
-  key: itemKeySchema,
-  site: siteSchema,
-  kind: z.enum(['post', 'comment']),
-  url: permalinkSchema,
-  parentKey: itemKeySchema.optional(),
-  author: z.object({ name: z.string(), url: z.string().optional() }),
-  text: z.string(),
-  publishedAt: z.number().optional(),
-  attachments: capturedItemSchema.shape.attachments,
-  topic: z.string(),
-  location: z.string(),
-  importance: importanceSchema,
-  executor: z.string(),
-  status: messageStatusSchema,
-  step: messageStepSchema,
-  /** The moment the curator detected the post: every clock starts here (regulations, workflow step 1). */
-  detectedAt: z.number(),
-  /** When the answer must be published. */
-  dueAt: z.number(),
-  createdAt: z.number(),
-  updatedAt: z.number(),
-});
-export type MessageRecord = z.infer<typeof messageRecordSchema>;
-
-export const messageEventSchema = z.object({
-  seq: z.number().optional(),
-  messageId: z.string(),
-  type: z.enum(['captured']),
-  at: z.number(),
-  data: z.record(z.string(), z.unknown()).default({}),
-});
-export type MessageEvent = z.infer<typeof messageEventSchema>;

@@ -96,6 +96,7 @@ function settle(m: Message, profile: RegulationProfile, calendar: WorkCalendar, 
     delete next.nextDueKind;
   }
   next.openFor = openFor(next);
+  next.bodies = [...new Set(next.assignments.map((a) => a.body))];
   return next;
 }
 
@@ -297,7 +298,7 @@ export function transition(
 
 /** A freshly captured message, before routing (the capture event starts its log). */
 export function newMessage(
-  base: Omit<Message, 'status' | 'step' | 'mode' | 'assignments' | 'remarks' | 'publications' | 'breaches' | 'openFor' | 'createdAt' | 'updatedAt'>,
+  base: Omit<Message, 'status' | 'step' | 'mode' | 'assignments' | 'remarks' | 'publications' | 'breaches' | 'openFor' | 'bodies' | 'createdAt' | 'updatedAt'>,
   actor: Actor,
   now: number,
   profile: RegulationProfile,
@@ -314,6 +315,7 @@ export function newMessage(
     publications: [],
     breaches: [],
     openFor: [],
+    bodies: [],
     createdAt: now,
     updatedAt: now,
   };

@@ -99,6 +99,8 @@ export const messageSchema = capturedItemSchema.extend({
   breaches: z.array(z.object({ kind: z.string(), dueAt: z.number(), clause: z.string(), body: z.string().optional() })).default([]),
   /** Who has something to do now (actor or body ids): the queue index. */
   openFor: z.array(z.string()).default([]),
+  /** Every body the message was routed to (the "by body" index). */
+  bodies: z.array(z.string()).default([]),
 });
 export type Message = z.infer<typeof messageSchema>;
 

@@ -4,10 +4,15 @@
  */
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWorkCalendar, DEFAULT_SCHEDULE, workingIntervals, workingMinutesBetween } from '../../lib/worktime';
+import { getProfile, planDeadlines } from '../../lib/regulations';
+import { factsOf } from '../../lib/workflow/machine';
+import type { Message } from '../../lib/workflow/model';
+import { createWorkCalendar, regionalSchedule, workingIntervals, workingMinutesBetween } from '../../lib/worktime';
 import { launch, openExtensionPage, screenshot, type Session } from './harness.mjs';
 
-const calendar = createWorkCalendar(DEFAULT_SCHEDULE);
+// The workspace before onboarding: Yakutia's regulation and calendar (lib/workflow/workspace.ts).
+const calendar = createWorkCalendar(regionalSchedule('yakutia'));
+const profile = getProfile('yakutia');
 /** The extension API inside the service worker (evaluated there, not here). */
 declare const chrome: { action: { getBadgeText(details: object): Promise<string> } };
 let session: Session | undefined;
@@ -21,7 +26,7 @@ afterAll(async () => {
 });
 
 describe('capture a VK post and see it in the popup', () => {
-  let stored: { key: string; detectedAt: number; dueAt: number } | undefined;
+  let stored: Message | undefined;
 
   it('adds a capture button to every post of a VK wall, none to reposts', async () => {
     const page = await session!.context.newPage();
@@ -85,7 +90,7 @@ describe('capture a VK post and see it in the popup', () => {
         open.onsuccess = () => ok(open.result);
         open.onerror = () => fail(open.error);
       });
-      const all: Array<{ key: string; detectedAt: number; dueAt: number }> = await new Promise((ok) => {
+      const all: Message[] = await new Promise((ok) => {
         const req = db.transaction('messages').objectStore('messages').getAll();
         req.onsuccess = () => ok(req.result);
       });
@@ -95,8 +100,12 @@ describe('capture a VK post and see it in the popup', () => {
     expect(stored?.key).toBe('vk:wall-100_501');
     expect(stored!.detectedAt).toBeGreaterThanOrEqual(before - 1000);
     expect(stored!.detectedAt).toBeLessThanOrEqual(Date.now());
-    // 8 working hours on Mon–Fri 09:00–18:00 (Moscow).
-    expect(workingMinutesBetween(calendar, stored!.detectedAt, stored!.dueAt)).toBe(480);
+    // Routed at once to the named executor; the answer is due in 8 working hours (Yakutia п. 9),
+    // and the next deadline is the draft's, 4 hours before it (п. 10).
+    expect(stored).toMatchObject({ step: 'routed', bodies: ['Отдел ЖКХ'], nextDueKind: 'draft' });
+    const answer = planDeadlines(profile, calendar, factsOf(stored!)).deadlines.find((d) => d.kind === 'answer')!;
+    expect(workingMinutesBetween(calendar, stored!.detectedAt, answer.dueAt)).toBe(480);
+    expect(workingMinutesBetween(calendar, stored!.nextDueAt!, answer.dueAt)).toBe(240);
     expect(await session!.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
 
     // Capturing the same post again opens the existing message instead of a new one.
@@ -108,7 +117,7 @@ describe('capture a VK post and see it in the popup', () => {
   it('lists the message in the popup with a countdown that runs', async () => {
     // Look at the popup at a working moment between detection and the deadline, so the
     // countdown runs whatever time of day the test itself runs.
-    const longest = workingIntervals(calendar, stored!.detectedAt, stored!.dueAt).sort((a, b) => b.end - b.start - (a.end - a.start))[0]!;
+    const longest = workingIntervals(calendar, stored!.detectedAt, stored!.nextDueAt!).sort((a, b) => b.end - b.start - (a.end - a.start))[0]!;
     const at = longest.start + 60_000;
     const page = await session!.context.newPage();
     await page.clock.install({ time: at });
@@ -121,12 +130,12 @@ describe('capture a VK post and see it in the popup', () => {
     expect(await row.textContent()).toContain('Отдел ЖКХ');
     const countdown = row.getByTestId('countdown');
     const first = await countdown.textContent();
-    const left = workingMinutesBetween(calendar, at, stored!.dueAt);
+    const left = workingMinutesBetween(calendar, at, stored!.nextDueAt!);
     const hours = Math.floor(left / 60);
     expect(first).toContain(`осталось ${hours} ч`);
     await expect.poll(() => countdown.textContent(), { timeout: 5000 }).not.toBe(first);
     const title = await countdown.getAttribute('title');
-    expect(title).toContain(DateTime.fromMillis(stored!.dueAt, { zone: 'Europe/Moscow' }).toFormat('HH:mm'));
+    expect(title).toContain(DateTime.fromMillis(stored!.nextDueAt!, { zone: 'Asia/Yakutsk' }).toFormat('HH:mm'));
     await screenshot(page, 'popup');
     await page.close();
   });

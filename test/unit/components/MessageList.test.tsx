@@ -4,13 +4,13 @@ import { Profiler } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MessageList } from '@/components/MessageList';
 import { startClock, useClock } from '@/components/state/clock';
-import type { MessageRecord } from '@/lib/model/message';
+import type { Message } from '@/lib/workflow/model';
 import { createWorkCalendar, DEFAULT_SCHEDULE } from '@/lib/worktime';
 
 const calendar = createWorkCalendar(DEFAULT_SCHEDULE);
 const msk = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Moscow' }).toMillis();
 
-function message(id: string, dueIso: string, extra: Partial<MessageRecord> = {}): MessageRecord {
+function message(id: string, dueIso: string, extra: Partial<Message> = {}): Message {
   return {
     id,
     key: `vk:wall-1_${id}`,
@@ -23,11 +23,17 @@ function message(id: string, dueIso: string, extra: Partial<MessageRecord> = {})
     topic: 'Дороги',
     location: 'Заречный',
     importance: 'normal',
-    executor: 'Дорожный отдел',
     status: 'open',
     step: 'routed',
+    mode: 'single',
+    assignments: [{ body: 'Дорожный отдел', order: 0, state: 'active', routedAt: 0 }],
+    remarks: [],
+    publications: [],
+    breaches: [],
+    openFor: ['body:Дорожный отдел'],
+    bodies: ['Дорожный отдел'],
     detectedAt: 0,
-    dueAt: msk(dueIso),
+    nextDueAt: msk(dueIso),
     createdAt: 0,
     updatedAt: 0,
     ...extra,

@@ -1,12 +1,18 @@
-import { DateTime } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';
-import { countOpen, createDatabase, openMessagesByDue, type AppDatabase } from '@/lib/db';
-import { detectionTime, findByKeys, saveCapture } from '@/lib/db/messages';
-import { createWorkCalendar, DEFAULT_SCHEDULE } from '@/lib/worktime';
+import { countOpen, createDatabase, openMessagesByDue, queueFor, type AppDatabase } from '@/lib/db';
+import { applyCommand, detectionTime, findByKeys, loadWorkspace, resolveBody, saveCapture, saveWorkspace } from '@/lib/db/messages';
+import { planDeadlines } from '@/lib/regulations';
+import { factsOf } from '@/lib/workflow/machine';
+import { starterWorkspace, workspaceSchedule } from '@/lib/workflow/workspace';
+import { createWorkCalendar } from '@/lib/worktime';
+import { DateTime } from 'luxon';
 import { sampleItem, sampleRouting } from '../../helpers/items';
 
-const calendar = createWorkCalendar(DEFAULT_SCHEDULE);
-const wed10 = DateTime.fromISO('2026-11-25T10:00', { zone: 'Europe/Moscow' }).toMillis();
+const workspace = starterWorkspace('yakutia');
+const calendar = createWorkCalendar(workspaceSchedule(workspace));
+const yak = (iso: string) => DateTime.fromISO(iso, { zone: 'Asia/Yakutsk' }).toMillis();
+const show = (ms: number | undefined) => (ms === undefined ? undefined : DateTime.fromMillis(ms, { zone: 'Asia/Yakutsk' }).toFormat('yyyy-MM-dd HH:mm'));
+const wed10 = yak('2026-11-25T10:00');
 let db: AppDatabase;
 let n = 0;
 
@@ -14,62 +20,88 @@ function fresh(): AppDatabase {
   db = createDatabase(`test-db-${++n}`);
   return db;
 }
+const env = (now: number, newId: () => string = () => crypto.randomUUID()) => ({ now, workspace, calendar, newId });
 
 afterEach(async () => {
   await db?.delete();
 });
 
 describe('saveCapture', () => {
-  it('stores the message with an 8-working-hour deadline and a captured event', async () => {
+  it('stores the message routed to the named body, with its audit events and deadlines (Yakutia п. 7, 9, 10)', async () => {
     fresh();
-    let id = 0;
-    const { message, created } = await saveCapture(db, { item: sampleItem(), routing: sampleRouting }, {
-      now: wed10,
-      calendar,
-      newId: () => `m${++id}`,
-    });
+    const { message, created } = await saveCapture(db, { item: sampleItem(), routing: { ...sampleRouting, executor: 'Министерство строительства РС(Я)' } }, env(wed10, () => 'm1'));
     expect(created).toBe(true);
-    expect(message).toMatchObject({ id: 'm1', key: 'vk:wall-100_501', status: 'open', detectedAt: wed10 });
-    expect(DateTime.fromMillis(message.dueAt, { zone: 'Europe/Moscow' }).toFormat('yyyy-MM-dd HH:mm')).toBe('2026-11-25 18:00');
+    expect(message).toMatchObject({ id: 'm1', key: 'vk:wall-100_501', status: 'open', step: 'routed', detectedAt: wed10, bodies: ['minstroy'], openFor: ['body:minstroy'] });
+    const answer = planDeadlines(workspace.profile, calendar, factsOf(message)).deadlines.find((d) => d.kind === 'answer')!;
+    expect(show(answer.dueAt)).toBe('2026-11-26 10:00'); // 10–13, 14–18 (7 h), then 09–10
+    expect(show(message.nextDueAt)).toBe('2026-11-25 15:00'); // the draft: 4 h before the answer
     expect(await db.messages.get('m1')).toEqual(message);
-    const events = await db.events.where('messageId').equals('m1').toArray();
-    expect(events.map((e) => e.type)).toEqual(['captured']);
+    expect((await db.events.where('messageId').equals('m1').toArray()).map((e) => e.type)).toEqual(['capture', 'route']);
+  });
+
+  it('keeps an unrouted capture for the curator when no executor is named', async () => {
+    fresh();
+    const { message } = await saveCapture(db, { item: sampleItem(), routing: { ...sampleRouting, executor: ' ' } }, env(wed10));
+    expect(message).toMatchObject({ step: 'captured', openFor: ['role:curator'], nextDueKind: 'route' });
   });
 
   it('returns the existing message when the same post is captured twice', async () => {
     fresh();
-    const env = { now: wed10, calendar, newId: () => crypto.randomUUID() };
-    const first = await saveCapture(db, { item: sampleItem(), routing: sampleRouting }, env);
-    const second = await saveCapture(db, { item: sampleItem({ text: 'changed' }), routing: { ...sampleRouting, topic: 'Другое' } }, {
-      ...env,
-      now: wed10 + 60_000,
-    });
+    const first = await saveCapture(db, { item: sampleItem(), routing: sampleRouting }, env(wed10));
+    const second = await saveCapture(db, { item: sampleItem({ text: 'changed' }), routing: { ...sampleRouting, topic: 'Другое' } }, env(wed10 + 60_000));
     expect(second.created).toBe(false);
     expect(second.message).toEqual(first.message);
     expect(await db.messages.count()).toBe(1);
-    expect(await db.events.count()).toBe(1);
+    expect(await db.events.count()).toBe(2);
   });
 
-  it('counts from the page-side detection time when it is plausible', async () => {
+  it('counts from the page-side detection time when it is plausible', () => {
     expect(detectionTime(wed10 - 5 * 60_000, wed10)).toBe(wed10 - 5 * 60_000);
     expect(detectionTime(undefined, wed10)).toBe(wed10);
-    expect(detectionTime(wed10 + 60 * 60_000, wed10)).toBe(wed10); // page clock in the future
-    expect(detectionTime(wed10 - 3 * 86_400_000, wed10)).toBe(wed10); // stale
+    expect(detectionTime(wed10 + 60 * 60_000, wed10)).toBe(wed10);
+    expect(detectionTime(wed10 - 3 * 86_400_000, wed10)).toBe(wed10);
   });
 
-  it('lists open messages by deadline and finds them by key', async () => {
+  it('resolves a body by id or name, and keeps free text', () => {
+    expect(resolveBody(workspace, 'minzdrav')).toBe('minzdrav');
+    expect(resolveBody(workspace, 'министерство здравоохранения рс(я)')).toBe('minzdrav');
+    expect(resolveBody(workspace, 'Отдел ЖКХ')).toBe('Отдел ЖКХ');
+  });
+});
+
+describe('queues and commands', () => {
+  it('lists open messages by their next deadline and a body\'s queue from its index', async () => {
     fresh();
     const keys = ['vk:wall-1_3', 'vk:wall-1_1', 'vk:wall-1_2'];
-    for (const [i, key] of keys.entries()) {
-      await saveCapture(db, { item: sampleItem({ key, url: `https://vk.com/${key.slice(3)}` }), routing: sampleRouting }, {
-        now: wed10 + (2 - i) * 30 * 60_000,
-        calendar,
-        newId: () => key,
-      });
-    }
+    for (const [i, key] of keys.entries())
+      await saveCapture(db, { item: sampleItem({ key, url: `https://vk.com/${key.slice(3)}` }), routing: { ...sampleRouting, executor: i === 0 ? 'minzdrav' : 'minstroy' } }, env(wed10 + (2 - i) * 30 * 60_000, () => key));
     expect((await openMessagesByDue(db)).map((m) => m.key)).toEqual(['vk:wall-1_2', 'vk:wall-1_1', 'vk:wall-1_3']);
+    expect((await queueFor(db, ['body:minstroy'])).map((m) => m.key)).toEqual(['vk:wall-1_2', 'vk:wall-1_1']);
     expect(await countOpen(db)).toBe(3);
     expect((await findByKeys(db, ['vk:wall-1_1', 'vk:wall-9_9'])).map((m) => m.key)).toEqual(['vk:wall-1_1']);
-    expect(await findByKeys(db, [])).toEqual([]);
+  });
+
+  it('applies a command with its events in one transaction, and refuses without writing', async () => {
+    fresh();
+    await saveCapture(db, { item: sampleItem(), routing: { ...sampleRouting, executor: 'minstroy' } }, env(wed10, () => 'm1'));
+    const executor = { id: 'ex', name: 'Исполнитель', roles: ['executor' as const], bodies: ['minstroy'] };
+    const refused = await applyCommand(db, 'm1', { type: 'approve' }, workspace.user, { now: wed10 + 60_000, workspace, calendar });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'wrong-step' } });
+    expect(await db.events.count()).toBe(2);
+    const done = await applyCommand(db, 'm1', { type: 'submitDraft', kind: 'answer', text: 'Починим до 1 декабря.' }, executor, { now: wed10 + 60_000, workspace, calendar });
+    expect(done.ok).toBe(true);
+    expect((await db.messages.get('m1'))?.step).toBe('review');
+    expect((await queueFor(db, ['role:curator'])).map((m) => m.id)).toEqual(['m1']);
+    expect(await db.events.count()).toBe(3);
+    expect(await applyCommand(db, 'nope', { type: 'approve' }, workspace.user, { now: wed10, workspace, calendar })).toMatchObject({ ok: false, error: { message: 'Сообщение не найдено' } });
+  });
+
+  it('stores the workspace, and starts from the starter one', async () => {
+    fresh();
+    expect((await loadWorkspace(db)).region).toBe('yakutia');
+    await saveWorkspace(db, starterWorkspace('saratov'));
+    expect((await loadWorkspace(db)).profile.id).toBe('saratov');
+    await db.settings.put({ key: 'workspace', value: { broken: true } });
+    expect((await loadWorkspace(db)).region).toBe('yakutia');
   });
 });

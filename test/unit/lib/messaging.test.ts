@@ -13,6 +13,8 @@ function setup(overrides: Partial<Handlers> = {}) {
   const handlers: Handlers = {
     'capture.save': vi.fn(async () => ({ id: 'm1', created: true, dueAt: 123 })),
     'capture.lookup': vi.fn(async ({ keys }: { keys: string[] }) => ({ found: keys.map((key) => ({ key, id: 'm1', status: 'open', dueAt: 5 })) })),
+    'message.command': vi.fn(async () => ({ ok: true as const, step: 'routed' as const })),
+    'workspace.save': vi.fn(async () => ({ saved: true as const })),
     ...overrides,
   };
   const route = createRouter(handlers, { ...opts, log });
@@ -97,6 +99,15 @@ describe('message router', () => {
       ok: false,
       error: { code: 'bad-response' },
     });
+  });
+
+  it('accepts workflow commands from extension pages only, and validates them', async () => {
+    const { route, handlers } = setup();
+    const cmd = envelope('message.command', { id: 'm1', command: { type: 'approve' } });
+    expect(await route(cmd, fromVk)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await route(cmd, fromPopup)).toEqual({ ok: true, data: { ok: true, step: 'routed' } });
+    expect(await route(envelope('message.command', { id: 'm1', command: { type: 'delete-all' } }), fromPopup)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(handlers['message.command']).toHaveBeenCalledTimes(1);
   });
 
   it('classifies senders', () => {

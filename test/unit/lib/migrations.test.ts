@@ -5,7 +5,7 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDatabase, LATEST_VERSION, SCHEMA_VERSIONS } from '@/lib/db';
-import { messageRecordSchema } from '@/lib/model/message';
+import { messageSchema } from '@/lib/workflow/model';
 
 const names: string[] = [];
 afterEach(async () => {
@@ -53,7 +53,7 @@ describe('database migrations', () => {
     expect(new Set(versions).size).toBe(versions.length);
   });
 
-  it('reads version-1 data with the current schema', async () => {
+  it('upgrades version-1 messages to the workflow: routed to the free-text executor, due as before', async () => {
     const name = await writeAtVersion(1, async (db) => {
       await db.table('messages').add(v1Message);
       await db.table('events').add({ messageId: 'm1', type: 'captured', at: 1, data: {} });
@@ -62,9 +62,20 @@ describe('database migrations', () => {
     const db = createDatabase(name);
     await db.open();
     expect(db.verno).toBe(LATEST_VERSION);
-    const message = await db.messages.get('m1');
-    expect(messageRecordSchema.parse(message)).toMatchObject({ key: 'vk:wall-100_501' });
-    expect(await db.messages.where('[status+dueAt]').between(['open', 0], ['open', Infinity]).count()).toBe(1);
+    const message = messageSchema.parse(await db.messages.get('m1'));
+    expect(message).toMatchObject({
+      key: 'vk:wall-100_501',
+      text: 'Мусор',
+      topic: 'Вывоз мусора',
+      step: 'routed',
+      mode: 'single',
+      assignments: [{ body: 'Отдел ЖКХ', state: 'active', routedAt: 1 }],
+      nextDueAt: 2,
+      bodies: ['Отдел ЖКХ'],
+    });
+    expect(message).not.toHaveProperty('executor');
+    expect(await db.messages.where('[status+nextDueAt]').between(['open', 0], ['open', Infinity]).count()).toBe(1);
+    expect(await db.messages.where('openFor').equals('body:Отдел ЖКХ').count()).toBe(1);
     expect(await db.events.where('messageId').equals('m1').count()).toBe(1);
     expect(await db.settings.get('locale')).toEqual({ key: 'locale', value: 'ru' });
     db.close();

@@ -1,0 +1,142 @@
+/**
+ * The workspace: region, regulation profile, schedule, directory (bodies with executors and
+ * substitutes, topics, locations), the current user. Plain JSON, zod-validated, editable;
+ * starter data for each seed region.
+ */
+import { z } from 'zod';
+import { getProfile, regulationProfileSchema, type ProfileId } from '../regulations';
+import { regionalSchedule, type Region, type ScheduleSpec } from '../worktime';
+import { actorSchema, type Actor } from './model';
+
+export const regionSchema = z.enum(['yakutia', 'khabarovsk', 'saratov', 'ivanovo']);
+
+export const executorEntrySchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  /** Who covers during absence (the seeds require cover), by executor id. */
+  substitutes: z.array(z.string()).default([]),
+  absent: z.boolean().default(false),
+});
+
+export const bodySchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  executors: z.array(executorEntrySchema).default([]),
+  responsibleOfficial: z.string().optional(),
+  /** Saratov: the person on whose behalf answers are posted. */
+  officialRepresentative: z.string().optional(),
+});
+export type Body = z.infer<typeof bodySchema>;
+
+export const topicSchema = z.object({ id: z.string().min(1), name: z.string().min(1), group: z.string().default('') });
+
+export const workspaceSchema = z.object({
+  version: z.literal(1),
+  region: regionSchema,
+  profile: regulationProfileSchema,
+  schedule: z.object({
+    presidentialDays: z.boolean().default(true),
+    regionalDays: z.boolean().default(true),
+    /** Dates with their own hours ('yyyy-MM-dd' → intervals; [] = day off). */
+    overrides: z.record(z.string(), z.array(z.tuple([z.string(), z.string()]))).default({}),
+  }),
+  bodies: z.array(bodySchema),
+  topics: z.array(topicSchema),
+  locations: z.array(z.string()),
+  user: actorSchema,
+  notifyLeadMinutes: z.number().int().min(0).max(480).default(30),
+  disabledLintRules: z.array(z.string()).default([]),
+});
+export type Workspace = z.infer<typeof workspaceSchema>;
+
+/** The working schedule a workspace counts with: its region's calendar plus its own dates. */
+export function workspaceSchedule(ws: Workspace): ScheduleSpec {
+  const spec = regionalSchedule(ws.region, { presidentialDays: ws.schedule.presidentialDays, regionalDays: ws.schedule.regionalDays });
+  return { ...spec, days: { ...spec.days, ...ws.schedule.overrides } };
+}
+
+/** An actor by id as the workspace knows them (for replaying logs and showing names). */
+export function actorById(ws: Workspace, id: string): Actor {
+  if (id === ws.user.id) return ws.user;
+  for (const body of ws.bodies) {
+    const ex = body.executors.find((e) => e.id === id);
+    if (ex) return { id, name: ex.name, roles: ['executor'], bodies: [body.id] };
+  }
+  return { id, name: id, roles: ['curator'], bodies: [] };
+}
+
+const TOPICS: Array<[string, string]> = [
+  ['Дороги', 'Дороги и транспорт'], ['Общественный транспорт', 'Дороги и транспорт'], ['Уборка снега и наледи', 'Дороги и транспорт'],
+  ['Освещение улиц', 'Благоустройство'], ['Благоустройство дворов', 'Благоустройство'], ['Детские площадки', 'Благоустройство'], ['Парки и скверы', 'Благоустройство'],
+  ['Вывоз мусора', 'ЖКХ'], ['Отопление', 'ЖКХ'], ['Водоснабжение', 'ЖКХ'], ['Канализация', 'ЖКХ'], ['Электроснабжение', 'ЖКХ'], ['Газоснабжение', 'ЖКХ'],
+  ['Управляющие компании', 'ЖКХ'], ['Капитальный ремонт домов', 'ЖКХ'], ['Аварийное жильё', 'ЖКХ'],
+  ['Здравоохранение', 'Социальная сфера'], ['Лекарственное обеспечение', 'Социальная сфера'], ['Образование', 'Социальная сфера'], ['Детские сады', 'Социальная сфера'],
+  ['Социальная поддержка', 'Социальная сфера'], ['Культура и спорт', 'Социальная сфера'],
+  ['Экология', 'Прочее'], ['Бездомные животные', 'Прочее'], ['Связь и интернет', 'Прочее'], ['Безопасность', 'Прочее'], ['Другое', 'Прочее'],
+];
+
+interface Starter {
+  bodies: Array<[id: string, name: string]>;
+  locations: string[];
+  profile: Exclude<ProfileId, 'custom'>;
+}
+
+const STARTERS: Record<Region, Starter> = {
+  yakutia: {
+    profile: 'yakutia',
+    bodies: [
+      ['minstroy', 'Министерство строительства РС(Я)'], ['minzhkh', 'Министерство ЖКХ и энергетики РС(Я)'], ['mintrans', 'Министерство транспорта и дорожного хозяйства РС(Я)'],
+      ['minzdrav', 'Министерство здравоохранения РС(Я)'], ['minobr', 'Министерство образования и науки РС(Я)'], ['mintrud', 'Министерство труда и социального развития РС(Я)'],
+      ['minpriroda', 'Министерство экологии РС(Я)'], ['yakutsk', 'Окружная администрация г. Якутска'],
+    ],
+    locations: ['Якутск', 'Нерюнгри', 'Мирный', 'Ленск', 'Алдан', 'Вилюйск', 'Покровск', 'Нюрба', 'Удачный', 'Олёкминск', 'Жатай'],
+  },
+  khabarovsk: {
+    profile: 'khabarovsk',
+    bodies: [
+      ['minstroy', 'Министерство строительства края'], ['minzhkh', 'Министерство ЖКХ края'], ['mintrans', 'Министерство транспорта и дорожного хозяйства края'],
+      ['minzdrav', 'Министерство здравоохранения края'], ['minobr', 'Министерство образования и науки края'], ['minsoc', 'Министерство социальной защиты края'],
+      ['mintrud', 'Комитет по труду и занятости населения края'], ['khabarovsk', 'Администрация г. Хабаровска'],
+    ],
+    locations: ['Хабаровск', 'Комсомольск-на-Амуре', 'Амурск', 'Советская Гавань', 'Николаевск-на-Амуре', 'Бикин', 'Вяземский', 'Ванино', 'Солнечный', 'Охотск'],
+  },
+  saratov: {
+    profile: 'saratov',
+    bodies: [
+      ['minstroy', 'Министерство строительства и ЖКХ области'], ['mintrans', 'Министерство транспорта и дорожного хозяйства области'], ['minzdrav', 'Министерство здравоохранения области'],
+      ['minobr', 'Министерство образования области'], ['minsoc', 'Министерство труда и социальной защиты области'], ['minpriroda', 'Министерство природных ресурсов и экологии области'],
+      ['saratov', 'Администрация г. Саратова'],
+    ],
+    locations: ['Саратов', 'Энгельс', 'Балаково', 'Вольск', 'Балашов', 'Пугачёв', 'Ртищево', 'Маркс', 'Петровск', 'Аткарск', 'Красноармейск'],
+  },
+  ivanovo: {
+    profile: 'ivanovo',
+    bodies: [
+      ['depstroy', 'Департамент строительства и архитектуры области'], ['depzhkh', 'Департамент ЖКХ области'], ['depdor', 'Департамент дорожного хозяйства и транспорта области'],
+      ['depzdrav', 'Департамент здравоохранения области'], ['depobr', 'Департамент образования и науки области'], ['depsoc', 'Департамент социальной защиты населения области'],
+      ['ivanovo', 'Администрация г. Иванова'],
+    ],
+    locations: ['Иваново', 'Кинешма', 'Шуя', 'Вичуга', 'Фурманов', 'Тейково', 'Кохма', 'Родники', 'Приволжск', 'Южа', 'Палех'],
+  },
+};
+
+/** A workspace with sensible starter data for a region, editable afterwards. */
+export function starterWorkspace(region: Region, user?: Partial<Actor>): Workspace {
+  const starter = STARTERS[region];
+  if (!starter) throw new Error(`Неизвестный регион: ${String(region)}`);
+  return workspaceSchema.parse({
+    version: 1,
+    region,
+    profile: getProfile(starter.profile),
+    schedule: { presidentialDays: true, regionalDays: true, overrides: {} },
+    bodies: starter.bodies.map(([id, name]) => ({ id, name, executors: [] })),
+    topics: TOPICS.map(([name, group], i) => ({ id: `t${i + 1}`, name, group })),
+    locations: starter.locations,
+    user: { id: user?.id ?? 'me', name: user?.name ?? '', roles: user?.roles ?? ['curator'], bodies: user?.bodies ?? [] },
+    notifyLeadMinutes: 30,
+    disabledLintRules: [],
+  });
+}
+
+/** The region used until the user picks theirs (onboarding). */
+export const DEFAULT_REGION: Region = 'yakutia';
