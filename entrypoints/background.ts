@@ -6,6 +6,7 @@
  */
 import { liveQuery } from 'dexie';
 import { countOpen, getDb } from '@/lib/db';
+import { exportBackup, exportHandover, importBackup, ImportError } from '@/lib/db/backup';
 import { applyCommand, findByKeys, loadWorkspace, saveCapture, saveWorkspace } from '@/lib/db/messages';
 import { createRouter, type Handlers } from '@/lib/messaging/router';
 import { planDeadlines } from '@/lib/regulations';
@@ -54,6 +55,19 @@ export default defineBackground(() => {
       if (!result.ok) return { ok: false, code: result.error.code, message: result.error.message };
       await refreshBadge();
       return { ok: true, step: result.message.step, ...(result.message.nextDueAt ? { nextDueAt: result.message.nextDueAt } : {}) };
+    },
+    'backup.export': async ({ kind, body }) => {
+      if (kind === 'handover' && !body) throw new Error('Укажите орган для передачи');
+      const backup = kind === 'full' ? await exportBackup(db, Date.now()) : await exportHandover(db, body!, Date.now());
+      return { file: JSON.stringify(backup), messages: backup.messages.length };
+    },
+    'backup.import': async ({ text, replaceWorkspace }) => {
+      try {
+        return { ok: true, ...(await importBackup(db, text, { replaceWorkspace: replaceWorkspace ?? false })) };
+      } catch (error) {
+        if (error instanceof ImportError) return { ok: false, message: error.message };
+        throw error;
+      }
     },
     'workspace.save': async ({ workspace }) => {
       await saveWorkspace(db, workspace);

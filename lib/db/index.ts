@@ -58,7 +58,10 @@ export async function openMessagesByDue(db: AppDatabase): Promise<Message[]> {
  * 'role:curator'), the next deadline first. One index lookup, whatever the archive's size.
  */
 export async function queueFor(db: AppDatabase, keys: string[]): Promise<Message[]> {
-  const list = await db.messages.where('openFor').anyOf(keys).distinct().toArray();
+  const list =
+    keys.length === 1
+      ? await db.messages.where('openFor').equals(keys[0]!).toArray()
+      : await db.messages.where('openFor').anyOf(keys).distinct().toArray();
   return list.filter((m) => m.status === 'open').sort(byNextDue);
 }
 

@@ -47,6 +47,21 @@ export const protocol = {
     request: z.object({ workspace: workspaceSchema }),
     response: z.object({ saved: z.literal(true) }),
   },
+  /** A backup of the whole workspace, or the hand-over file of one body (extension pages only). */
+  'backup.export': {
+    from: ['extension'],
+    request: z.object({ kind: z.enum(['full', 'handover']), body: z.string().optional() }),
+    response: z.object({ file: z.string(), messages: z.number() }),
+  },
+  /** Merges a backup or hand-over file (extension pages only). */
+  'backup.import': {
+    from: ['extension'],
+    request: z.object({ text: z.string().max(200_000_000), replaceWorkspace: z.boolean().optional() }),
+    response: z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), added: z.number(), updated: z.number(), unchanged: z.number(), events: z.number(), workspace: z.boolean() }),
+      z.object({ ok: z.literal(false), message: z.string() }),
+    ]),
+  },
 } as const;
 
 export type Protocol = typeof protocol;
