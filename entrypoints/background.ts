@@ -7,7 +7,7 @@
 import { liveQuery } from 'dexie';
 import { countOpen, getDb } from '@/lib/db';
 import { exportBackup, exportHandover, importBackup, ImportError } from '@/lib/db/backup';
-import { applyCommand, findByKeys, loadWorkspace, saveCapture, saveWorkspace } from '@/lib/db/messages';
+import { applyCommand, findByKeys, loadWorkspace, repeatCandidates, saveCapture, saveWorkspace } from '@/lib/db/messages';
 import { createRouter, type Handlers } from '@/lib/messaging/router';
 import { planDeadlines } from '@/lib/regulations';
 import { factsOf } from '@/lib/workflow/machine';
@@ -48,6 +48,17 @@ export default defineBackground(() => {
       if (!found.length) return { found: [] };
       const e = await env();
       return { found: found.map((m) => ({ key: m.key, id: m.id, status: m.status, dueAt: answerDue(m, e.workspace, e.calendar) })) };
+    },
+    'capture.repeats': async ({ item, topic, location }) => {
+      const now = Date.now();
+      const found = await repeatCandidates(db, { ...item, ...(topic ? { topic } : {}), ...(location ? { location } : {}) }, now);
+      const messages = await db.messages.bulkGet(found.map((c) => c.id));
+      return {
+        candidates: found.flatMap((c, i) => {
+          const m = messages[i];
+          return m ? [{ ...c, text: m.text.slice(0, 300), detectedAt: m.detectedAt, step: m.step }] : [];
+        }),
+      };
     },
     'message.command': async ({ id, command }) => {
       const e = await env();

@@ -2,6 +2,7 @@
 import type { AppDatabase } from './index';
 import type { CapturedItem, Routing } from '../model/message';
 import { newMessage, transition, type TransitionResult } from '../workflow/machine';
+import { REPEAT_WINDOW_MS, suggestRepeats } from '../workflow/repeats';
 import type { Actor, Message } from '../workflow/model';
 import { starterWorkspace, workspaceSchema, DEFAULT_REGION, type Workspace } from '../workflow/workspace';
 import type { WorkCalendar } from '../worktime';
@@ -81,8 +82,16 @@ export async function saveCapture(
   });
 }
 
-/** Applies a workflow command to a stored message: the message and its events in one transaction. */
-export async function applyCommand(db: AppDatabase, id: string, command: unknown, actor: Actor, env: WorkflowEnv): Promise<TransitionResult> {
+/** Steps an incident's lead shares with its members: one answer is prepared and approved once. */
+const INCIDENT_SHARED = new Set(['route', 'submitDraft', 'approve', 'requestRework', 'markNotProcessable']);
+
+/**
+ * Applies a workflow command to a stored message: the message and its events in one
+ * transaction. On the lead of an incident (messages grouped with joinIncident), routing, the
+ * draft, approval and rework apply to every open member too; each post is then published on
+ * its own (its reply has its own link).
+ */
+export async function applyCommand(db: AppDatabase, id: string, command: unknown, actor: Actor, env: WorkflowEnv): Promise<TransitionResult & { members?: number }> {
   return db.transaction('rw', db.messages, db.events, async () => {
     const message = await db.messages.get(id);
     if (!message) return { ok: false, error: { code: 'invalid', message: 'Сообщение не найдено' } } as const;
@@ -90,8 +99,26 @@ export async function applyCommand(db: AppDatabase, id: string, command: unknown
     if (!result.ok) return result;
     await db.messages.put(result.message);
     await db.events.bulkAdd(result.events);
-    return result;
+    let members = 0;
+    const type = (command as { type?: unknown }).type;
+    if (typeof type === 'string' && INCIDENT_SHARED.has(type)) {
+      for (const member of await db.messages.where('incidentId').equals(id).toArray()) {
+        if (member.id === id || member.status !== 'open') continue;
+        const r = transition(member, command, actor, env.now, env.workspace.profile, env.calendar);
+        if (!r.ok) continue; // a member in another step keeps its own course
+        await db.messages.put(r.message);
+        await db.events.bulkAdd(r.events.map((e) => ({ ...e, data: { ...e.data, viaIncident: id } })));
+        members += 1;
+      }
+    }
+    return { ...result, members };
   });
+}
+
+/** Earlier messages a new capture likely repeats (see lib/workflow/repeats.ts). */
+export async function repeatCandidates(db: AppDatabase, capture: Parameters<typeof suggestRepeats>[0], now: number) {
+  const recent = await db.messages.where('detectedAt').above(now - REPEAT_WINDOW_MS).toArray();
+  return suggestRepeats(capture, recent, now);
 }
 
 export async function findByKeys(db: AppDatabase, keys: string[]): Promise<Message[]> {

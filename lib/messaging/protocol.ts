@@ -32,6 +32,16 @@ export const protocol = {
       found: z.array(z.object({ key: itemKeySchema, id: z.string(), status: z.string(), dueAt: z.number() })),
     }),
   },
+  /** Earlier messages a capture likely repeats (the curator confirms with linkRepeat). */
+  'capture.repeats': {
+    from: ['site', 'extension'],
+    request: z.object({ item: capturedItemSchema, topic: z.string().max(200).optional(), location: z.string().max(200).optional() }),
+    response: z.object({
+      candidates: z.array(
+        z.object({ id: z.string(), reasons: z.array(z.enum(['author', 'topic-location', 'text'])), score: z.number(), text: z.string(), detectedAt: z.number(), step: stepSchema }),
+      ),
+    }),
+  },
   /** A workflow step on a stored message (extension pages only: privileged). */
   'message.command': {
     from: ['extension'],
