@@ -4,8 +4,8 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { t } from '@/lib/i18n';
-import { request } from '@/lib/messaging/client';
-import { ChannelError } from '@/lib/messaging/protocol';
+import { siteRequest as request } from '@/lib/messaging/site-client';
+import { ChannelError } from '@/lib/messaging/channel';
 import type { CapturedItem } from '@/lib/model/message';
 import type { PageItem, SiteAdapter } from '@/lib/sites';
 import { openForm } from './form';

@@ -5,43 +5,15 @@
  * Both ends validate with zod; nothing unvalidated reaches a handler or a caller.
  */
 import { z } from 'zod';
-import { capturedItemSchema, itemKeySchema, routingSchema } from '../model/message';
 import { commandSchema, stepSchema } from '../workflow/model';
+import { siteProtocol } from './site-protocol';
+
+export { CHANNEL, ChannelError, describeIssues, envelopeSchema, errorCodes, replySchema, type ErrorCode, type Reply } from './channel';
 import { workspaceSchema } from '../workflow/workspace';
 
-export const CHANNEL = 'aot/1';
 
 export const protocol = {
-  /** Record a captured post with the curator's routing; idempotent per post key. */
-  'capture.save': {
-    from: ['site', 'extension'],
-    request: z.object({
-      item: capturedItemSchema,
-      routing: routingSchema,
-      /** When the curator pressed the capture button, by the page's clock (the background checks it). */
-      detectedAt: z.number().int().positive().optional(),
-    }),
-    /** dueAt: when the answer is due (the regulation's answer term); nextDueAt: the next step's. */
-    response: z.object({ id: z.string(), created: z.boolean(), dueAt: z.number(), nextDueAt: z.number().optional() }),
-  },
-  /** Which of these post keys are already messages (one batched request per page scan). */
-  'capture.lookup': {
-    from: ['site', 'extension'],
-    request: z.object({ keys: z.array(itemKeySchema).max(1000) }),
-    response: z.object({
-      found: z.array(z.object({ key: itemKeySchema, id: z.string(), status: z.string(), dueAt: z.number() })),
-    }),
-  },
-  /** Earlier messages a capture likely repeats (the curator confirms with linkRepeat). */
-  'capture.repeats': {
-    from: ['site', 'extension'],
-    request: z.object({ item: capturedItemSchema, topic: z.string().max(200).optional(), location: z.string().max(200).optional() }),
-    response: z.object({
-      candidates: z.array(
-        z.object({ id: z.string(), reasons: z.array(z.enum(['author', 'topic-location', 'text'])), score: z.number(), text: z.string(), detectedAt: z.number(), step: stepSchema }),
-      ),
-    }),
-  },
+  ...siteProtocol,
   /** A workflow step on a stored message (extension pages only: privileged). */
   'message.command': {
     from: ['extension'],
@@ -81,32 +53,3 @@ export type ParsedRequestOf<T extends RequestType> = z.output<Protocol[T]['reque
 export type ResponseOf<T extends RequestType> = z.output<Protocol[T]['response']>;
 export type SenderKind = 'site' | 'extension';
 
-export const errorCodes = ['bad-envelope', 'unknown-type', 'bad-request', 'forbidden', 'internal', 'bad-response'] as const;
-export type ErrorCode = (typeof errorCodes)[number];
-
-export const envelopeSchema = z.object({
-  channel: z.literal(CHANNEL),
-  type: z.string().max(100),
-  data: z.unknown(),
-});
-
-export const replySchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), data: z.unknown() }),
-  z.object({ ok: z.literal(false), error: z.object({ code: z.enum(errorCodes), message: z.string() }) }),
-]);
-export type Reply = z.infer<typeof replySchema>;
-
-/** An error that crossed the channel (or failed before it), with a code the UI can act on. */
-export class ChannelError extends Error {
-  constructor(
-    readonly code: ErrorCode | 'no-connection',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ChannelError';
-  }
-}
-
-export function describeIssues(error: z.ZodError): string {
-  return error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-}

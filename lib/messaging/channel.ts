@@ -1,0 +1,34 @@
+/** The channel's envelope, replies and errors: shared by every end, whatever it may send. */
+import { z } from 'zod';
+
+export const CHANNEL = 'aot/1';
+
+export const errorCodes = ['bad-envelope', 'unknown-type', 'bad-request', 'forbidden', 'internal', 'bad-response'] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export const envelopeSchema = z.object({
+  channel: z.literal(CHANNEL),
+  type: z.string().max(100),
+  data: z.unknown(),
+});
+
+export const replySchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), data: z.unknown() }),
+  z.object({ ok: z.literal(false), error: z.object({ code: z.enum(errorCodes), message: z.string() }) }),
+]);
+export type Reply = z.infer<typeof replySchema>;
+
+/** An error that crossed the channel (or failed before it), with a code the UI can act on. */
+export class ChannelError extends Error {
+  constructor(
+    readonly code: ErrorCode | 'no-connection',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ChannelError';
+  }
+}
+
+export function describeIssues(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+}
