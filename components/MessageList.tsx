@@ -11,7 +11,17 @@ function firstLine(text: string): string {
   return line.length > 140 ? `${line.slice(0, 139)}…` : line;
 }
 
-const Row = memo(function Row({ message, calendar, bodyName }: { message: Message; calendar: WorkCalendar; bodyName: (id: string) => string }) {
+const Row = memo(function Row({
+  message,
+  calendar,
+  bodyName,
+  onOpen,
+}: {
+  message: Message;
+  calendar: WorkCalendar;
+  bodyName: (id: string) => string;
+  onOpen?: (id: string) => void;
+}) {
   return (
     <li className="aot-row" data-testid="message-row" data-key={message.key}>
       <div className="aot-row__head">
@@ -20,6 +30,7 @@ const Row = memo(function Row({ message, calendar, bodyName }: { message: Messag
         </span>
         <span className="aot-row__author">{message.author.name || '—'}</span>
         <span className={`aot-importance aot-importance--${message.importance}`}>{t(`importance.${message.importance}`)}</span>
+        <span className={`aot-step aot-step--${message.step}`}>{t(`step.${message.step}`)}</span>
       </div>
       <a className="aot-row__text" href={message.url} target="_blank" rel="noreferrer noopener" title={t('list.openPost')}>
         {firstLine(message.text) || t('form.noText')}
@@ -30,6 +41,11 @@ const Row = memo(function Row({ message, calendar, bodyName }: { message: Messag
         {message.bodies.length ? <span> · {t('list.executor', { executor: message.bodies.map(bodyName).join(', ') })}</span> : null}
       </div>
       {message.nextDueAt !== undefined ? <Countdown dueAt={message.nextDueAt} calendar={calendar} /> : null}
+      {onOpen ? (
+        <button type="button" className="aot-link-button aot-row__open" onClick={() => onOpen(message.id)}>
+          {t('list.openCard')}
+        </button>
+      ) : null}
     </li>
   );
 });
@@ -39,17 +55,19 @@ export function MessageList({
   messages,
   calendar,
   bodyName = (id) => id,
+  onOpen,
 }: {
   messages: Message[] | undefined;
   calendar: WorkCalendar;
   bodyName?: (id: string) => string;
+  onOpen?: (id: string) => void;
 }) {
   if (!messages) return <p className="aot-empty">{t('list.loading')}</p>;
   if (messages.length === 0) return <p className="aot-empty">{t('list.empty')}</p>;
   return (
     <ul className="aot-list" aria-label={t('list.title')}>
       {messages.map((m) => (
-        <Row key={m.id} message={m} calendar={calendar} bodyName={bodyName} />
+        <Row key={m.id} message={m} calendar={calendar} bodyName={bodyName} {...(onOpen ? { onOpen } : {})} />
       ))}
     </ul>
   );

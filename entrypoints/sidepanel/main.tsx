@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@/components/app.css';
 import { DraftCheck } from '@/components/DraftCheck';
-import { OpenMessages } from '@/components/OpenMessages';
+import { Desk } from '@/components/desk/Desk';
 import { t } from '@/lib/i18n';
 
 function SidePanel() {
@@ -11,9 +11,8 @@ function SidePanel() {
       <header className="aot-header">
         <h1>{t('sidepanel.title')}</h1>
       </header>
-      <OpenMessages />
+      <Desk />
       <DraftCheck />
-      <p className="aot-empty">{t('sidepanel.soon')}</p>
     </main>
   );
 }

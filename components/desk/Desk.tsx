@@ -1,0 +1,97 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useMemo, type KeyboardEvent } from 'react';
+import { getDb, queueFor } from '@/lib/db';
+import { loadWorkspace } from '@/lib/db/messages';
+import { t } from '@/lib/i18n';
+import { request } from '@/lib/messaging/client';
+import { ChannelError } from '@/lib/messaging/channel';
+import { stepSchema, type Command } from '@/lib/workflow/model';
+import { MessageList } from '../MessageList';
+import { calendarFor } from '../state/calendar';
+import { startClock, useClock } from '../state/clock';
+import { useDesk } from '../state/desk';
+import { MessageCard } from './MessageCard';
+
+/** The side panel's working desk: the queue of the current role, filters, the message card. */
+export function Desk() {
+  const { role, selectedId, step, search, overdueOnly, set } = useDesk();
+  const workspace = useLiveQuery(() => loadWorkspace(getDb()), []);
+  const keys = useMemo(
+    () => (!workspace ? [] : role === 'curator' ? ['role:curator'] : [`user:${workspace.user.id}`, ...workspace.user.bodies.map((b) => `body:${b}`)]),
+    [workspace, role],
+  );
+  const queue = useLiveQuery(async () => (keys.length ? await queueFor(getDb(), keys) : []), [keys.join('|')]);
+  const selected = useLiveQuery(async () => (selectedId ? await getDb().messages.get(selectedId) : undefined), [selectedId]);
+  useEffect(() => startClock(), []);
+  const now = useClock((s) => Math.floor(s.now / 60_000)) * 60_000;
+
+  const visible = (queue ?? []).filter((m) => {
+    if (step && m.step !== step) return false;
+    if (overdueOnly && !(m.nextDueAt !== undefined && m.nextDueAt < now)) return false;
+    if (search.trim()) {
+      const q = search.trim().toLowerCase();
+      return [m.text, m.topic, m.location, m.author.name].some((s) => s.toLowerCase().includes(q));
+    }
+    return true;
+  });
+
+  if (!workspace) return <p className="aot-empty">{t('list.loading')}</p>;
+  const calendar = calendarFor(workspace);
+  const bodyName = (id: string) => workspace.bodies.find((b) => b.id === id)?.name ?? id;
+
+  const run = async (command: Command): Promise<string | null> => {
+    if (!selectedId) return null;
+    try {
+      const reply = await request('message.command', { id: selectedId, command });
+      return reply.ok ? null : reply.message;
+    } catch (error) {
+      return error instanceof ChannelError ? error.message : String(error);
+    }
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const target = e.target as HTMLElement;
+    if (/^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
+    const index = visible.findIndex((m) => m.id === selectedId);
+    if (e.key === 'Escape') set({ selectedId: null });
+    else if (e.key === 'j' || e.key === 'о') set({ selectedId: visible[Math.min(visible.length - 1, index + 1)]?.id ?? null });
+    else if (e.key === 'k' || e.key === 'л') set({ selectedId: visible[Math.max(0, index - 1)]?.id ?? null });
+  };
+
+  return (
+    <div className="aot-desk" onKeyDown={onKeyDown}>
+      <div className="aot-toolbar">
+        <label className="aot-field aot-field--inline">
+          <span className="aot-field__label">{t('desk.role')}</span>
+          <select value={role} onChange={(e) => set({ role: e.target.value as 'curator' | 'executor', selectedId: null })}>
+            <option value="curator">{t('desk.role.curator')}</option>
+            <option value="executor">{t('desk.role.executor')}</option>
+          </select>
+        </label>
+      </div>
+      {selected ? (
+        <MessageCard message={selected} workspace={workspace} calendar={calendar} role={role} run={run} onBack={() => set({ selectedId: null })} />
+      ) : (
+        <section className="aot-section" aria-label={t('desk.queue')}>
+          <div className="aot-filters">
+            <input type="search" aria-label={t('desk.search')} placeholder={t('desk.search')} value={search} onChange={(e) => set({ search: e.target.value })} />
+            <select aria-label={t('desk.filter.step')} value={step} onChange={(e) => set({ step: e.target.value })}>
+              <option value="">{t('desk.filter.all')}</option>
+              {stepSchema.options.map((s) => (
+                <option key={s} value={s}>
+                  {t(`step.${s}`)}
+                </option>
+              ))}
+            </select>
+            <label>
+              <input type="checkbox" checked={overdueOnly} onChange={(e) => set({ overdueOnly: e.target.checked })} /> {t('desk.filter.overdue')}
+            </label>
+          </div>
+          {queue && visible.length === 0 ? <p className="aot-empty">{t('desk.empty')}</p> : null}
+          {visible.length ? <MessageList messages={visible} calendar={calendar} bodyName={bodyName} onOpen={(id) => set({ selectedId: id })} /> : null}
+          <p className="aot-hint">{t('desk.shortcuts')}</p>
+        </section>
+      )}
+    </div>
+  );
+}

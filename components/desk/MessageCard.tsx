@@ -1,0 +1,75 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getDb } from '@/lib/db';
+import { t } from '@/lib/i18n';
+import { planDeadlines } from '@/lib/regulations';
+import { factsOf } from '@/lib/workflow/machine';
+import type { Command, Message } from '@/lib/workflow/model';
+import type { Workspace } from '@/lib/workflow/workspace';
+import type { WorkCalendar } from '@/lib/worktime';
+import { formatInstant } from '../format';
+import { Actions } from './Actions';
+
+interface Props {
+  message: Message;
+  workspace: Workspace;
+  calendar: WorkCalendar;
+  role: 'curator' | 'executor';
+  run: (command: Command) => Promise<string | null>;
+  onBack: () => void;
+}
+
+/** One message: the post, its deadlines with clauses, the actions of its step, its history. */
+export function MessageCard({ message, workspace, calendar, role, run, onBack }: Props) {
+  const events = useLiveQuery(() => getDb().events.where('messageId').equals(message.id).sortBy('at'), [message.id, message.updatedAt]);
+  const zone = calendar.spec.zone;
+  const plan = planDeadlines(workspace.profile, calendar, factsOf(message));
+  const body = (id: string) => workspace.bodies.find((b) => b.id === id)?.name ?? id;
+  return (
+    <article className="aot-card" aria-label={message.author.name || message.url} data-testid="message-card">
+      <button type="button" className="aot-link-button aot-back" onClick={onBack}>
+        ← {t('desk.back')}
+      </button>
+      <header className="aot-card__head">
+        <strong>{message.author.name || '—'}</strong>
+        <span className={`aot-step aot-step--${message.step}`} data-testid="card-step">
+          {t(`step.${message.step}`)}
+        </span>
+      </header>
+      <blockquote className="aot-form__text">{message.text || t('form.noText')}</blockquote>
+      <p className="aot-row__meta">
+        <a href={message.url} target="_blank" rel="noreferrer noopener">
+          {message.url}
+        </a>{' '}
+        · {message.topic}
+        {message.location ? ` · ${message.location}` : ''}
+        {message.bodies.length ? ` · ${message.bodies.map(body).join(', ')}` : ''}
+      </p>
+      <section className="aot-section">
+        <h2>{t('desk.deadlines')}</h2>
+        <ul className="aot-deadlines">
+          {plan.deadlines.map((d, i) => (
+            <li key={`${d.kind}-${d.body ?? ''}-${i}`} data-met={d.met === undefined ? 'open' : String(d.met)} className={d === plan.next ? 'aot-deadline--next' : undefined}>
+              {t(`deadline.${d.kind}`)}
+              {d.body ? ` (${body(d.body)})` : ''}: {formatInstant(d.dueAt, zone)}
+              {d.met === true ? ` — ${t('desk.deadline.met')}` : d.met === false ? ` — ${t('desk.deadline.missed')}` : ''}{' '}
+              <span className="aot-clause">({d.clause})</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+      {message.status === 'open' ? <Actions message={message} workspace={workspace} role={role} run={run} /> : null}
+      <section className="aot-section">
+        <h2>{t('desk.timeline')}</h2>
+        <ol className="aot-timeline" data-testid="timeline">
+          {(events ?? []).map((e) => (
+            <li key={e.seq ?? `${e.type}-${e.at}`} className={e.type === 'deadline-missed' ? 'aot-timeline--missed' : undefined}>
+              {formatInstant(e.at, zone)} — {t(`event.${e.type}` as 'event.capture')}
+              {typeof e.data.reason === 'string' ? `: ${e.data.reason}` : ''}
+              {typeof e.data.remarks === 'string' ? `: ${e.data.remarks}` : ''}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,101 @@
+/**
+ * The full cycle in Chromium, curator and executor at one desk: capture → route → draft →
+ * rework → resubmit → approve → published, watched in the side panel. Counts the user actions.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { starterWorkspace } from '../../lib/workflow/workspace';
+import { captureWithForm, launch, openExtensionPage, screenshot, type Session } from './harness.mjs';
+
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+
+let session: Session;
+beforeAll(async () => {
+  session = await launch();
+});
+afterAll(async () => {
+  await session?.context.close();
+});
+
+describe('the desk in the side panel', () => {
+  it('walks a message from capture to publication with both roles', async () => {
+    let actions = 0;
+    // One person with both roles, working for the Ministry of Construction.
+    const options = await openExtensionPage(session, 'options.html');
+    const workspace = starterWorkspace('yakutia', { id: 'me', name: 'Анна', roles: ['curator', 'executor'], bodies: ['minstroy'] });
+    expect(await options.evaluate((ws) => chrome.runtime.sendMessage({ channel: 'aot/1', type: 'workspace.save', data: { workspace: ws } }), workspace)).toEqual({ ok: true, data: { saved: true } });
+
+    // Capture: button, topic, executor, save (the form is prefilled from the post).
+    const page = await session.context.newPage();
+    await page.goto('https://vk.com/club100');
+    const dialog = await captureWithForm(page, 1, { topic: 'Горячая вода', executor: 'minstroy' });
+    actions += 3; // click, type topic, type executor
+    await dialog.getByRole('button', { name: 'Сохранить' }).click();
+    actions += 1;
+    await dialog.getByRole('status').waitFor();
+
+    const panel = await openExtensionPage(session, 'sidepanel.html', { width: 460, height: 900 });
+    const role = panel.getByRole('combobox', { name: 'Роль' });
+    const openFirst = async () => {
+      await panel.getByRole('button', { name: 'Открыть карточку' }).first().click();
+      actions += 1;
+      await panel.getByTestId('message-card').waitFor();
+    };
+    const step = () => panel.getByTestId('card-step').textContent();
+
+    // Executor: writes the draft, with the checker beside the editor.
+    await role.selectOption('executor');
+    actions += 1;
+    await openFirst();
+    await panel.getByLabel('Текст ответа').fill('В настоящее время вопрос прорабатывается.');
+    actions += 1;
+    await panel.getByRole('button', { name: 'Отправить на согласование' }).click();
+    actions += 1;
+    await expect.poll(step).toBe('на согласовании');
+    await panel.getByRole('button', { name: /К очереди/ }).click();
+
+    // Curator: sends it back with remarks.
+    await role.selectOption('curator');
+    actions += 1;
+    await openFirst();
+    expect(await panel.getByTestId('draft-text').textContent()).toContain('прорабатывается');
+    await panel.getByLabel('Замечания').fill('Нужны срок и телефон');
+    await panel.getByRole('button', { name: 'На доработку' }).click();
+    actions += 2;
+    await expect.poll(step).toBe('на доработке');
+    await panel.getByRole('button', { name: /К очереди/ }).click();
+
+    // Executor: sees the remarks, rewrites, resubmits.
+    await role.selectOption('executor');
+    actions += 1;
+    await openFirst();
+    expect(await panel.getByRole('note').textContent()).toContain('Нужны срок и телефон');
+    await panel.getByLabel('Текст ответа').fill('Горячую воду дадут 2 декабря. Вопросы — 8 (4112) 42-15-16.');
+    await panel.getByRole('button', { name: 'Отправить на согласование' }).click();
+    actions += 2;
+    await expect.poll(step).toBe('на согласовании');
+    await panel.getByRole('button', { name: /К очереди/ }).click();
+
+    // Curator approves.
+    await role.selectOption('curator');
+    actions += 1;
+    await openFirst();
+    await panel.getByRole('button', { name: 'Согласовать' }).click();
+    actions += 1;
+    await expect.poll(step).toBe('согласовано');
+    await panel.getByRole('button', { name: /К очереди/ }).click();
+
+    // Executor publishes (the link of the reply on VK).
+    await role.selectOption('executor');
+    actions += 1;
+    await openFirst();
+    await panel.getByLabel('Ссылка на опубликованный ответ').fill('https://vk.com/wall-100_502?reply=777');
+    await panel.getByRole('button', { name: 'Отметить как опубликованный' }).click();
+    actions += 2;
+    await expect.poll(step).toBe('опубликовано');
+    const timeline = await panel.getByTestId('timeline').textContent();
+    for (const e of ['зафиксировано', 'направлено', 'проект на согласование', 'на доработку: Нужны срок и телефон', 'согласовано', 'опубликовано']) expect(timeline).toContain(e);
+    await screenshot(panel, 'desk-published');
+    console.log(`full cycle: ${actions} user actions (capture to publication, both roles)`);
+    expect(actions).toBeLessThanOrEqual(25);
+  });
+});
