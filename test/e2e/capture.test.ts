@@ -154,7 +154,9 @@ describe('capture a VK post and see it in the popup', () => {
   it('opens the side panel and options pages', async () => {
     const panel = await openExtensionPage(session!, 'sidepanel.html', { width: 420, height: 700 });
     expect(await panel.getByRole('heading', { name: 'Рабочий стол' }).isVisible()).toBe(true);
-    await expect.poll(() => panel.getByTestId('message-row').count()).toBe(1);
+    // The desk: the curator's queue is empty (the message is with the executor).
+    await expect.poll(() => panel.getByText('В очереди пусто').count()).toBe(1);
+    expect(await panel.getByRole('combobox', { name: 'Роль' }).inputValue()).toBe('curator');
     // The answer checker in the panel: findings as you type, one-click plain replacements.
     await panel.getByRole('textbox', { name: 'Проверка ответа' }).fill('Уважаемый житель! В настоящее время ведётся работа по вывозу ТКО.');
     await expect.poll(() => panel.getByTestId('lint-score').textContent()).toMatch(/Стиль: .* из 10/);
