@@ -5,17 +5,23 @@
  * database per request, and the badge is recomputed on every wake.
  */
 import { liveQuery } from 'dexie';
-import { countOpen, getDb } from '@/lib/db';
+import { countOpen, getDb, queueFor } from '@/lib/db';
 import { exportBackup, exportHandover, importBackup, ImportError } from '@/lib/db/backup';
 import { applyCommand, findByKeys, loadWorkspace, repeatCandidates, saveCapture, saveWorkspace } from '@/lib/db/messages';
 import { createRouter, type Handlers } from '@/lib/messaging/router';
 import { planDeadlines } from '@/lib/regulations';
 import { factsOf } from '@/lib/workflow/machine';
+import { dueNotifications, queueKeys } from '@/lib/workflow/notify';
+import { t } from '@/lib/i18n';
 import type { Message } from '@/lib/workflow/model';
 import { workspaceSchedule, type Workspace } from '@/lib/workflow/workspace';
 import { createWorkCalendar, type WorkCalendar } from '@/lib/worktime';
 
 const BADGE_ALARM = 'badge-refresh';
+const DEADLINE_ALARM = 'deadline-check';
+const NOTIFIED_KEY = 'notified';
+/** Notified keys older than this are forgotten (their deadlines are long gone). */
+const NOTIFIED_TTL_MS = 14 * 86_400_000;
 
 export default defineBackground(() => {
   const db = getDb();
@@ -35,6 +41,32 @@ export default defineBackground(() => {
     await browser.action.setBadgeText({ text: open > 0 ? String(open) : '' });
   };
   const refreshBadge = async () => setBadge(await countOpen(db));
+
+  /**
+   * Notifies me shortly before each of my deadlines and at breach. The keys already notified
+   * live in the database: the worker may have been stopped since the last check.
+   */
+  const checkDeadlines = async () => {
+    const e = await env();
+    const mine = await queueFor(db, queueKeys(e.workspace.user));
+    const record = await db.settings.get(NOTIFIED_KEY);
+    const notified = new Map<string, number>(Object.entries((record?.value as Record<string, number> | undefined) ?? {}));
+    const due = dueNotifications(mine, e.now, e.workspace.notifyLeadMinutes, e.calendar, new Set(notified.keys()));
+    for (const n of due) {
+      const m = mine.find((x) => x.id === n.messageId)!;
+      await browser.notifications.create(`aot|${n.messageId}|${n.key}`, {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('/icon/128.png'),
+        title: n.kind === 'breach' ? t('notify.breach') : t('notify.soon'),
+        message: `${t(`deadline.${n.deadline}` as 'deadline.answer')}: ${m.author.name || m.url} — ${m.text.slice(0, 80)}`,
+        priority: n.kind === 'breach' ? 2 : 1,
+      });
+      notified.set(n.key, e.now);
+    }
+    for (const [key, at] of notified) if (e.now - at > NOTIFIED_TTL_MS) notified.delete(key);
+    if (due.length) await db.settings.put({ key: NOTIFIED_KEY, value: Object.fromEntries(notified) });
+    return due.length;
+  };
 
   const handlers: Handlers = {
     'capture.save': async (data) => {
@@ -80,6 +112,7 @@ export default defineBackground(() => {
         throw error;
       }
     },
+    'notify.check': async () => ({ notified: await checkDeadlines() }),
     'workspace.save': async ({ workspace }) => {
       await saveWorkspace(db, workspace);
       return { saved: true };
@@ -100,9 +133,18 @@ export default defineBackground(() => {
 
   browser.runtime.onInstalled.addListener(() => {
     void browser.alarms.create(BADGE_ALARM, { periodInMinutes: 1 });
+    void browser.alarms.create(DEADLINE_ALARM, { periodInMinutes: 1 });
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === BADGE_ALARM) void refreshBadge();
+    if (alarm.name === DEADLINE_ALARM) void checkDeadlines();
+  });
+  // A click opens the post the notification is about.
+  browser.notifications.onClicked.addListener((id) => {
+    const [, messageId] = id.split('|');
+    if (!messageId) return;
+    void db.messages.get(messageId).then((m) => m && browser.tabs.create({ url: m.url }));
+    void browser.notifications.clear(id);
   });
 
   // Writes from any extension page (Dexie broadcasts them) update the badge while awake.

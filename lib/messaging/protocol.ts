@@ -23,6 +23,12 @@ export const protocol = {
       z.object({ ok: z.literal(false), code: z.string(), message: z.string() }),
     ]),
   },
+  /** Runs the deadline check now (the alarm runs it every minute). */
+  'notify.check': {
+    from: ['extension'],
+    request: z.object({}),
+    response: z.object({ notified: z.number() }),
+  },
   /** Saves the workspace settings and directory (extension pages only). */
   'workspace.save': {
     from: ['extension'],

@@ -15,6 +15,7 @@ function setup(overrides: Partial<Handlers> = {}) {
     'capture.lookup': vi.fn(async ({ keys }: { keys: string[] }) => ({ found: keys.map((key) => ({ key, id: 'm1', status: 'open', dueAt: 5 })) })),
     'message.command': vi.fn(async () => ({ ok: true as const, step: 'routed' as const })),
     'workspace.save': vi.fn(async () => ({ saved: true as const })),
+    'notify.check': vi.fn(async () => ({ notified: 0 })),
     'capture.repeats': vi.fn(async () => ({ candidates: [] })),
     'backup.export': vi.fn(async () => ({ file: '{}', messages: 0 })),
     'backup.import': vi.fn(async () => ({ ok: false as const, message: 'нет' })),

@@ -1,0 +1,66 @@
+/**
+ * A deadline notification fired by the background's alarm, with the worker's clock injected
+ * (no waiting for a real deadline): shortly before my draft deadline I get one notification,
+ * and the next check does not repeat it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { starterWorkspace } from '../../lib/workflow/workspace';
+import { createWorkCalendar, regionalSchedule, subtractWorkingMinutes } from '../../lib/worktime';
+import { captureWithForm, launch, openExtensionPage, type Session } from './harness.mjs';
+
+declare const chrome: {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  notifications: { getAll(): Promise<Record<string, boolean>> };
+};
+
+let session: Session;
+beforeAll(async () => {
+  session = await launch();
+});
+afterAll(async () => {
+  await session?.context.close();
+});
+
+describe('deadline notifications', () => {
+  it('notifies shortly before my deadline, once', async () => {
+    const options = await openExtensionPage(session, 'options.html');
+    const workspace = starterWorkspace('yakutia', { id: 'me', name: 'Анна', roles: ['curator', 'executor'], bodies: ['minstroy'] });
+    await options.evaluate((ws) => chrome.runtime.sendMessage({ channel: 'aot/1', type: 'workspace.save', data: { workspace: ws } }), workspace);
+    const page = await session.context.newPage();
+    await page.goto('https://vk.com/club100');
+    const dialog = await captureWithForm(page, 0, { topic: 'Мусор', executor: 'minstroy' });
+    await dialog.getByRole('button', { name: 'Сохранить' }).click();
+    await dialog.getByRole('status').waitFor();
+
+    const due = await options.evaluate(async () => {
+      const db: IDBDatabase = await new Promise((ok) => {
+        const r = indexedDB.open('answer-on-time');
+        r.onsuccess = () => ok(r.result);
+      });
+      const all: Array<{ id: string; nextDueAt: number }> = await new Promise((ok) => {
+        const r = db.transaction('messages').objectStore('messages').getAll();
+        r.onsuccess = () => ok(r.result);
+      });
+      db.close();
+      return all[0]!;
+    });
+    // The worker's clock: 10 minutes before the draft deadline (a working instant by construction).
+    // The check runs every minute from an alarm; the same check is run here on demand.
+    expect(await session.worker.evaluate(() => (chrome as unknown as { alarms: { get(n: string): Promise<unknown> } }).alarms.get('deadline-check'))).toMatchObject({ periodInMinutes: 1 });
+    // The worker's clock, injected: 10 working minutes before the draft deadline.
+    const calendar = createWorkCalendar(regionalSchedule('yakutia'));
+    await session.worker.evaluate((fake) => {
+      Date.now = () => fake;
+    }, subtractWorkingMinutes(calendar, due.nextDueAt, 10));
+    const check = () => options.evaluate(() => chrome.runtime.sendMessage({ channel: 'aot/1', type: 'notify.check', data: {} }));
+    expect(await check()).toEqual({ ok: true, data: { notified: 1 } });
+    await expect.poll(() => session.worker.evaluate(() => chrome.notifications.getAll().then((n) => Object.keys(n)))).toEqual([expect.stringContaining(`aot|${due.id}|`)]);
+    // The next check does not repeat it: the notified key is stored in the database.
+    expect(await check()).toEqual({ ok: true, data: { notified: 0 } });
+    // At the deadline itself: a breach notification.
+    await session.worker.evaluate((fake) => {
+      Date.now = () => fake;
+    }, due.nextDueAt + 60_000);
+    expect(await check()).toEqual({ ok: true, data: { notified: 1 } });
+  });
+});

@@ -1,0 +1,40 @@
+// @vitest-environment node
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { dueNotifications, dueSoonCount, queueKeys } from '@/lib/workflow/notify';
+import type { Message } from '@/lib/workflow/model';
+import { createWorkCalendar, regionalSchedule } from '@/lib/worktime';
+
+const calendar = createWorkCalendar(regionalSchedule('ivanovo'));
+const at = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Moscow' }).toMillis();
+const msg = (id: string, due: string, extra: Partial<Message> = {}) => ({ id, status: 'open', nextDueAt: at(due), nextDueKind: 'draft', ...extra }) as Message;
+
+describe('notifications', () => {
+  const list = [msg('a', '2026-11-25T11:00'), msg('b', '2026-11-25T15:00'), msg('c', '2026-11-25T10:00'), msg('d', '2026-11-25T10:20', { status: 'closed' })];
+
+  it('warns within the lead time in working time and at breach, once each', () => {
+    const now = at('2026-11-25T10:40');
+    const due = dueNotifications(list, now, 30, calendar, new Set());
+    expect(due.map((d) => [d.messageId, d.kind])).toEqual([['a', 'soon'], ['c', 'breach']]);
+    expect(dueNotifications(list, now, 30, calendar, new Set(due.map((d) => d.key)))).toEqual([]);
+  });
+
+  it('counts the lead time in working hours across the lunch break', () => {
+    // 12:50 → 14:10 is 20 working minutes (13–14 is the break).
+    expect(dueNotifications([msg('e', '2026-11-25T14:10')], at('2026-11-25T12:50'), 30, calendar, new Set()).map((d) => d.kind)).toEqual(['soon']);
+  });
+
+  it('stays silent off hours unless overdue', () => {
+    const night = at('2026-11-25T20:00');
+    expect(dueNotifications([msg('f', '2026-11-26T09:10')], night, 30, calendar, new Set())).toEqual([]);
+    expect(dueNotifications([msg('g', '2026-11-25T17:00')], night, 30, calendar, new Set()).map((d) => d.kind)).toEqual(['breach']);
+  });
+
+  it('counts the badge: due within the next working hour or overdue', () => {
+    expect(dueSoonCount(list, at('2026-11-25T10:40'), calendar)).toBe(2);
+  });
+
+  it('derives the queue keys of a user', () => {
+    expect(queueKeys({ id: 'me', roles: ['curator', 'executor'], bodies: ['minstroy'] })).toEqual(['user:me', 'body:minstroy', 'role:curator']);
+  });
+});
