@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { starterWorkspace } from '../../lib/workflow/workspace';
+import { seriousViolations } from './a11y.mjs';
 import { captureWithForm, launch, openExtensionPage, screenshot, type Session } from './harness.mjs';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
@@ -48,6 +49,9 @@ describe('the desk in the side panel', () => {
     await openFirst();
     await panel.getByLabel('Текст ответа').fill('В настоящее время вопрос прорабатывается.');
     actions += 1;
+    // The card with its forms and the checker beside the editor is accessible too.
+    expect(await seriousViolations(panel)).toEqual([]);
+    await screenshot(panel, 'desk-draft');
     await panel.getByRole('button', { name: 'Отправить на согласование' }).click();
     actions += 1;
     await expect.poll(step).toBe('на согласовании');
