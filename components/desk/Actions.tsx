@@ -43,6 +43,7 @@ export function Actions({ message, workspace, role, run }: Props) {
         <DraftForm
           key={`draft-${message.updatedAt}`}
           message={message}
+          disabledRules={workspace.disabledLintRules}
           busy={busy}
           part={message.mode !== 'single' && step === 'routed'}
           onSubmit={(c) => void submit(c)()}
@@ -121,7 +122,19 @@ function ReturnForm({ busy, onReturn }: { busy: boolean; onReturn: (reason: stri
   );
 }
 
-function DraftForm({ message, busy, part, onSubmit }: { message: Message; busy: boolean; part: boolean; onSubmit: (c: Command) => void }) {
+function DraftForm({
+  message,
+  busy,
+  part,
+  disabledRules,
+  onSubmit,
+}: {
+  message: Message;
+  busy: boolean;
+  part: boolean;
+  disabledRules: string[];
+  onSubmit: (c: Command) => void;
+}) {
   const [text, setText] = useState(message.draft?.text ?? '');
   const [kind, setKind] = useState<'answer' | 'interim' | 'clarification'>(message.step === 'interim' ? 'answer' : 'answer');
   const remarks = message.remarks.at(-1);
@@ -154,7 +167,7 @@ function DraftForm({ message, busy, part, onSubmit }: { message: Message; busy: 
         <span className="aot-field__label">{t('desk.draft.text')}</span>
         <textarea className="aot-draft" value={text} onChange={(e) => setText(e.target.value)} />
       </label>
-      {text.trim() ? <LintPanel text={text} options={{ repeat: message.repeatOf !== undefined }} onApply={setText} /> : null}
+      {text.trim() ? <LintPanel text={text} options={{ repeat: message.repeatOf !== undefined, disabledRules }} onApply={setText} /> : null}
       <button className="aot-button aot-button--primary" type="submit" disabled={busy || !text.trim()}>
         {part ? t('desk.part.submit') : t('desk.draft.submit')}
       </button>

@@ -1,38 +1,39 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@/components/app.css';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { Backup } from '@/components/options/Backup';
+import { Onboarding } from '@/components/options/Onboarding';
+import { WorkspaceEditor } from '@/components/options/WorkspaceEditor';
 import { useOpenCount } from '@/components/OpenMessages';
 import { getDb } from '@/lib/db';
-import { loadWorkspace } from '@/lib/db/messages';
-import { REGIONS } from '@/lib/worktime';
 import { t } from '@/lib/i18n';
+import { request } from '@/lib/messaging/client';
+import { workspaceSchema, type Workspace } from '@/lib/workflow/workspace';
+
+const save = async (workspace: Workspace) => {
+  await request('workspace.save', { workspace });
+};
 
 function Options() {
   const count = useOpenCount();
-  const workspace = useLiveQuery(() => loadWorkspace(getDb()), []);
+  // undefined while loading; null before onboarding.
+  const workspace = useLiveQuery(async () => {
+    const parsed = workspaceSchema.safeParse((await getDb().settings.get('workspace'))?.value);
+    return parsed.success ? parsed.data : null;
+  }, []);
   return (
     <main className="aot-page aot-page--wide">
       <header className="aot-header">
         <h1>{t('options.title')}</h1>
       </header>
-      {workspace ? (
-        <>
-          <section className="aot-section">
-            <h2>{t('options.region')}</h2>
-            <p>{t('options.regionValue', { region: REGIONS[workspace.region].name, act: workspace.profile.act })}</p>
-          </section>
-          <section className="aot-section">
-            <h2>{t('options.schedule')}</h2>
-            <p>{t('options.scheduleValue', { zone: REGIONS[workspace.region].zone })}</p>
-          </section>
-        </>
-      ) : null}
+      {workspace === null ? <Onboarding onDone={(ws) => void save(ws)} /> : null}
+      {workspace ? <WorkspaceEditor key={JSON.stringify(workspace.user)} workspace={workspace} onSave={save} /> : null}
+      <Backup />
       <section className="aot-section">
         <h2>{t('options.storage')}</h2>
         <p>{t('options.storageValue', { count: count ?? '…' })}</p>
       </section>
-      <p className="aot-empty">{t('options.soon')}</p>
     </main>
   );
 }

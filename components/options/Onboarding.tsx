@@ -1,0 +1,64 @@
+import { useState, type FormEvent } from 'react';
+import { t } from '@/lib/i18n';
+import { starterWorkspace, type Workspace } from '@/lib/workflow/workspace';
+import { REGIONS, type Region } from '@/lib/worktime';
+
+/** First run: pick the region and the role; the starter directory of that region is filled in. */
+export function Onboarding({ onDone }: { onDone: (ws: Workspace) => void }) {
+  const [region, setRegion] = useState<Region>('yakutia');
+  const [name, setName] = useState('');
+  const [curator, setCurator] = useState(true);
+  const [executor, setExecutor] = useState(false);
+  const [body, setBody] = useState('');
+  const bodies = starterWorkspace(region).bodies;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const roles = [...(curator ? (['curator'] as const) : []), ...(executor ? (['executor'] as const) : [])];
+    onDone(starterWorkspace(region, { id: 'me', name: name.trim(), roles: roles.length ? roles : ['curator'], bodies: executor && body ? [body] : [] }));
+  };
+  return (
+    <form className="aot-section aot-onboarding" onSubmit={submit} aria-labelledby="onboarding-title">
+      <h2 id="onboarding-title">{t('onboarding.title')}</h2>
+      <p>{t('onboarding.intro')}</p>
+      <label className="aot-field">
+        <span className="aot-field__label">{t('onboarding.region')}</span>
+        <select value={region} onChange={(e) => { setRegion(e.target.value as Region); setBody(''); }}>
+          {(Object.keys(REGIONS) as Region[]).map((r) => (
+            <option key={r} value={r}>
+              {REGIONS[r].name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="aot-field">
+        <span className="aot-field__label">{t('onboarding.name')}</span>
+        <input value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" />
+      </label>
+      <fieldset className="aot-fieldset">
+        <legend>{t('onboarding.roles')}</legend>
+        <label>
+          <input type="checkbox" checked={curator} onChange={(e) => setCurator(e.target.checked)} /> {t('onboarding.role.curator')}
+        </label>
+        <label>
+          <input type="checkbox" checked={executor} onChange={(e) => setExecutor(e.target.checked)} /> {t('onboarding.role.executor')}
+        </label>
+      </fieldset>
+      {executor ? (
+        <label className="aot-field">
+          <span className="aot-field__label">{t('onboarding.bodies')}</span>
+          <select value={body} onChange={(e) => setBody(e.target.value)}>
+            <option value="">—</option>
+            {bodies.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      <button type="submit" className="aot-button aot-button--primary">
+        {t('onboarding.start')}
+      </button>
+    </form>
+  );
+}

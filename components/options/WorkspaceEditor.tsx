@@ -1,0 +1,131 @@
+import { useState, type FormEvent } from 'react';
+import { t } from '@/lib/i18n';
+import type { Workspace } from '@/lib/workflow/workspace';
+import { REGIONS } from '@/lib/worktime';
+
+const CATEGORIES = ['cliche', 'jargon', 'style', 'substance'] as const;
+
+const lines = (text: string) => [...new Set(text.split('\n').map((l) => l.trim()).filter(Boolean))];
+const slug = (name: string, i: number) => `b${i + 1}-${name.toLowerCase().replace(/[^a-zа-я0-9]+/gi, '-').slice(0, 24)}`;
+
+/** The workspace settings a user edits: who I am, reminders, checker categories, directories. */
+export function WorkspaceEditor({ workspace, onSave }: { workspace: Workspace; onSave: (ws: Workspace) => Promise<void> }) {
+  const [name, setName] = useState(workspace.user.name);
+  const [curator, setCurator] = useState(workspace.user.roles.includes('curator'));
+  const [executor, setExecutor] = useState(workspace.user.roles.includes('executor'));
+  const [myBodies, setMyBodies] = useState(workspace.user.bodies);
+  const [lead, setLead] = useState(workspace.notifyLeadMinutes);
+  const [disabled, setDisabled] = useState(new Set(workspace.disabledLintRules));
+  const [bodies, setBodies] = useState(workspace.bodies.map((b) => b.name).join('\n'));
+  const [topics, setTopics] = useState(workspace.topics.map((x) => x.name).join('\n'));
+  const [locations, setLocations] = useState(workspace.locations.join('\n'));
+  const [saved, setSaved] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const byName = new Map(workspace.bodies.map((b) => [b.name, b]));
+    const nextBodies = lines(bodies).map((n, i) => byName.get(n) ?? { id: slug(n, i), name: n, executors: [] });
+    const byTopic = new Map(workspace.topics.map((x) => [x.name, x]));
+    const roles = [...(curator ? (['curator'] as const) : []), ...(executor ? (['executor'] as const) : [])];
+    await onSave({
+      ...workspace,
+      user: { ...workspace.user, name: name.trim(), roles: roles.length ? roles : ['curator'], bodies: myBodies.filter((id) => nextBodies.some((b) => b.id === id)) },
+      notifyLeadMinutes: lead,
+      disabledLintRules: [...disabled],
+      bodies: nextBodies,
+      topics: lines(topics).map((n, i) => byTopic.get(n) ?? { id: `t-new-${i}`, name: n, group: '' }),
+      locations: lines(locations),
+    });
+    setSaved(true);
+  };
+  const timers = workspace.profile.timers;
+  return (
+    <form className="aot-editor" onSubmit={(e) => void submit(e)} onChange={() => setSaved(false)}>
+      <section className="aot-section">
+        <h2>{t('options.timers')}</h2>
+        <p className="aot-hint">
+          {REGIONS[workspace.region].name} — {workspace.profile.act}
+        </p>
+        <ul>
+          {(['route', 'return', 'answer', 'approve', 'rework', 'publish', 'part'] as const).map((k) => (
+            <li key={k}>
+              {t('options.timer', { name: t(`deadline.${k}`), value: t('options.minutes', { count: timers[k].minutes }), clause: timers[k].clause })}
+            </li>
+          ))}
+          <li>{t('options.timer', { name: t('deadline.final'), value: t('options.days', { count: timers.final.workingDays }), clause: timers.final.clause })}</li>
+        </ul>
+      </section>
+      <fieldset className="aot-section aot-fieldset">
+        <legend>{t('options.user')}</legend>
+        <label className="aot-field">
+          <span className="aot-field__label">{t('onboarding.name')}</span>
+          <input value={name} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <label>
+          <input type="checkbox" checked={curator} onChange={(e) => setCurator(e.target.checked)} /> {t('onboarding.role.curator')}
+        </label>
+        <label>
+          <input type="checkbox" checked={executor} onChange={(e) => setExecutor(e.target.checked)} /> {t('onboarding.role.executor')}
+        </label>
+        <label className="aot-field">
+          <span className="aot-field__label">{t('onboarding.bodies')}</span>
+          <select multiple value={myBodies} onChange={(e) => setMyBodies([...e.target.selectedOptions].map((o) => o.value))} size={5}>
+            {workspace.bodies.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="aot-field">
+          <span className="aot-field__label">{t('options.notify')}</span>
+          <input type="number" min={0} max={480} value={lead} onChange={(e) => setLead(Number(e.target.value))} />
+        </label>
+      </fieldset>
+      <fieldset className="aot-section aot-fieldset">
+        <legend>{t('options.lint')}</legend>
+        {CATEGORIES.map((c) => (
+          <label key={c}>
+            <input
+              type="checkbox"
+              checked={!disabled.has(`${c}.`)}
+              onChange={(e) => {
+                const next = new Set(disabled);
+                if (e.target.checked) next.delete(`${c}.`);
+                else next.add(`${c}.`);
+                setDisabled(next);
+              }}
+            />{' '}
+            {t('options.lint.category', { category: t(`lint.category.${c}`) })}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="aot-section aot-fieldset aot-lists">
+        <legend>{t('options.listHint')}</legend>
+        <label className="aot-field">
+          <span className="aot-field__label">
+            {t('options.bodies')} ({lines(bodies).length})
+          </span>
+          <textarea className="aot-draft" value={bodies} onChange={(e) => setBodies(e.target.value)} />
+        </label>
+        <label className="aot-field">
+          <span className="aot-field__label">{t('options.topics')}</span>
+          <textarea className="aot-draft" value={topics} onChange={(e) => setTopics(e.target.value)} />
+        </label>
+        <label className="aot-field">
+          <span className="aot-field__label">{t('options.locations')}</span>
+          <textarea className="aot-draft" value={locations} onChange={(e) => setLocations(e.target.value)} />
+        </label>
+      </fieldset>
+      <button type="submit" className="aot-button aot-button--primary">
+        {t('options.save')}
+      </button>
+      {saved ? (
+        <span role="status" className="aot-ok">
+          {' '}
+          {t('options.saved')}
+        </span>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,44 @@
+/** The options page: first-run onboarding, the workspace editor, backups. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './a11y.mjs';
+import { launch, openExtensionPage, screenshot, type Session } from './harness.mjs';
+
+let session: Session;
+beforeAll(async () => {
+  session = await launch();
+});
+afterAll(async () => {
+  await session?.context.close();
+});
+
+describe('options', () => {
+  it('onboards: region and role pick the starter directory; then the editor saves changes', async () => {
+    const page = await openExtensionPage(session, 'options.html', { width: 1000, height: 900 });
+    await page.getByRole('heading', { name: 'Добро пожаловать' }).waitFor();
+    await screenshot(page, 'options-onboarding');
+    await page.getByLabel('Регион').selectOption({ label: 'Саратовская область' });
+    await page.getByLabel('Ваше имя').fill('Пётр');
+    await page.getByLabel(/Исполнитель \(готовит ответы\)/).check();
+    await page.getByLabel('Ваш орган (для исполнителя)').selectOption({ label: 'Министерство здравоохранения области' });
+    await page.getByRole('button', { name: 'Начать работу' }).click();
+    await page.getByRole('heading', { name: 'Сроки регламента' }).waitFor();
+    expect(await page.getByText('Постановление Губернатора Саратовской области от 24.03.2020 № 92').count()).toBe(1);
+    expect(await page.getByText(/Ответ опубликован: 540 мин \(п\. 9\)/).count()).toBe(1);
+    expect(await page.getByLabel('Населённые пункты').inputValue()).toContain('Энгельс');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel(/Напоминать до срока/).fill('45');
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    await page.getByRole('status').filter({ hasText: 'Сохранено' }).waitFor();
+    await page.reload();
+    expect(await page.getByLabel(/Напоминать до срока/).inputValue()).toBe('45');
+    expect(await page.getByLabel('Ваше имя').inputValue()).toBe('Пётр');
+    await screenshot(page, 'options-editor');
+  });
+
+  it('rejects a broken backup file with a clear message', async () => {
+    const page = await openExtensionPage(session, 'options.html', { width: 1000, height: 900 });
+    await page.getByRole('heading', { name: 'Резервная копия' }).waitFor();
+    await page.locator('input[type=file]').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') });
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Это не файл «Ответа в срок»');
+  });
+});
