@@ -16,11 +16,13 @@ const Row = memo(function Row({
   calendar,
   bodyName,
   onOpen,
+  onPost,
 }: {
   message: Message;
   calendar: WorkCalendar;
   bodyName: (id: string) => string;
   onOpen?: (id: string) => void;
+  onPost?: (id: string) => void;
 }) {
   return (
     <li className="aot-row" data-testid="message-row" data-key={message.key}>
@@ -32,7 +34,14 @@ const Row = memo(function Row({
         <span className={`aot-importance aot-importance--${message.importance}`}>{t(`importance.${message.importance}`)}</span>
         <span className={`aot-step aot-step--${message.step}`}>{t(`step.${message.step}`)}</span>
       </div>
-      <a className="aot-row__text" href={message.url} target="_blank" rel="noreferrer noopener" title={t('list.openPost')}>
+      <a
+        className="aot-row__text"
+        href={message.url}
+        target="_blank"
+        rel="noreferrer noopener"
+        title={t('list.openPost')}
+        onClick={onPost ? () => onPost(message.id) : undefined}
+      >
         {firstLine(message.text) || t('form.noText')}
       </a>
       <div className="aot-row__meta">
@@ -56,18 +65,21 @@ export function MessageList({
   calendar,
   bodyName = (id) => id,
   onOpen,
+  onPost,
 }: {
   messages: Message[] | undefined;
   calendar: WorkCalendar;
   bodyName?: (id: string) => string;
   onOpen?: (id: string) => void;
+  /** Called when the post's link is followed (the popup also opens the desk on it). */
+  onPost?: (id: string) => void;
 }) {
   if (!messages) return <p className="aot-empty">{t('list.loading')}</p>;
   if (messages.length === 0) return <p className="aot-empty">{t('list.empty')}</p>;
   return (
     <ul className="aot-list" aria-label={t('list.title')}>
       {messages.map((m) => (
-        <Row key={m.id} message={m} calendar={calendar} bodyName={bodyName} {...(onOpen ? { onOpen } : {})} />
+        <Row key={m.id} message={m} calendar={calendar} bodyName={bodyName} {...(onOpen ? { onOpen } : {})} {...(onPost ? { onPost } : {})} />
       ))}
     </ul>
   );

@@ -7,12 +7,19 @@ import { startClock } from './state/clock';
 import { MessageList } from './MessageList';
 
 /** The open messages in deadline order, live from the database, with ticking countdowns. */
-export function OpenMessages() {
+export function OpenMessages({ onPost }: { onPost?: (id: string) => void }) {
   const messages = useLiveQuery(() => openMessagesByDue(getDb()), []);
   const workspace = useLiveQuery(() => loadWorkspace(getDb()), []);
   useEffect(() => startClock(), []);
   const bodyNames = new Map(workspace?.bodies.map((b) => [b.id, b.name]) ?? []);
-  return <MessageList messages={messages} calendar={workspace ? calendarFor(workspace) : getCalendar()} bodyName={(id) => bodyNames.get(id) ?? id} />;
+  return (
+    <MessageList
+      messages={messages}
+      calendar={workspace ? calendarFor(workspace) : getCalendar()}
+      bodyName={(id) => bodyNames.get(id) ?? id}
+      {...(onPost ? { onPost } : {})}
+    />
+  );
 }
 
 export function useOpenCount(): number | undefined {

@@ -11,8 +11,8 @@ import { applyCommand, findByKeys, loadWorkspace, repeatCandidates, saveCapture,
 import { createRouter, type Handlers } from '@/lib/messaging/router';
 import { planDeadlines } from '@/lib/regulations';
 import { factsOf } from '@/lib/workflow/machine';
-import { dueNotifications, queueKeys } from '@/lib/workflow/notify';
-import { t } from '@/lib/i18n';
+import { dueNotifications, dueSoonCount, queueKeys } from '@/lib/workflow/notify';
+import { t, tn } from '@/lib/i18n';
 import type { Message } from '@/lib/workflow/model';
 import { workspaceSchedule, type Workspace } from '@/lib/workflow/workspace';
 import { createWorkCalendar, type WorkCalendar } from '@/lib/worktime';
@@ -36,11 +36,18 @@ export default defineBackground(() => {
   const answerDue = (m: Message, ws: Workspace, calendar: WorkCalendar) =>
     planDeadlines(ws.profile, calendar, factsOf(m)).deadlines.find((d) => d.kind === 'answer')?.dueAt ?? m.detectedAt;
 
-  const setBadge = async (open: number) => {
-    await browser.action.setBadgeBackgroundColor({ color: '#2a5885' });
-    await browser.action.setBadgeText({ text: open > 0 ? String(open) : '' });
+  /**
+   * The badge: my items due within the next working hour or overdue; the title counts every
+   * open message as well. Recomputed from the database, never kept in memory.
+   */
+  const refreshBadge = async () => {
+    const e = await env();
+    const [open, mine] = await Promise.all([countOpen(db), queueFor(db, queueKeys(e.workspace.user))]);
+    const urgent = dueSoonCount(mine, e.now, e.calendar);
+    await browser.action.setBadgeBackgroundColor({ color: urgent > 0 ? '#cf222e' : '#2a5885' });
+    await browser.action.setBadgeText({ text: urgent > 0 ? String(urgent) : '' });
+    await browser.action.setTitle({ title: `${t('app.name')} — ${tn('list.openCount', open)}, ${tn('badge.urgent', urgent)}` });
   };
-  const refreshBadge = async () => setBadge(await countOpen(db));
 
   /**
    * Notifies me shortly before each of my deadlines and at breach. The keys already notified
@@ -65,6 +72,7 @@ export default defineBackground(() => {
     }
     for (const [key, at] of notified) if (e.now - at > NOTIFIED_TTL_MS) notified.delete(key);
     if (due.length) await db.settings.put({ key: NOTIFIED_KEY, value: Object.fromEntries(notified) });
+    await refreshBadge();
     return due.length;
   };
 
@@ -148,8 +156,8 @@ export default defineBackground(() => {
   });
 
   // Writes from any extension page (Dexie broadcasts them) update the badge while awake.
-  liveQuery(() => countOpen(db)).subscribe({
-    next: (open) => void setBadge(open),
+  liveQuery(() => db.messages.where('status').equals('open').count()).subscribe({
+    next: () => void refreshBadge(),
     error: (error: unknown) => console.error('[aot] badge query failed', error),
   });
 });

@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { browser } from 'wxt/browser';
 import { useEffect, useMemo, type KeyboardEvent } from 'react';
 import { getDb, queueFor } from '@/lib/db';
 import { loadWorkspace } from '@/lib/db/messages';
@@ -23,6 +24,16 @@ export function Desk() {
   const queue = useLiveQuery(async () => (keys.length ? await queueFor(getDb(), keys) : []), [keys.join('|')]);
   const selected = useLiveQuery(async () => (selectedId ? await getDb().messages.get(selectedId) : undefined), [selectedId]);
   useEffect(() => startClock(), []);
+  // The popup asks the desk to open a message (UI state in session storage, not the database).
+  useEffect(() => {
+    const take = (id: unknown) => {
+      if (typeof id === 'string') set({ selectedId: id });
+    };
+    void browser.storage.session.get('desk.selectedId').then((v) => take(v['desk.selectedId']));
+    const listener = (changes: Record<string, { newValue?: unknown }>) => take(changes['desk.selectedId']?.newValue);
+    browser.storage.session.onChanged.addListener(listener);
+    return () => browser.storage.session.onChanged.removeListener(listener);
+  }, [set]);
   const now = useClock((s) => Math.floor(s.now / 60_000)) * 60_000;
 
   const visible = (queue ?? []).filter((m) => {

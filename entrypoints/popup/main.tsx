@@ -11,13 +11,20 @@ function Popup() {
     if (win.id !== undefined) await browser.sidePanel?.open({ windowId: win.id });
     window.close();
   };
+  // Following a post's link also opens the desk on that message (the link opens the post).
+  const openOnDesk = (id: string) => {
+    void browser.storage.session.set({ 'desk.selectedId': id });
+    void browser.windows.getCurrent().then(async (win) => {
+      if (win.id !== undefined) await browser.sidePanel?.open({ windowId: win.id });
+    });
+  };
   return (
     <main className="aot-page aot-page--popup">
       <header className="aot-header">
         <h1>{t('list.title')}</h1>
         {open !== undefined ? <span className="aot-header__count">{tn('list.openCount', open)}</span> : null}
       </header>
-      <OpenMessages />
+      <OpenMessages onPost={openOnDesk} />
       <nav className="aot-toolbar">
         {browser.sidePanel ? (
           <button type="button" className="aot-link-button" onClick={() => void openSidePanel()}>

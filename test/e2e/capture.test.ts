@@ -14,7 +14,7 @@ import { launch, openExtensionPage, screenshot, type Session } from './harness.m
 const calendar = createWorkCalendar(regionalSchedule('yakutia'));
 const profile = getProfile('yakutia');
 /** The extension API inside the service worker (evaluated there, not here). */
-declare const chrome: { action: { getBadgeText(details: object): Promise<string> } };
+declare const chrome: { action: { getBadgeText(details: object): Promise<string>; getTitle(details: object): Promise<string> } };
 let session: Session | undefined;
 
 beforeAll(async () => {
@@ -106,7 +106,8 @@ describe('capture a VK post and see it in the popup', () => {
     const answer = planDeadlines(profile, calendar, factsOf(stored!)).deadlines.find((d) => d.kind === 'answer')!;
     expect(workingMinutesBetween(calendar, stored!.detectedAt, answer.dueAt)).toBe(480);
     expect(workingMinutesBetween(calendar, stored!.nextDueAt!, answer.dueAt)).toBe(240);
-    expect(await session!.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
+    // The toolbar: the title counts open messages; the badge only what is urgent for me.
+    await expect.poll(() => session!.worker.evaluate(() => chrome.action.getTitle({}))).toMatch(/1 открытое/);
 
     // Capturing the same post again opens the existing message instead of a new one.
     await button.click();
@@ -148,7 +149,7 @@ describe('capture a VK post and see it in the popup', () => {
     await expect.poll(() => popup.getByTestId('message-row').count()).toBe(1);
     expect(await popup.getByTestId('message-row').textContent()).toContain('Иван Петров');
     // The badge is recomputed from the database when the worker starts.
-    await expect.poll(() => session!.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
+    await expect.poll(() => session!.worker.evaluate(() => chrome.action.getTitle({}))).toMatch(/1 открытое/);
   });
 
   it('opens the side panel and options pages', async () => {

@@ -11,6 +11,7 @@ import { captureWithForm, launch, openExtensionPage, type Session } from './harn
 declare const chrome: {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
   notifications: { getAll(): Promise<Record<string, boolean>> };
+  action: { getBadgeText(details: object): Promise<string> };
 };
 
 let session: Session;
@@ -54,6 +55,8 @@ describe('deadline notifications', () => {
     }, subtractWorkingMinutes(calendar, due.nextDueAt, 10));
     const check = () => options.evaluate(() => chrome.runtime.sendMessage({ channel: 'aot/1', type: 'notify.check', data: {} }));
     expect(await check()).toEqual({ ok: true, data: { notified: 1 } });
+    // The badge counts my items due within the next working hour.
+    await expect.poll(() => session.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
     await expect.poll(() => session.worker.evaluate(() => chrome.notifications.getAll().then((n) => Object.keys(n)))).toEqual([expect.stringContaining(`aot|${due.id}|`)]);
     // The next check does not repeat it: the notified key is stored in the database.
     expect(await check()).toEqual({ ok: true, data: { notified: 0 } });
@@ -62,5 +65,16 @@ describe('deadline notifications', () => {
       Date.now = () => fake;
     }, due.nextDueAt + 60_000);
     expect(await check()).toEqual({ ok: true, data: { notified: 1 } });
+  });
+
+  it('opens the post and the desk on that message from the popup', async () => {
+    const popup = await openExtensionPage(session, 'popup.html');
+    const link = popup.getByTestId('message-row').first().getByRole('link');
+    const [post] = await Promise.all([session.context.waitForEvent('page'), link.click()]);
+    await post.waitForLoadState();
+    expect(post.url()).toBe('https://vk.com/wall-100_501');
+    const panel = await openExtensionPage(session, 'sidepanel.html', { width: 460, height: 800 });
+    await panel.getByTestId('message-card').waitFor();
+    expect(await panel.getByTestId('message-card').textContent()).toContain('Иван Петров');
   });
 });
