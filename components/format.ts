@@ -1,7 +1,10 @@
 /** Formatting of durations and instants for the UI, from the messages file (Intl only, no Luxon). */
 import { getLocale, tn } from '@/lib/i18n';
 
-/** "7 ч 59 мин 12 с"; hours and minutes appear once they are non-zero. */
+/**
+ * "2 часа 15 минут" with Russian plural forms (Intl.PluralRules). Seconds show only in the
+ * last hour, where they matter; hours and minutes drop out when zero.
+ */
 export function formatDuration(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000));
   const h = Math.floor(total / 3600);
@@ -9,8 +12,9 @@ export function formatDuration(ms: number): string {
   const s = total % 60;
   const parts: string[] = [];
   if (h) parts.push(tn('time.hours', h));
-  if (h || m) parts.push(tn('time.minutes', m));
-  parts.push(tn('time.seconds', s));
+  if (m) parts.push(tn('time.minutes', m));
+  if (!h) parts.push(tn('time.seconds', s));
+  if (!parts.length) parts.push(tn('time.minutes', 0));
   return parts.join(' ');
 }
 

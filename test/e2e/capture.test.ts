@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getProfile, planDeadlines } from '../../lib/regulations';
 import { factsOf } from '../../lib/workflow/machine';
 import type { Message } from '../../lib/workflow/model';
-import { createWorkCalendar, regionalSchedule, workingIntervals, workingMinutesBetween } from '../../lib/worktime';
+import { createWorkCalendar, regionalSchedule, subtractWorkingMinutes, workingMinutesBetween } from '../../lib/worktime';
 import { launch, openExtensionPage, screenshot, type Session } from './harness.mjs';
 
 // The workspace before onboarding: Yakutia's regulation and calendar (lib/workflow/workspace.ts).
@@ -116,10 +116,9 @@ describe('capture a VK post and see it in the popup', () => {
   });
 
   it('lists the message in the popup with a countdown that runs', async () => {
-    // Look at the popup at a working moment between detection and the deadline, so the
-    // countdown runs whatever time of day the test itself runs.
-    const longest = workingIntervals(calendar, stored!.detectedAt, stored!.nextDueAt!).sort((a, b) => b.end - b.start - (a.end - a.start))[0]!;
-    const at = longest.start + 60_000;
+    // Look at the popup at a working moment 30 working minutes before the deadline (seconds
+    // show in the last hour), so the countdown runs whatever time of day the test runs.
+    const at = subtractWorkingMinutes(calendar, stored!.nextDueAt!, 30);
     const page = await session!.context.newPage();
     await page.clock.install({ time: at });
     await page.setViewportSize({ width: 400, height: 600 });
@@ -131,9 +130,8 @@ describe('capture a VK post and see it in the popup', () => {
     expect(await row.textContent()).toContain('Отдел ЖКХ');
     const countdown = row.getByTestId('countdown');
     const first = await countdown.textContent();
-    const left = workingMinutesBetween(calendar, at, stored!.nextDueAt!);
-    const hours = Math.floor(left / 60);
-    expect(first).toContain(`осталось ${hours} ч`);
+    expect(workingMinutesBetween(calendar, at, stored!.nextDueAt!)).toBe(30);
+    expect(first).toMatch(/осталось (30 минут|29 минут \d+ секунд\S*) рабочего времени/);
     await expect.poll(() => countdown.textContent(), { timeout: 5000 }).not.toBe(first);
     const title = await countdown.getAttribute('title');
     expect(title).toContain(DateTime.fromMillis(stored!.nextDueAt!, { zone: 'Asia/Yakutsk' }).toFormat('HH:mm'));

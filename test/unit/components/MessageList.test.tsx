@@ -61,9 +61,9 @@ describe('MessageList', () => {
     expect(first.getByRole('link').textContent).toBe('Текст 1');
     expect(first.getByRole('link').getAttribute('href')).toBe('https://vk.com/wall-1_1');
     expect(rows[0]!.textContent).toContain('Исполнитель: Дорожный отдел');
-    expect(first.getByTestId('countdown').textContent).toContain('осталось 2 ч 0 мин 0 с');
+    expect(first.getByTestId('countdown').textContent).toContain('осталось 2 часа рабочего времени');
     // 16:00 → 18:00 today (2 h) + 09:00 → 11:00 tomorrow (2 h)
-    expect(within(rows[1]!).getByTestId('countdown').textContent).toContain('осталось 4 ч 0 мин 0 с');
+    expect(within(rows[1]!).getByTestId('countdown').textContent).toContain('осталось 4 часа рабочего времени');
   });
 
   it('tells loading and empty apart', () => {
@@ -73,11 +73,11 @@ describe('MessageList', () => {
     expect(screen.getByText(/Открытых сообщений нет/)).toBeTruthy();
   });
 
-  it('ticks every second from one shared clock', () => {
-    render(<MessageList messages={[message('1', '2026-11-25T18:00')]} calendar={calendar} />);
+  it('ticks every second from one shared clock (seconds show in the last hour)', () => {
+    render(<MessageList messages={[message('1', '2026-11-25T16:30')]} calendar={calendar} />);
     stop = startClock();
     act(() => vi.advanceTimersByTime(3000));
-    expect(screen.getByTestId('countdown').textContent).toContain('осталось 1 ч 59 мин 57 с');
+    expect(screen.getByTestId('countdown').textContent).toContain('осталось 29 минут 57 секунд рабочего времени');
     expect(vi.getTimerCount()).toBe(1);
   });
 
