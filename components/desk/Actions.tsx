@@ -2,6 +2,7 @@ import { useState, type FormEvent, type ReactElement } from 'react';
 import { t } from '@/lib/i18n';
 import type { Command, Message } from '@/lib/workflow/model';
 import type { Workspace } from '@/lib/workflow/workspace';
+import { BodySelect } from '../fields';
 import { LintPanel } from '../LintPanel';
 
 interface Props {
@@ -78,16 +79,7 @@ function RouteForm({ workspace, busy, onRoute }: { workspace: Workspace; busy: b
         onRoute({ type: 'route', assignments: list.map((body) => ({ body })), ...(list.length > 1 ? { mode: mode === 'single' ? workspace.profile.severalBodies : mode } : {}) });
       }}
     >
-      <label className="aot-field">
-        <span className="aot-field__label">{t('desk.route.body')}</span>
-        <select multiple value={bodies} onChange={(e) => setBodies([...e.target.selectedOptions].map((o) => o.value))} size={Math.min(6, workspace.bodies.length)}>
-          {workspace.bodies.map((b) => (
-            <option key={b.id} value={b.id}>
-              {b.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <BodySelect label={t('desk.route.body')} bodies={workspace.bodies} value={bodies} onChange={setBodies} />
       {bodies.length > 1 ? (
         <label className="aot-field">
           <span className="aot-field__label">{t('desk.route.mode')}</span>

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { t } from '@/lib/i18n';
 import { starterWorkspace, type Workspace } from '@/lib/workflow/workspace';
 import { REGIONS, type Region } from '@/lib/worktime';
+import { RoleChecks } from '../fields';
 
 /** First run: pick the region and the role; the starter directory of that region is filled in. */
 export function Onboarding({ onDone }: { onDone: (ws: Workspace) => void }) {
@@ -36,12 +37,7 @@ export function Onboarding({ onDone }: { onDone: (ws: Workspace) => void }) {
       </label>
       <fieldset className="aot-fieldset">
         <legend>{t('onboarding.roles')}</legend>
-        <label>
-          <input type="checkbox" checked={curator} onChange={(e) => setCurator(e.target.checked)} /> {t('onboarding.role.curator')}
-        </label>
-        <label>
-          <input type="checkbox" checked={executor} onChange={(e) => setExecutor(e.target.checked)} /> {t('onboarding.role.executor')}
-        </label>
+        <RoleChecks curator={curator} executor={executor} onCurator={setCurator} onExecutor={setExecutor} />
       </fieldset>
       {executor ? (
         <label className="aot-field">

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { t } from '@/lib/i18n';
 import type { Workspace } from '@/lib/workflow/workspace';
+import { BodySelect, RoleChecks } from '../fields';
 import { REGIONS } from '@/lib/worktime';
 
 const CATEGORIES = ['cliche', 'jargon', 'style', 'substance'] as const;
@@ -61,22 +62,8 @@ export function WorkspaceEditor({ workspace, onSave }: { workspace: Workspace; o
           <span className="aot-field__label">{t('onboarding.name')}</span>
           <input value={name} onChange={(e) => setName(e.target.value)} />
         </label>
-        <label>
-          <input type="checkbox" checked={curator} onChange={(e) => setCurator(e.target.checked)} /> {t('onboarding.role.curator')}
-        </label>
-        <label>
-          <input type="checkbox" checked={executor} onChange={(e) => setExecutor(e.target.checked)} /> {t('onboarding.role.executor')}
-        </label>
-        <label className="aot-field">
-          <span className="aot-field__label">{t('onboarding.bodies')}</span>
-          <select multiple value={myBodies} onChange={(e) => setMyBodies([...e.target.selectedOptions].map((o) => o.value))} size={5}>
-            {workspace.bodies.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RoleChecks curator={curator} executor={executor} onCurator={setCurator} onExecutor={setExecutor} />
+        <BodySelect label={t('onboarding.bodies')} bodies={workspace.bodies} value={myBodies} onChange={setMyBodies} size={5} />
         <label className="aot-field">
           <span className="aot-field__label">{t('options.notify')}</span>
           <input type="number" min={0} max={480} value={lead} onChange={(e) => setLead(Number(e.target.value))} />

@@ -1,0 +1,33 @@
+/** Small form fields shared by the desk and the options page. */
+import { t } from '@/lib/i18n';
+import type { Body } from '@/lib/workflow/workspace';
+
+/** A labelled multiple choice of bodies from the directory. */
+export function BodySelect({ label, bodies, value, onChange, size }: { label: string; bodies: Body[]; value: string[]; onChange: (ids: string[]) => void; size?: number }) {
+  return (
+    <label className="aot-field">
+      <span className="aot-field__label">{label}</span>
+      <select multiple value={value} onChange={(e) => onChange([...e.target.selectedOptions].map((o) => o.value))} size={size ?? Math.min(6, bodies.length)}>
+        {bodies.map((b) => (
+          <option key={b.id} value={b.id}>
+            {b.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** The two roles as checkboxes. */
+export function RoleChecks({ curator, executor, onCurator, onExecutor }: { curator: boolean; executor: boolean; onCurator: (v: boolean) => void; onExecutor: (v: boolean) => void }) {
+  return (
+    <>
+      <label>
+        <input type="checkbox" checked={curator} onChange={(e) => onCurator(e.target.checked)} /> {t('onboarding.role.curator')}
+      </label>
+      <label>
+        <input type="checkbox" checked={executor} onChange={(e) => onExecutor(e.target.checked)} /> {t('onboarding.role.executor')}
+      </label>
+    </>
+  );
+}
