@@ -1,15 +1,18 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
-import { getDb, openMessagesByDue } from '@/lib/db';
+import { getDb, queueFor } from '@/lib/db';
+import { queueKeys } from '@/lib/workflow/notify';
 import { loadWorkspace } from '@/lib/db/messages';
 import { calendarFor, getCalendar } from './state/calendar';
 import { startClock } from './state/clock';
 import { MessageList } from './MessageList';
 
-/** The open messages in deadline order, live from the database, with ticking countdowns. */
+/** My open messages in deadline order, live from the database, with ticking countdowns. */
 export function OpenMessages({ onPost }: { onPost?: (id: string) => void }) {
-  const messages = useLiveQuery(() => openMessagesByDue(getDb()), []);
   const workspace = useLiveQuery(() => loadWorkspace(getDb()), []);
+  // My items: routed to me or my bodies, and, for a curator, what waits for the curator.
+  const keys = workspace ? queueKeys(workspace.user) : [];
+  const messages = useLiveQuery(async () => (keys.length ? await queueFor(getDb(), keys) : undefined), [keys.join('|')]);
   useEffect(() => startClock(), []);
   const bodyNames = new Map(workspace?.bodies.map((b) => [b.id, b.name]) ?? []);
   return (

@@ -23,6 +23,17 @@ if (!process.argv.includes('--no-build')) {
 }
 
 const session = await launch(undefined, { headless });
+
+// First run: the options page onboards (region, role, starter directories).
+const options = await openExtensionPage(session, 'options.html', { width: 1000, height: 800 });
+if (headless) {
+  await options.getByLabel('Регион').selectOption({ label: 'Республика Саха (Якутия)' });
+  await options.getByLabel('Ваше имя').fill('Анна');
+  await options.getByLabel(/Исполнитель \(готовит ответы\)/).check();
+  await options.getByLabel('Ваш орган (для исполнителя)').selectOption({ label: 'Министерство ЖКХ и энергетики РС(Я)' });
+  await options.getByRole('button', { name: 'Начать работу' }).click();
+  await options.getByRole('heading', { name: 'Сроки регламента' }).waitFor();
+}
 const vk = await session.context.newPage();
 await vk.goto('https://vk.com/club100');
 
@@ -32,9 +43,10 @@ if (!headless) {
   await openExtensionPage(session, 'popup.html');
   await vk.bringToFront();
   console.log(`
-Демо запущено. Вкладки: пример стены ВКонтакте, пример ленты Одноклассников и список сообщений (popup).
-Нажмите «Взять в работу» у любой публикации, заполните форму и сохраните. Закройте окно, чтобы выйти.
-Demo running: sample VK wall, sample OK feed and the popup page. Close the window to quit.`);
+Демо запущено. Вкладки: настройки (первый запуск: регион и роль), пример стены ВКонтакте, пример ленты
+Одноклассников и список сообщений (popup). Нажмите «Взять в работу» у публикации, заполните форму
+и сохраните; рабочий стол — sidepanel.html. Закройте окно, чтобы выйти.
+Demo running: options (first run), sample VK wall, sample OK feed and the popup page. Close the window to quit.`);
   await new Promise((done) => session.context.on('close', done));
   process.exit(0);
 }
@@ -42,19 +54,19 @@ Demo running: sample VK wall, sample OK feed and the popup page. Close the windo
 const shots = [];
 await vk.locator('[data-aot="capture"] button').first().waitFor();
 shots.push(await screenshot(vk, '1-vk-wall-buttons', OUT));
-let dialog = await captureWithForm(vk, 0, { topic: 'Вывоз мусора', location: 'ул. Лесная, 12', importance: 'high', executor: 'Отдел ЖКХ' });
+let dialog = await captureWithForm(vk, 0, { topic: 'Вывоз мусора', location: 'ул. Лесная, 12', importance: 'high', executor: 'Министерство ЖКХ и энергетики РС(Я)' });
 shots.push(await screenshot(vk, '2-vk-capture-form', OUT));
 await dialog.getByRole('button', { name: 'Сохранить' }).click();
 await dialog.getByRole('status').waitFor();
 shots.push(await screenshot(vk, '3-vk-capture-saved', OUT));
 await dialog.getByRole('button', { name: 'Закрыть' }).first().click();
-dialog = await captureWithForm(vk, 1, { topic: 'Горячая вода', location: 'ул. Садовая', executor: 'Отдел ЖКХ' });
+dialog = await captureWithForm(vk, 1, { topic: 'Горячая вода', location: 'ул. Садовая', executor: 'Министерство ЖКХ и энергетики РС(Я)' });
 await dialog.getByRole('button', { name: 'Сохранить' }).click();
 await dialog.getByRole('status').waitFor();
 
 const ok = await session.context.newPage();
 await ok.goto('https://ok.ru/group/300');
-dialog = await captureWithForm(ok, 0, { topic: 'Уличное освещение', location: 'ул. Мира, 5', executor: 'Отдел благоустройства' });
+dialog = await captureWithForm(ok, 0, { topic: 'Уличное освещение', location: 'ул. Мира, 5', executor: 'Министерство ЖКХ и энергетики РС(Я)' });
 shots.push(await screenshot(ok, '4-ok-capture-form', OUT));
 await dialog.getByRole('button', { name: 'Сохранить' }).click();
 await dialog.getByRole('status').waitFor();
@@ -62,9 +74,12 @@ await dialog.getByRole('status').waitFor();
 const popup = await openExtensionPage(session, 'popup.html');
 await popup.getByTestId('message-row').nth(2).waitFor();
 shots.push(await screenshot(popup, '5-popup', OUT));
-const panel = await openExtensionPage(session, 'sidepanel.html', { width: 420, height: 700 });
+const panel = await openExtensionPage(session, 'sidepanel.html', { width: 460, height: 800 });
+await panel.getByRole('combobox', { name: 'Роль' }).selectOption('executor');
 await panel.getByTestId('message-row').first().waitFor();
+await panel.getByRole('button', { name: 'Открыть карточку' }).first().click();
+await panel.getByLabel('Текст ответа').fill('В настоящее время вопрос прорабатывается.');
 shots.push(await screenshot(panel, '6-sidepanel', OUT));
-shots.push(await screenshot(await openExtensionPage(session, 'options.html', { width: 1000, height: 600 }), '7-options', OUT));
+shots.push(await screenshot(options, '7-options', OUT));
 await session.context.close();
 console.log(`No display: played the demo headless. Screenshots:\n${shots.map((s) => `  ${s}`).join('\n')}`);

@@ -8,7 +8,8 @@ import { getProfile, planDeadlines } from '../../lib/regulations';
 import { factsOf } from '../../lib/workflow/machine';
 import type { Message } from '../../lib/workflow/model';
 import { createWorkCalendar, regionalSchedule, subtractWorkingMinutes, workingMinutesBetween } from '../../lib/worktime';
-import { launch, openExtensionPage, screenshot, type Session } from './harness.mjs';
+import { launch, openExtensionPage, saveWorkspace, screenshot, type Session } from './harness.mjs';
+import { starterWorkspace } from '../../lib/workflow/workspace';
 
 // The workspace before onboarding: Yakutia's regulation and calendar (lib/workflow/workspace.ts).
 const calendar = createWorkCalendar(regionalSchedule('yakutia'));
@@ -19,6 +20,8 @@ let session: Session | undefined;
 
 beforeAll(async () => {
   session = await launch();
+  // Who I am: a curator who also answers for the housing department (free-text body).
+  await saveWorkspace(session, starterWorkspace('yakutia', { id: 'me', name: 'Анна', roles: ['curator', 'executor'], bodies: ['Отдел ЖКХ'] }));
 });
 
 afterAll(async () => {

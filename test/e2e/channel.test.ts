@@ -3,7 +3,8 @@
  * replies without hurting the worker, and a worker Chromium stopped comes back with nothing lost.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captureWithForm, launch, openExtensionPage, type Session } from './harness.mjs';
+import { captureWithForm, launch, openExtensionPage, saveWorkspace, type Session } from './harness.mjs';
+import { starterWorkspace } from '../../lib/workflow/workspace';
 
 /** The extension API inside extension pages and the worker (evaluated there, not here). */
 declare const chrome: {
@@ -14,6 +15,8 @@ declare const chrome: {
 let session: Session;
 beforeAll(async () => {
   session = await launch();
+  // Who I am: a curator who also answers for the housing department (free-text body).
+  await saveWorkspace(session, starterWorkspace('yakutia', { id: 'me', name: 'Анна', roles: ['curator', 'executor'], bodies: ['Отдел ЖКХ'] }));
 });
 afterAll(async () => {
   await session?.context.close();

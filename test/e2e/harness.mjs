@@ -107,3 +107,19 @@ export async function captureWithForm(page, index, routing) {
   await dialog.getByLabel('Исполнитель').fill(routing.executor);
   return dialog;
 }
+
+/**
+ * Stores a workspace (region, directory, who I am) through the background, as the options
+ * page does.
+ * @param {Session} session
+ * @param {unknown} workspace
+ */
+export async function saveWorkspace(session, workspace) {
+  const page = await openExtensionPage(session, 'options.html');
+  const reply = await page.evaluate(
+    (ws) => /** @type {any} */ (globalThis).chrome.runtime.sendMessage({ channel: 'aot/1', type: 'workspace.save', data: { workspace: ws } }),
+    workspace,
+  );
+  await page.close();
+  if (!reply?.ok) throw new Error(`workspace.save failed: ${JSON.stringify(reply)}`);
+}
