@@ -241,13 +241,36 @@ function workBefore(engine: Engine, t: number): number {
 // ---------------------------------------------------------------------------------------------
 // Public API
 
+const weekSpecSchema = scheduleSpecSchema.omit({ days: true });
+
+/**
+ * Validates a schedule with zod. A regional schedule has hundreds of dated entries sharing a
+ * handful of distinct interval lists, so each distinct list is validated once.
+ */
+function validateSpec(spec: ScheduleSpec): string[] {
+  const issues: string[] = [];
+  const head = weekSpecSchema.safeParse(spec);
+  if (!head.success) issues.push(...head.error.issues.map((i) => `${i.path.join('.') || 'schedule'}: ${i.message}`));
+  if (spec.days !== undefined && (typeof spec.days !== 'object' || spec.days === null)) issues.push('days: ожидался объект дат');
+  const seen = new Map<string, string[]>();
+  for (const [date, list] of Object.entries(spec.days ?? {})) {
+    if (!isIsoDate(date)) issues.push(`days.${date}: дата «${date}» должна быть существующей датой в формате ГГГГ-ММ-ДД`);
+    const key = JSON.stringify(list);
+    let found = seen.get(key);
+    if (!found) {
+      const r = intervalList.safeParse(list);
+      found = r.success ? [] : r.error.issues.map((i) => i.message);
+      seen.set(key, found);
+    }
+    for (const message of found) issues.push(`days.${date}: ${message}`);
+  }
+  return issues;
+}
+
 /** Validates a schedule (zod) and returns a calendar; throws a readable error on a bad spec. */
 export function createWorkCalendar(spec: ScheduleSpec): WorkCalendar {
-  const parsed = scheduleSpecSchema.safeParse(spec);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || 'schedule'}: ${i.message}`);
-    throw new Error(`Неверный рабочий график: ${issues.join('; ')}`);
-  }
+  const issues = validateSpec(spec);
+  if (issues.length) throw new Error(`Неверный рабочий график: ${issues.join('; ')}`);
   const toMinuteList = (list: LocalInterval[]) =>
     list.map(([a, b]) => [toMinutes(a), toMinutes(b)] as [number, number]).sort((x, y) => x[0] - y[0]);
   const week: Array<Array<[number, number]>> = [[]];

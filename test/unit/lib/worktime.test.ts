@@ -99,6 +99,8 @@ describe('schedule specs', () => {
     ['overlapping intervals', { ...base, week: { ...base.week, '2': [['09:00', '13:00'], ['12:00', '18:00']] } }, 'пересекаются'],
     ['a bad time', { ...base, week: { ...base.week, '3': [['9:00', '18:00']] } }, 'ЧЧ:ММ'],
     ['a bad date', { ...base, days: { '2026-02-30': [] } }, 'ГГГГ-ММ-ДД'],
+    ['an inverted interval on a date', { ...base, days: { '2026-11-25': [['18:00', '09:00']] } }, 'days.2026-11-25: интервал 18:00–09:00 пуст или перевёрнут'],
+    ['days that are not an object', { ...base, days: 'всегда' }, 'ожидался объект'],
   ])('rejects %s with a clear error', (_name, spec, text) => {
     expect(() => createWorkCalendar(spec as ScheduleSpec)).toThrow(text);
   });
