@@ -9,10 +9,14 @@ import { MessageList } from './MessageList';
 
 /** My open messages in deadline order, live from the database, with ticking countdowns. */
 export function OpenMessages({ onPost }: { onPost?: (id: string) => void }) {
-  const workspace = useLiveQuery(() => loadWorkspace(getDb()), []);
-  // My items: routed to me or my bodies, and, for a curator, what waits for the curator.
-  const keys = workspace ? queueKeys(workspace.user) : [];
-  const messages = useLiveQuery(async () => (keys.length ? await queueFor(getDb(), keys) : undefined), [keys.join('|')]);
+  // My items (routed to me or my bodies, and, for a curator, what waits for the curator) and
+  // the workspace they are counted in, read in one go: one round trip before the first row.
+  const data = useLiveQuery(async () => {
+    const ws = await loadWorkspace(getDb());
+    return { workspace: ws, messages: await queueFor(getDb(), queueKeys(ws.user)) };
+  }, []);
+  const workspace = data?.workspace;
+  const messages = data?.messages;
   useEffect(() => startClock(), []);
   const bodyNames = new Map(workspace?.bodies.map((b) => [b.id, b.name]) ?? []);
   return (
