@@ -8,7 +8,8 @@ import { LintPanel } from '../LintPanel';
 interface Props {
   message: Message;
   workspace: Workspace;
-  role: 'curator' | 'executor';
+  /** 'all': a person with both roles sees the actions of both. */
+  role: 'curator' | 'executor' | 'all';
   /** Sends a command; resolves to an error text or null. */
   run: (command: Command) => Promise<string | null>;
 }
@@ -27,7 +28,7 @@ export function Actions({ message, workspace, role, run }: Props) {
   const mine = message.assignments.some((a) => workspace.user.bodies.includes(a.body) && a.state !== 'returned');
   const blocks: ReactElement[] = [];
 
-  if (role === 'curator') {
+  if (role === 'curator' || role === 'all') {
     if (step === 'captured' || step === 'returned' || (step === 'routed' && message.assignments.some((a) => a.state === 'returned')))
       blocks.push(<RouteForm key="route" workspace={workspace} busy={busy} onRoute={(c) => void submit(c)()} />);
     if (step === 'review')
@@ -35,7 +36,8 @@ export function Actions({ message, workspace, role, run }: Props) {
     if (step === 'approved' || step === 'summary')
       blocks.push(<PublishForm key="publish" message={message} needsText={step === 'summary'} busy={busy} onPublish={(c) => void submit(c)()} />);
     if (message.status === 'open') blocks.push(<NotProcessableForm key="np" busy={busy} onClose={(c) => void submit(c)()} />);
-  } else if (mine || workspace.user.roles.includes('executor')) {
+  }
+  if ((role === 'executor' || role === 'all') && (mine || workspace.user.roles.includes('executor'))) {
     if (step === 'routed') {
       blocks.push(<ReturnForm key="return" busy={busy} onReturn={(reason) => void submit({ type: 'return', reason })()} />);
     }
@@ -50,8 +52,8 @@ export function Actions({ message, workspace, role, run }: Props) {
           onSubmit={(c) => void submit(c)()}
         />,
       );
-    if (step === 'approved' || (step === 'rework' && workspace.profile.timers.rework.publishesDirectly))
-      blocks.push(<PublishForm key="publish" message={message} needsText={false} busy={busy} onPublish={(c) => void submit(c)()} />);
+    if ((step === 'approved' && role !== 'all') || (step === 'rework' && workspace.profile.timers.rework.publishesDirectly))
+      blocks.push(<PublishForm key="publish-executor" message={message} needsText={false} busy={busy} onPublish={(c) => void submit(c)()} />);
   }
 
   return (

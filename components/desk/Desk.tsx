@@ -7,6 +7,7 @@ import { t } from '@/lib/i18n';
 import { request } from '@/lib/messaging/client';
 import { ChannelError } from '@/lib/messaging/channel';
 import { stepSchema, type Command } from '@/lib/workflow/model';
+import { queueKeys } from '@/lib/workflow/notify';
 import { MessageList } from '../MessageList';
 import { calendarFor } from '../state/calendar';
 import { startClock, useClock } from '../state/clock';
@@ -18,7 +19,14 @@ export function Desk() {
   const { role, selectedId, step, search, overdueOnly, set } = useDesk();
   const workspace = useLiveQuery(() => loadWorkspace(getDb()), []);
   const keys = useMemo(
-    () => (!workspace ? [] : role === 'curator' ? ['role:curator'] : [`user:${workspace.user.id}`, ...workspace.user.bodies.map((b) => `body:${b}`)]),
+    () =>
+      !workspace
+        ? []
+        : role === 'curator'
+          ? ['role:curator']
+          : role === 'executor'
+            ? [`user:${workspace.user.id}`, ...workspace.user.bodies.map((b) => `body:${b}`)]
+            : queueKeys(workspace.user),
     [workspace, role],
   );
   const queue = useLiveQuery(async () => (keys.length ? await queueFor(getDb(), keys) : []), [keys.join('|')]);
@@ -74,9 +82,10 @@ export function Desk() {
       <div className="aot-toolbar">
         <label className="aot-field aot-field--inline">
           <span className="aot-field__label">{t('desk.role')}</span>
-          <select value={role} onChange={(e) => set({ role: e.target.value as 'curator' | 'executor', selectedId: null })}>
+          <select value={role} onChange={(e) => set({ role: e.target.value as 'curator' | 'executor' | 'all', selectedId: null })}>
             <option value="curator">{t('desk.role.curator')}</option>
             <option value="executor">{t('desk.role.executor')}</option>
+            {workspace.user.roles.length > 1 ? <option value="all">{t('desk.role.all')}</option> : null}
           </select>
         </label>
       </div>

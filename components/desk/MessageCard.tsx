@@ -13,7 +13,7 @@ interface Props {
   message: Message;
   workspace: Workspace;
   calendar: WorkCalendar;
-  role: 'curator' | 'executor';
+  role: 'curator' | 'executor' | 'all';
   run: (command: Command) => Promise<string | null>;
   onBack: () => void;
 }

@@ -2,7 +2,8 @@
 import { create } from 'zustand';
 
 export interface DeskState {
-  role: 'curator' | 'executor';
+  /** Whose queue: the curator's, the executor's, or everything of mine (both roles). */
+  role: 'curator' | 'executor' | 'all';
   selectedId: string | null;
   step: string;
   search: string;

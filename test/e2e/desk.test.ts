@@ -89,4 +89,38 @@ describe('the desk in the side panel', () => {
     console.log(`full cycle: ${actions} user actions (capture to publication, both roles)`);
     expect(actions).toBeLessThanOrEqual(25);
   });
+
+  it('takes a person with both roles through the cycle in one view, in few actions', async () => {
+    let actions = 0;
+    const page = await session.context.newPage();
+    await page.goto('https://vk.com/club100');
+    const dialog = await captureWithForm(page, 2, { topic: 'Мосты', executor: 'minstroy' });
+    await dialog.getByRole('button', { name: 'Сохранить' }).click();
+    actions += 4; // button, topic, executor, save
+    await dialog.getByRole('status').waitFor();
+
+    const panel = await openExtensionPage(session, 'sidepanel.html', { width: 460, height: 900 });
+    const step = () => panel.getByTestId('card-step').textContent();
+    await panel.getByRole('combobox', { name: 'Роль' }).selectOption('all');
+    await panel.getByRole('button', { name: 'Открыть карточку' }).first().click();
+    actions += 2;
+    // The card stays open while the message moves from step to step.
+    await panel.getByLabel('Текст ответа').fill('Мост проверим.');
+    await panel.getByRole('button', { name: 'Отправить на согласование' }).click();
+    await expect.poll(step).toBe('на согласовании');
+    await panel.getByLabel('Замечания').fill('Нужен срок');
+    await panel.getByRole('button', { name: 'На доработку' }).click();
+    await expect.poll(step).toBe('на доработке');
+    await panel.getByLabel('Текст ответа').fill('Мост отремонтируем до 1 июня, объезд по ул. Мира. Тел. 42-15-16.');
+    await panel.getByRole('button', { name: 'Отправить на согласование' }).click();
+    await expect.poll(step).toBe('на согласовании');
+    await panel.getByRole('button', { name: 'Согласовать' }).click();
+    await expect.poll(step).toBe('согласовано');
+    await panel.getByLabel('Ссылка на опубликованный ответ').fill('https://vk.com/wall-100_503?reply=900');
+    await panel.getByRole('button', { name: 'Отметить как опубликованный' }).click();
+    actions += 2 + 2 + 2 + 1 + 2;
+    await expect.poll(step).toBe('опубликовано');
+    console.log(`full cycle in the «all my work» view: ${actions} user actions`);
+    expect(actions).toBeLessThanOrEqual(15);
+  });
 });
