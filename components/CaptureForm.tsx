@@ -20,6 +20,8 @@ interface Props {
   status: FormStatus;
   onSubmit: (routing: Routing) => void;
   onClose: () => void;
+  /** The executor of the previous capture, offered again (most posts go to the same body). */
+  lastExecutor?: string;
 }
 
 type Field = 'topic' | 'location' | 'executor';
@@ -29,9 +31,9 @@ const IMPORTANCE: Importance[] = ['normal', 'high', 'critical'];
  * The capture form: the post as read from the page (read-only) and the curator's routing.
  * Page text is rendered as React text only, never as HTML.
  */
-export function CaptureForm({ item, status, onSubmit, onClose }: Props) {
+export function CaptureForm({ item, status, onSubmit, onClose, lastExecutor = '' }: Props) {
   const id = useId();
-  const [values, setValues] = useState({ topic: '', location: '', executor: '', importance: 'normal' as Importance });
+  const [values, setValues] = useState({ topic: '', location: '', executor: lastExecutor, importance: 'normal' as Importance });
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const done = status.kind === 'saved' || status.kind === 'existing';
 

@@ -1,5 +1,6 @@
 /** The capture form on the page: one shadow-root host, one React root, created on first use. */
 import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
 import { createRoot, type Root } from 'react-dom/client';
 import { CaptureForm, type FormStatus } from '@/components/CaptureForm';
 import { formatInstant } from '@/components/format';
@@ -29,7 +30,9 @@ function due(ms: number): string {
   return formatInstant(ms, DEFAULT_SCHEDULE.zone);
 }
 
-function Dialog({ req, onClose }: { req: FormRequest; onClose: () => void }) {
+const LAST_EXECUTOR = 'capture.lastExecutor';
+
+function Dialog({ req, onClose, lastExecutor }: { req: FormRequest; onClose: () => void; lastExecutor: string }) {
   const [status, setStatus] = useState<FormStatus>({ kind: 'idle' });
 
   useEffect(() => {
@@ -49,6 +52,7 @@ function Dialog({ req, onClose }: { req: FormRequest; onClose: () => void }) {
     setStatus({ kind: 'saving' });
     request('capture.save', { item: req.item, routing, detectedAt: req.detectedAt })
       .then((saved) => {
+        void browser.storage.local.set({ [LAST_EXECUTOR]: routing.executor });
         req.onSaved(req.item.key);
         setStatus({ kind: saved.created ? 'saved' : 'existing', due: due(saved.dueAt) });
       })
@@ -62,7 +66,7 @@ function Dialog({ req, onClose }: { req: FormRequest; onClose: () => void }) {
         if (e.target === e.currentTarget) onClose();
       }}
     >
-      <CaptureForm item={req.item} status={status} onSubmit={submit} onClose={onClose} />
+      <CaptureForm item={req.item} status={status} onSubmit={submit} onClose={onClose} lastExecutor={lastExecutor} />
     </div>
   );
 }
@@ -72,6 +76,13 @@ export function closeForm(): void {
 }
 
 export function openForm(req: FormRequest): void {
+  void browser.storage.local
+    .get(LAST_EXECUTOR)
+    .catch(() => ({}) as Record<string, unknown>)
+    .then((stored) => show(req, typeof stored[LAST_EXECUTOR] === 'string' ? stored[LAST_EXECUTOR] : ''));
+}
+
+function show(req: FormRequest, lastExecutor: string): void {
   if (!host || !host.isConnected) {
     host = document.createElement('div');
     host.setAttribute(HOST_ATTR, 'form');
@@ -85,5 +96,5 @@ export function openForm(req: FormRequest): void {
     root = createRoot(mountPoint);
   }
   // A new key remounts the dialog with fresh state for each opened post.
-  root!.render(<Dialog key={`${req.item.key}:${req.detectedAt}`} req={req} onClose={closeForm} />);
+  root!.render(<Dialog key={`${req.item.key}:${req.detectedAt}`} req={req} onClose={closeForm} lastExecutor={lastExecutor} />);
 }

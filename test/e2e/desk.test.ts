@@ -94,9 +94,13 @@ describe('the desk in the side panel', () => {
     let actions = 0;
     const page = await session.context.newPage();
     await page.goto('https://vk.com/club100');
-    const dialog = await captureWithForm(page, 2, { topic: 'Мосты', executor: 'minstroy' });
+    // Capture in 3 actions: the executor of the previous capture is offered again.
+    await page.locator('[data-aot="capture"] button').nth(2).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Тема').fill('Мосты');
+    expect(await dialog.getByLabel('Исполнитель').inputValue()).toBe('minstroy');
     await dialog.getByRole('button', { name: 'Сохранить' }).click();
-    actions += 4; // button, topic, executor, save
+    actions += 3; // button, topic, save
     await dialog.getByRole('status').waitFor();
 
     const panel = await openExtensionPage(session, 'sidepanel.html', { width: 460, height: 900 });
@@ -121,6 +125,6 @@ describe('the desk in the side panel', () => {
     actions += 2 + 2 + 2 + 1 + 2;
     await expect.poll(step).toBe('опубликовано');
     console.log(`full cycle in the «all my work» view: ${actions} user actions`);
-    expect(actions).toBeLessThanOrEqual(15);
+    expect(actions).toBeLessThanOrEqual(14);
   });
 });

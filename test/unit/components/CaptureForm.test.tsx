@@ -65,6 +65,15 @@ describe('CaptureForm', () => {
     expect(screen.getByLabelText(/Тема/).getAttribute('aria-invalid')).toBeNull();
   });
 
+  it('offers the executor of the previous capture again', async () => {
+    const user = userEvent.setup();
+    const onSubmit = vi.fn();
+    render(<CaptureForm item={item} status={{ kind: 'idle' }} onSubmit={onSubmit} onClose={vi.fn()} lastExecutor="Отдел ЖКХ" />);
+    expect((screen.getByLabelText(/Исполнитель/) as HTMLInputElement).value).toBe('Отдел ЖКХ');
+    await user.keyboard('Мусор{Enter}');
+    expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ topic: 'Мусор', executor: 'Отдел ЖКХ' }));
+  });
+
   it('closes on Escape and on Cancel', async () => {
     const user = userEvent.setup();
     const { onClose } = renderForm();
