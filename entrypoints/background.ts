@@ -139,9 +139,11 @@ export default defineBackground(() => {
     return true;
   });
 
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
     void browser.alarms.create(BADGE_ALARM, { periodInMinutes: 1 });
     void browser.alarms.create(DEADLINE_ALARM, { periodInMinutes: 1 });
+    // First install: the options page onboards (region, role, starter directories).
+    if (reason === 'install') void browser.runtime.openOptionsPage();
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === BADGE_ALARM) void refreshBadge();

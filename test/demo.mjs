@@ -24,9 +24,10 @@ if (!process.argv.includes('--no-build')) {
 
 const session = await launch(undefined, { headless });
 
-// First run: the options page onboards (region, role, starter directories).
-const options = await openExtensionPage(session, 'options.html', { width: 1000, height: 800 });
-if (headless) {
+// First run: the options page onboards (region, role, starter directories). The extension opens
+// it by itself on install; headless, the demo fills it in.
+const options = headless ? await openExtensionPage(session, 'options.html', { width: 1000, height: 800 }) : null;
+if (options) {
   await options.getByLabel('Регион').selectOption({ label: 'Республика Саха (Якутия)' });
   await options.getByLabel('Ваше имя').fill('Анна');
   await options.getByLabel(/Исполнитель \(готовит ответы\)/).check();
@@ -43,7 +44,7 @@ if (!headless) {
   await openExtensionPage(session, 'popup.html');
   await vk.bringToFront();
   console.log(`
-Демо запущено. Вкладки: настройки (первый запуск: регион и роль), пример стены ВКонтакте, пример ленты
+Демо запущено. Вкладки: настройки (первый запуск: выберите регион и роль), пример стены ВКонтакте, пример ленты
 Одноклассников и список сообщений (popup). Нажмите «Взять в работу» у публикации, заполните форму
 и сохраните; рабочий стол — sidepanel.html. Закройте окно, чтобы выйти.
 Demo running: options (first run), sample VK wall, sample OK feed and the popup page. Close the window to quit.`);
@@ -80,6 +81,6 @@ await panel.getByTestId('message-row').first().waitFor();
 await panel.getByRole('button', { name: 'Открыть карточку' }).first().click();
 await panel.getByLabel('Текст ответа').fill('В настоящее время вопрос прорабатывается.');
 shots.push(await screenshot(panel, '6-sidepanel', OUT));
-shots.push(await screenshot(options, '7-options', OUT));
+if (options) shots.push(await screenshot(options, '7-options', OUT));
 await session.context.close();
 console.log(`No display: played the demo headless. Screenshots:\n${shots.map((s) => `  ${s}`).join('\n')}`);
