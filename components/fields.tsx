@@ -2,12 +2,32 @@
 import { t } from '@/lib/i18n';
 import type { Body } from '@/lib/workflow/workspace';
 
-/** A labelled multiple choice of bodies from the directory. */
-export function BodySelect({ label, bodies, value, onChange, size }: { label: string; bodies: Body[]; value: string[]; onChange: (ids: string[]) => void; size?: number }) {
+/** A labelled choice of bodies from the directory: several, or one (with an empty choice). */
+export function BodySelect({
+  label,
+  bodies,
+  value,
+  onChange,
+  size,
+  single = false,
+}: {
+  label: string;
+  bodies: Body[];
+  value: string[];
+  onChange: (ids: string[]) => void;
+  size?: number;
+  single?: boolean;
+}) {
   return (
     <label className="aot-field">
       <span className="aot-field__label">{label}</span>
-      <select multiple value={value} onChange={(e) => onChange([...e.target.selectedOptions].map((o) => o.value))} size={size ?? Math.min(6, bodies.length)}>
+      <select
+        multiple={!single}
+        value={single ? (value[0] ?? '') : value}
+        onChange={(e) => onChange([...e.target.selectedOptions].map((o) => o.value).filter(Boolean))}
+        size={single ? undefined : (size ?? Math.min(6, bodies.length))}
+      >
+        {single ? <option value="">—</option> : null}
         {bodies.map((b) => (
           <option key={b.id} value={b.id}>
             {b.name}

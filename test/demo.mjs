@@ -9,7 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHROMIUM, captureWithForm, launch, openExtensionPage, ROOT, screenshot } from './e2e/harness.mjs';
+import { CHROMIUM, captureWithForm, launch, onboard, openExtensionPage, ROOT, screenshot } from './e2e/harness.mjs';
 
 const OUT = join(ROOT, 'test-output/demo');
 const headless = !process.env.DISPLAY || process.argv.includes('--headless');
@@ -27,14 +27,7 @@ const session = await launch(undefined, { headless });
 // First run: the options page onboards (region, role, starter directories). The extension opens
 // it by itself on install; headless, the demo fills it in.
 const options = headless ? await openExtensionPage(session, 'options.html', { width: 1000, height: 800 }) : null;
-if (options) {
-  await options.getByLabel('Регион').selectOption({ label: 'Республика Саха (Якутия)' });
-  await options.getByLabel('Ваше имя').fill('Анна');
-  await options.getByLabel(/Исполнитель \(готовит ответы\)/).check();
-  await options.getByLabel('Ваш орган (для исполнителя)').selectOption({ label: 'Министерство ЖКХ и энергетики РС(Я)' });
-  await options.getByRole('button', { name: 'Начать работу' }).click();
-  await options.getByRole('heading', { name: 'Сроки регламента' }).waitFor();
-}
+if (options) await onboard(options, { region: 'Республика Саха (Якутия)', name: 'Анна', body: 'Министерство ЖКХ и энергетики РС(Я)' });
 const vk = await session.context.newPage();
 await vk.goto('https://vk.com/club100');
 

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { t } from '@/lib/i18n';
 import { starterWorkspace, type Workspace } from '@/lib/workflow/workspace';
 import { REGIONS, type Region } from '@/lib/worktime';
-import { RoleChecks } from '../fields';
+import { BodySelect, RoleChecks } from '../fields';
 
 /** First run: pick the region and the role; the starter directory of that region is filled in. */
 export function Onboarding({ onDone }: { onDone: (ws: Workspace) => void }) {
@@ -40,17 +40,7 @@ export function Onboarding({ onDone }: { onDone: (ws: Workspace) => void }) {
         <RoleChecks curator={curator} executor={executor} onCurator={setCurator} onExecutor={setExecutor} />
       </fieldset>
       {executor ? (
-        <label className="aot-field">
-          <span className="aot-field__label">{t('onboarding.bodies')}</span>
-          <select value={body} onChange={(e) => setBody(e.target.value)}>
-            <option value="">—</option>
-            {bodies.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <BodySelect single label={t('onboarding.bodies')} bodies={bodies} value={body ? [body] : []} onChange={(ids) => setBody(ids[0] ?? '')} />
       ) : null}
       <button type="submit" className="aot-button aot-button--primary">
         {t('onboarding.start')}

@@ -47,6 +47,9 @@ export function WorkspaceEditor({ workspace, onSave }: { workspace: Workspace; o
         <p className="aot-hint">
           {REGIONS[workspace.region].name} — {workspace.profile.act}
         </p>
+        <p className="aot-hint">
+          {t('options.schedule')}: {t('options.scheduleValue', { zone: REGIONS[workspace.region].zone })}
+        </p>
         <ul>
           {(['route', 'return', 'answer', 'approve', 'rework', 'publish', 'part'] as const).map((k) => (
             <li key={k}>

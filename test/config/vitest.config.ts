@@ -33,6 +33,8 @@ export default defineConfig({
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // A fresh browser under CI load can take more than the default 1 s to show a page.
+          expect: { poll: { timeout: 10_000 } },
           fileParallelism: false,
         },
       },

@@ -38,6 +38,24 @@ export function newUserDataDir() {
  * @returns {Promise<Session>}
  */
 export async function launch(userDataDir = newUserDataDir(), { headless = true } = {}) {
+  // Reopening a profile right after closing it can fail while the previous browser process
+  // still holds it (seen under load): try again shortly.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await launchOnce(userDataDir, headless);
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await new Promise((r) => setTimeout(r, 1000 * attempt));
+    }
+  }
+}
+
+/**
+ * @param {string} userDataDir
+ * @param {boolean} headless
+ * @returns {Promise<Session>}
+ */
+async function launchOnce(userDataDir, headless) {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless,
@@ -122,4 +140,18 @@ export async function saveWorkspace(session, workspace) {
   );
   await page.close();
   if (!reply?.ok) throw new Error(`workspace.save failed: ${JSON.stringify(reply)}`);
+}
+
+/**
+ * Fills in the first-run onboarding on the options page, as a user would.
+ * @param {import('playwright-core').Page} page the options page
+ * @param {{ region: string, name: string, body: string }} answers region and body by their labels
+ */
+export async function onboard(page, { region, name, body }) {
+  await page.getByLabel('Регион').selectOption({ label: region });
+  await page.getByLabel('Ваше имя').fill(name);
+  await page.getByLabel(/Исполнитель \(готовит ответы\)/).check();
+  await page.getByLabel('Ваш орган (для исполнителя)').selectOption({ label: body });
+  await page.getByRole('button', { name: 'Начать работу' }).click();
+  await page.getByRole('heading', { name: 'Сроки регламента' }).waitFor();
 }

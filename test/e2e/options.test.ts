@@ -1,7 +1,7 @@
 /** The options page: first-run onboarding, the workspace editor, backups. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './a11y.mjs';
-import { launch, openExtensionPage, screenshot, type Session } from './harness.mjs';
+import { launch, onboard, openExtensionPage, screenshot, type Session } from './harness.mjs';
 
 let session: Session;
 beforeAll(async () => {
@@ -16,15 +16,11 @@ describe('options', () => {
     const page = await openExtensionPage(session, 'options.html', { width: 1000, height: 900 });
     await page.getByRole('heading', { name: 'Добро пожаловать' }).waitFor();
     await screenshot(page, 'options-onboarding');
-    await page.getByLabel('Регион').selectOption({ label: 'Саратовская область' });
-    await page.getByLabel('Ваше имя').fill('Пётр');
-    await page.getByLabel(/Исполнитель \(готовит ответы\)/).check();
-    await page.getByLabel('Ваш орган (для исполнителя)').selectOption({ label: 'Министерство здравоохранения области' });
-    await page.getByRole('button', { name: 'Начать работу' }).click();
-    await page.getByRole('heading', { name: 'Сроки регламента' }).waitFor();
+    await onboard(page, { region: 'Саратовская область', name: 'Пётр', body: 'Министерство здравоохранения области' });
     expect(await page.getByText('Постановление Губернатора Саратовской области от 24.03.2020 № 92').count()).toBe(1);
     expect(await page.getByText(/Ответ опубликован: 540 мин \(п\. 9\)/).count()).toBe(1);
     expect(await page.getByLabel('Населённые пункты').inputValue()).toContain('Энгельс');
+    expect(await page.getByText(/часовой пояс Europe\/Saratov/).count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByLabel(/Напоминать до срока/).fill('45');
     await page.getByRole('button', { name: 'Сохранить' }).click();
