@@ -1,26 +1,90 @@
 /** Small DOM helpers shared by the site adapters (standard DOM API only). */
 import type { Candidate } from './types';
 
-/** The first candidate that matches inside root, and which one it was. */
+/**
+ * Records which fallback of each field matched (index into its candidate list), so the
+ * health check can say "found, but only by the third selector" — drift starting.
+ */
+export class Tracer {
+  readonly hits = new Map<string, Map<number, number>>();
+  readonly misses = new Map<string, number>();
+  hit(field: string, index: number): void {
+    let byIndex = this.hits.get(field);
+    if (!byIndex) this.hits.set(field, (byIndex = new Map()));
+    byIndex.set(index, (byIndex.get(index) ?? 0) + 1);
+  }
+  miss(field: string): void {
+    this.misses.set(field, (this.misses.get(field) ?? 0) + 1);
+  }
+  /** "3/4 via #1", "2/2 via fallback #3 (.wall_post_text)". */
+  describe(field: string, candidates: readonly Candidate[]): string {
+    const byIndex = this.hits.get(field) ?? new Map<number, number>();
+    const found = [...byIndex.values()].reduce((a, b) => a + b, 0);
+    const total = found + (this.misses.get(field) ?? 0);
+    if (!found) return `0/${total}; tried: ${candidates.map((c) => c.selector).join(' | ')}`;
+    const used = [...byIndex.keys()].sort((a, b) => a - b);
+    const via = used.map((i) => (i === 0 ? '#1' : `fallback #${i + 1} (${candidates[i]?.selector ?? '?'})`)).join(', ');
+    return `${found}/${total} via ${via}`;
+  }
+  /** Whether a field matched only through fallbacks (the first selector found nothing). */
+  drifted(field: string): boolean {
+    const byIndex = this.hits.get(field);
+    return !!byIndex && byIndex.size > 0 && !byIndex.has(0);
+  }
+}
+
+/** The first candidate that matches inside root (and passes accept), and which one it was. */
 export function firstMatch(
   root: ParentNode,
   candidates: readonly Candidate[],
   accept: (el: Element) => boolean = () => true,
+  trace?: { tracer: Tracer; field: string },
 ): { element: Element; candidate: Candidate; index: number } | null {
   for (const [index, candidate] of candidates.entries()) {
-    for (const element of root.querySelectorAll(candidate.selector)) {
-      if (accept(element)) return { element, candidate, index };
+    for (const element of safeQueryAll(root, candidate.selector)) {
+      if (accept(element)) {
+        trace?.tracer.hit(trace.field, index);
+        return { element, candidate, index };
+      }
     }
   }
+  trace?.tracer.miss(trace.field);
   return null;
 }
 
-/** Whether a selector is syntactically valid for this DOM (a typo must not break a scan). */
+/** querySelectorAll that survives a selector this engine does not know (a typo must not break a scan). */
 export function safeQueryAll(root: ParentNode, selector: string): Element[] {
   try {
     return Array.from(root.querySelectorAll(selector));
   } catch {
     return [];
+  }
+}
+
+/** Elements matching selector under root, root itself included when it matches. */
+export function matchingWithin(root: ParentNode, selector: string): Element[] {
+  const found = safeQueryAll(root, selector);
+  if (isElement(root) && safeMatches(root, selector)) found.unshift(root);
+  return found;
+}
+
+export function isElement(node: unknown): node is Element {
+  return typeof node === 'object' && node !== null && (node as Node).nodeType === 1;
+}
+
+export function safeMatches(el: Element, selector: string): boolean {
+  try {
+    return el.matches(selector);
+  } catch {
+    return false;
+  }
+}
+
+export function safeClosest(el: Element, selector: string): Element | null {
+  try {
+    return el.closest(selector);
+  } catch {
+    return null;
   }
 }
 
@@ -40,8 +104,8 @@ export function readText(element: Element, skip?: string): string {
     }
     if (node.nodeType !== 1) return;
     const el = node as Element;
-    if (skip && el.matches(skip)) return;
-    if (el.tagName === 'SCRIPT' || el.tagName === 'STYLE') return;
+    if (skip && safeMatches(el, skip)) return;
+    if (el.tagName === 'SCRIPT' || el.tagName === 'STYLE' || el.hasAttribute('data-aot')) return;
     if (el.tagName === 'IMG') {
       out += el.getAttribute('alt') ?? '';
       return;
@@ -61,11 +125,17 @@ export function readText(element: Element, skip?: string): string {
 
 export function normaliseText(text: string): string {
   return text
-    .replace(/\u00a0/g, ' ')
+    .replace(/[\u00a0\u202f\u2007]/g, ' ')
+    .replace(/[\u200b\u200c\u200d\ufeff]/g, '')
     .replace(/[ \t\r\f\v]+/g, ' ')
     .replace(/ *\n */g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+}
+
+/** Text compared loosely: case, punctuation spacing and line breaks do not matter (sent-reply detection). */
+export function comparableText(text: string): string {
+  return normaliseText(text).toLowerCase().replace(/\s+/g, ' ');
 }
 
 /** An absolute https URL for an href found on the page, on the given canonical host. */
@@ -75,6 +145,7 @@ export function absoluteUrl(href: string | null | undefined, base: string): stri
     const url = new URL(href, base);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
     url.protocol = 'https:';
+    if (url.hostname === 'vk.ru') url.hostname = 'vk.com';
     return url.toString();
   } catch {
     return undefined;
@@ -84,49 +155,63 @@ export function absoluteUrl(href: string | null | undefined, base: string): stri
 /** The outermost element matching rootSelector around el (el itself when none is above it). */
 export function outermostRoot(el: Element, rootSelector: string): Element {
   let top = el;
-  for (let up = el.parentElement?.closest(rootSelector); up; up = up.parentElement?.closest(rootSelector)) top = up;
+  for (let up = el.parentElement ? safeClosest(el.parentElement, rootSelector) : null; up; up = up.parentElement ? safeClosest(up.parentElement, rootSelector) : null) top = up;
   return top;
 }
 
 /**
- * Items under root: one per key, from the outermost item roots (nested roots are reposts or
- * wrappers). A root the parser cannot read is skipped, never thrown. When a key repeats (VK
- * repeats pinned posts), the copy with the longer text wins.
+ * The post an element belongs to: the post root around it, or — where the site renders the
+ * comments beside the post (OK's topic layer, VK's single-post page) — the single post in
+ * the nearest ancestor that holds one.
  */
-export function collectItems<T extends { key: string; text: string }>(
-  root: ParentNode,
-  rootSelector: string,
-  parse: (el: Element) => T | null,
-): T[] {
+export function postAround(el: Element, postRoot: string, isPost: (root: Element) => boolean, maxUp = 10): Element | null {
+  const inside = safeClosest(el, postRoot);
+  if (inside) return outermostRoot(inside, postRoot);
+  let up = el.parentElement;
+  for (let i = 0; up && i < maxUp && up.tagName !== 'BODY'; i++, up = up.parentElement) {
+    const posts = safeQueryAll(up, postRoot).filter(isPost);
+    if (posts.length) return outermostRoot(posts[0]!, postRoot);
+  }
+  return null;
+}
+
+/** Keeps one item per key: where a site repeats an item (VK's pinned post), the richer copy wins. */
+export function dedupeByKey<T extends { key: string; text: string }>(list: T[]): T[] {
   const items = new Map<string, T>();
-  for (const el of new Set(safeQueryAll(root, rootSelector).map((r) => outermostRoot(r, rootSelector)))) {
-    let item: T | null;
-    try {
-      item = parse(el);
-    } catch {
-      item = null; // unknown markup: the health check reports what failed
-    }
-    if (!item) continue;
+  for (const item of list) {
     const seen = items.get(item.key);
     if (!seen || item.text.length > seen.text.length) items.set(item.key, item);
   }
   return [...items.values()];
 }
 
-/** Reply boxes under root, each with the key of the item it answers. */
-export function collectReplyBoxes(
-  root: ParentNode,
-  selectors: ReadonlyArray<{ selector: string }>,
-  rootSelector: string,
-  keyOf: (itemRoot: Element) => string | null,
-): Array<{ element: HTMLElement; answersKey: string }> {
-  const boxes: Array<{ element: HTMLElement; answersKey: string }> = [];
-  for (const { selector } of selectors) {
-    for (const el of safeQueryAll(root, selector)) {
-      const item = el.closest(rootSelector);
-      const key = item ? keyOf(outermostRoot(item, rootSelector)) : null;
-      if (key && el instanceof HTMLElement) boxes.push({ element: el, answersKey: key });
+/** Runs a parser on each root; a root it cannot read is skipped, never thrown. */
+export function parseAll<T>(roots: Iterable<Element>, parse: (el: Element) => T | null): T[] {
+  const out: T[] = [];
+  for (const el of roots) {
+    try {
+      const item = parse(el);
+      if (item) out.push(item);
+    } catch {
+      // unknown markup: the health check reports what failed
     }
   }
-  return boxes;
+  return out;
+}
+
+export function dedupeAttachments<A extends { type: string; url?: string }>(list: A[]): A[] {
+  const seen = new Set<string>();
+  return list.filter((a) => {
+    const k = `${a.type} ${a.url ?? ''}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** Unix seconds or milliseconds from an attribute, as epoch ms; undefined when absent or odd. */
+export function epochMs(raw: string | null | undefined): number | undefined {
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) return undefined;
+  return n > 1e12 ? Math.round(n) : Math.round(n * 1000);
 }

@@ -29,16 +29,25 @@ export interface HealthCheck {
   detail?: string;
 }
 
+export interface HealthResult {
+  ok: boolean;
+  checks: HealthCheck[];
+}
+
 export interface SiteAdapter {
   site: 'vk' | 'ok';
-  /** Matches the root element of any item: lets the page observer skip unrelated mutations. */
+  /** Matches the root element of any item (post or comment): lets the page observer skip unrelated mutations. */
   rootSelector: string;
+  /** Matches the site's reply boxes (the reply checker listens for input in them). */
+  replyBoxSelector: string;
   /** Posts and comments under root. Never throws on unknown markup. */
   findItems(root: ParentNode): PageItem[];
   findReplyBoxes(root: ParentNode): ReplyBox[];
-  health(doc: Document): { ok: boolean; checks: HealthCheck[] };
+  health(doc: Document): HealthResult;
   /** Where the capture button of an item goes (inside the item, near its header). */
   buttonAnchor(item: PageItem): { parent: Element; before: Node | null };
+  /** The site's own control that opens the reply form for a comment (null for posts or when missing). */
+  replyControl(item: PageItem): HTMLElement | null;
 }
 
 /** One way of finding a field: a CSS selector, optionally reading an attribute. */

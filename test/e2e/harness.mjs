@@ -15,12 +15,23 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
 export const SCREENSHOTS = join(ROOT, 'test-output/screenshots');
 
-/** Which fixture page answers which site. */
-export const FIXTURE_ROUTES = {
-  'vk.com': 'vk-feed.html',
-  'vk.ru': 'vk-feed.html',
-  'ok.ru': 'ok-feed.html',
-};
+/**
+ * Which fixture page answers which address: the first pattern that matches the host and path
+ * wins; every other page of a site gets its default. Each fixture says at its top what it imitates.
+ */
+export const FIXTURE_ROUTES = [
+  { host: /^vk\.(com|ru)$/, path: /^\/wall-100_502\/?$/, file: 'vk-post.html' },
+  { host: /^vk\.(com|ru)$/, path: /^\/photo-100_9001\/?$/, file: 'vk-photo.html' },
+  { host: /^vk\.(com|ru)$/, path: /^\/club200\/?$/, file: 'vk-wall.html' },
+  { host: /^vk\.(com|ru)$/, path: /^\//, file: 'vk-feed.html' },
+  { host: /^ok\.ru$/, path: /^\/group\/300\/topic\/700001\/?$/, file: 'ok-topic.html' },
+  { host: /^ok\.ru$/, path: /^\//, file: 'ok-feed.html' },
+];
+
+/** The fixture file that answers a URL, or null. @param {URL} url */
+export function fixtureFor(url) {
+  return FIXTURE_ROUTES.find((r) => r.host.test(url.hostname) && r.path.test(url.pathname))?.file ?? null;
+}
 
 /**
  * @typedef {{ context: import('playwright-core').BrowserContext, worker: import('playwright-core').Worker,
@@ -72,18 +83,28 @@ async function launchOnce(userDataDir, headless) {
       '--disable-sync',
     ],
   });
-  for (const [host, file] of Object.entries(FIXTURE_ROUTES)) {
-    const body = readFileSync(join(ROOT, 'test/fixtures', file), 'utf8');
-    await context.route(`https://${host}/**`, (route) =>
-      route.request().resourceType() === 'document'
-        ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body })
-        : route.fulfill({ status: 204, body: '' }),
-    );
-  }
+  await routeFixtures(context);
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker');
   const extensionId = new URL(worker.url()).host;
   return { context, worker, extensionId, userDataDir };
+}
+
+/**
+ * Serves the fixture pages as https://vk.com/…, https://vk.ru/…, https://ok.ru/…, and their
+ * behaviour script as /_fixture/site.js; anything else on those hosts is empty.
+ * @param {import('playwright-core').BrowserContext} context
+ */
+export async function routeFixtures(context) {
+  const read = (/** @type {string} */ file) => readFileSync(join(ROOT, 'test/fixtures', file), 'utf8');
+  for (const host of ['vk.com', 'vk.ru', 'ok.ru']) {
+    await context.route(`https://${host}/**`, (route) => {
+      const url = new URL(route.request().url());
+      if (url.pathname === '/_fixture/site.js') return route.fulfill({ status: 200, contentType: 'text/javascript', body: read('site.js') });
+      const file = route.request().resourceType() === 'document' ? fixtureFor(url) : null;
+      return file ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: read(file) }) : route.fulfill({ status: 204, body: '' });
+    });
+  }
 }
 
 /**

@@ -1,3 +1,4 @@
+import { JSDOM } from 'jsdom';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -16,4 +17,9 @@ export function sharedFixture(path: string, encoding = 'utf-8'): string {
 
 export function parseHtml(html: string): Document {
   return new DOMParser().parseFromString(html, 'text/html');
+}
+
+/** A page as the site would serve it at that address (location set: the health check reads the path). */
+export function parseHtmlAt(html: string, url: string): Document {
+  return new JSDOM(html, { url }).window.document;
 }
