@@ -9,6 +9,12 @@ import { countOpen, getDb, queueFor } from '@/lib/db';
 import { exportBackup, exportHandover, importBackup, ImportError } from '@/lib/db/backup';
 import { applyCommand, findByKeys, loadWorkspace, repeatCandidates, saveCapture, saveWorkspace } from '@/lib/db/messages';
 import { createRouter, type Handlers } from '@/lib/messaging/router';
+import { sendToTab, waitForTab } from '@/lib/messaging/tab-client';
+import { checkDraft, screenIncoming } from '@/lib/lint';
+import { permalinkSchema } from '@/lib/model/message';
+import { CHECKER_SITES_KEY } from '@/lib/sites/hosts';
+import { pageChange } from '@/lib/workflow/page-changes';
+import { workingMinutesBetween } from '@/lib/worktime';
 import { planDeadlines } from '@/lib/regulations';
 import { factsOf } from '@/lib/workflow/machine';
 import { dueNotifications, dueSoonCount, queueKeys } from '@/lib/workflow/notify';
@@ -22,6 +28,28 @@ const DEADLINE_ALARM = 'deadline-check';
 const NOTIFIED_KEY = 'notified';
 /** Notified keys older than this are forgotten (their deadlines are long gone). */
 const NOTIFIED_TTL_MS = 14 * 86_400_000;
+/** A publication in progress, per message (storage.session: survives a worker restart). */
+const pendingKey = (messageId: string) => `publish:${messageId}`;
+interface PendingPublish {
+  tabId: number;
+  key: string;
+  /** The reply's link must start with this (the post's canonical URL). */
+  postUrl: string;
+  startedAt: number;
+  /** The summary answer (the summary step publishes a text the message does not hold yet). */
+  text?: string;
+}
+
+/** The canonical post URL a reply to this message will carry (the post of a comment). */
+function postUrlOf(m: Message): string {
+  const url = new URL(m.url);
+  url.search = '';
+  url.hash = '';
+  return url.toString();
+}
+
+/** Steps at which the answer may go out (the workflow checks the rest). */
+const PUBLISHABLE = new Set(['approved', 'summary', 'rework']);
 
 export default defineBackground(() => {
   const db = getDb();
@@ -87,7 +115,80 @@ export default defineBackground(() => {
       const found = await findByKeys(db, keys);
       if (!found.length) return { found: [] };
       const e = await env();
-      return { found: found.map((m) => ({ key: m.key, id: m.id, status: m.status, dueAt: answerDue(m, e.workspace, e.calendar) })) };
+      const left = (due: number) =>
+        due >= e.now ? workingMinutesBetween(e.calendar, e.now, due) * 60_000 : -workingMinutesBetween(e.calendar, due, e.now) * 60_000;
+      return {
+        found: found.map((m) => ({
+          key: m.key,
+          id: m.id,
+          status: m.status,
+          step: m.step,
+          dueAt: answerDue(m, e.workspace, e.calendar),
+          ...(m.status === 'open' && m.nextDueAt ? { nextDueAt: m.nextDueAt, workingMsLeft: left(m.nextDueAt) } : {}),
+        })),
+      };
+    },
+    'page.observed': async ({ seen, missing }) => {
+      const now = Date.now();
+      const texts = new Map<string, string | null>(seen.map((s) => [s.key, s.text]));
+      for (const key of missing) texts.set(key, null);
+      const changed: string[] = [];
+      for (const m of await findByKeys(db, [...texts.keys()])) {
+        const change = pageChange(m, texts.get(m.key) ?? null, now);
+        if (!change) continue;
+        await db.messages.update(m.id, { pageChanges: [...m.pageChanges, change], updatedAt: now });
+        changed.push(m.key);
+      }
+      return { changed };
+    },
+    'page.health': async (report, sender) => {
+      const entry = { ...report, at: Date.now() };
+      if (sender.tabId !== undefined) await browser.storage.session.set({ [`health:${sender.tabId}`]: entry });
+      await browser.storage.local.set({ [`health.last.${report.site}`]: entry });
+      return { stored: true };
+    },
+    'lint.check': async ({ text, answering }, sender) => {
+      const host = sender.url ? new URL(sender.url).hostname : '';
+      const site = host === 'ok.ru' ? 'ok' : 'vk';
+      const stored = (await browser.storage.local.get(CHECKER_SITES_KEY))[CHECKER_SITES_KEY] as Partial<Record<'vk' | 'ok', boolean>> | undefined;
+      if (sender.kind === 'site' && stored?.[site] === false) return { enabled: false, findings: [], score: 0, incoming: [] };
+      const { workspace } = await env();
+      const report = checkDraft(text, { disabledRules: workspace.disabledLintRules });
+      return { enabled: true, findings: report.findings, score: report.score, incoming: answering ? screenIncoming(answering).findings : [] };
+    },
+    'publish.start': async ({ id, text: summary }) => {
+      const m = await db.messages.get(id);
+      if (!m) return { ok: false, message: t('publish.error.noMessage') };
+      if (!PUBLISHABLE.has(m.step)) return { ok: false, message: t('publish.error.step') };
+      const text = (m.step === 'summary' ? summary : m.draft?.text) ?? '';
+      if (!text.trim()) return { ok: false, message: t('publish.error.noText') };
+      const postUrl = postUrlOf(m);
+      const postPath = new URL(postUrl).pathname;
+      // The tab that already shows the post (vk.ru counts as vk.com), else a new one.
+      const tabs = await browser.tabs.query({ url: m.site === 'vk' ? ['https://vk.com/*', 'https://vk.ru/*'] : ['https://ok.ru/*'] });
+      let tab = tabs.find((tb) => tb.url && new URL(tb.url).pathname === postPath);
+      if (tab?.id !== undefined) await browser.tabs.update(tab.id, { active: true });
+      else tab = await browser.tabs.create({ url: m.url, active: true });
+      if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true }).catch(() => undefined);
+      const tabId = tab?.id;
+      if (tabId === undefined || !(await waitForTab(tabId))) return { ok: false, message: t('publish.error.noTab') };
+      const pending: PendingPublish = { tabId, key: m.key, postUrl, startedAt: Date.now(), ...(m.step === 'summary' ? { text } : {}) };
+      await browser.storage.session.set({ [pendingKey(m.id)]: pending });
+      const reply = await sendToTab(tabId, { type: 'publish.insert', messageId: m.id, key: m.key, ...(m.parentKey ? { parentKey: m.parentKey } : {}), text });
+      if (!reply.ok) return { ok: false, message: reply.message };
+      return { ok: true, tabId, method: reply.method ?? 'execCommand' };
+    },
+    'publish.sent': async ({ messageId, replyUrl }, sender) => {
+      const pending = (await browser.storage.session.get(pendingKey(messageId)))[pendingKey(messageId)] as PendingPublish | undefined;
+      if (!pending || pending.tabId !== sender.tabId) return { ok: false, message: t('publish.error.notPending') };
+      const url = permalinkSchema.safeParse(replyUrl);
+      if (!url.success || !url.data.startsWith(`${pending.postUrl}?`)) return { ok: false, message: t('publish.error.foreignReply') };
+      const e = await env();
+      const result = await applyCommand(db, messageId, { type: 'publish', url: url.data, ...(pending.text ? { text: pending.text } : {}) }, e.workspace.user, e);
+      if (!result.ok) return { ok: false, message: result.error.message };
+      await browser.storage.session.remove(pendingKey(messageId));
+      await refreshBadge();
+      return { ok: true, step: result.message.step };
     },
     'capture.repeats': async ({ item, topic, location }) => {
       const now = Date.now();

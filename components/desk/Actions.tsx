@@ -12,10 +12,12 @@ interface Props {
   role: 'curator' | 'executor' | 'all';
   /** Sends a command; resolves to an error text or null. */
   run: (command: Command) => Promise<string | null>;
+  /** Publish in place: puts the answer into the site's reply box; resolves to an error text or null. */
+  publishInPlace?: (text?: string) => Promise<string | null>;
 }
 
 /** The actions the current step allows for the current role; every field labelled. */
-export function Actions({ message, workspace, role, run }: Props) {
+export function Actions({ message, workspace, role, run, publishInPlace }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = (command: Command) => async (e?: FormEvent) => {
@@ -34,7 +36,7 @@ export function Actions({ message, workspace, role, run }: Props) {
     if (step === 'review')
       blocks.push(<ReviewForm key="review" message={message} busy={busy} onApprove={() => void submit({ type: 'approve' })()} onRework={(remarks) => void submit({ type: 'requestRework', remarks })()} />);
     if (step === 'approved' || step === 'summary')
-      blocks.push(<PublishForm key="publish" message={message} needsText={step === 'summary'} busy={busy} onPublish={(c) => void submit(c)()} />);
+      blocks.push(<PublishForm key="publish" message={message} needsText={step === 'summary'} busy={busy} onPublish={(c) => void submit(c)()} inPlace={publishInPlace} />);
     if (message.status === 'open') blocks.push(<NotProcessableForm key="np" busy={busy} onClose={(c) => void submit(c)()} />);
   }
   if ((role === 'executor' || role === 'all') && (mine || workspace.user.roles.includes('executor'))) {
@@ -53,7 +55,7 @@ export function Actions({ message, workspace, role, run }: Props) {
         />,
       );
     if ((step === 'approved' && role !== 'all') || (step === 'rework' && workspace.profile.timers.rework.publishesDirectly))
-      blocks.push(<PublishForm key="publish-executor" message={message} needsText={false} busy={busy} onPublish={(c) => void submit(c)()} />);
+      blocks.push(<PublishForm key="publish-executor" message={message} needsText={false} busy={busy} onPublish={(c) => void submit(c)()} inPlace={publishInPlace} />);
   }
 
   return (
@@ -193,32 +195,86 @@ function ReviewForm({ message, busy, onApprove, onRework }: { message: Message; 
   );
 }
 
-function PublishForm({ message, needsText, busy, onPublish }: { message: Message; needsText: boolean; busy: boolean; onPublish: (c: Command) => void }) {
+const REPLY_LINK = /^https:\/\/(vk\.com|vk\.ru|ok\.ru)\/\S+$/;
+
+/**
+ * Publishing: in place (the extension opens the post and puts the text into the site's reply
+ * box; the official sends it and the page reports the reply), or by the reply's link when it
+ * went out some other way. Nothing is recorded as published without one of the two.
+ */
+function PublishForm({
+  message,
+  needsText,
+  busy,
+  onPublish,
+  inPlace,
+}: {
+  message: Message;
+  needsText: boolean;
+  busy: boolean;
+  onPublish: (c: Command) => void;
+  inPlace?: (text?: string) => Promise<string | null>;
+}) {
   const [url, setUrl] = useState('');
   const [text, setText] = useState(message.draft?.text ?? '');
-  const valid = /^https:\/\/(vk\.com|ok\.ru)\//.test(url.trim()) || url.trim() === '';
+  const [placing, setPlacing] = useState<{ kind: 'idle' | 'working' | 'inserted' } | { kind: 'error'; message: string }>({ kind: 'idle' });
+  const link = url.trim().replace(/^https:\/\/vk\.ru\//, 'https://vk.com/');
+  const valid = REPLY_LINK.test(url.trim());
+  const start = async () => {
+    if (!inPlace) return;
+    setPlacing({ kind: 'working' });
+    const error = await inPlace(needsText ? text : undefined);
+    setPlacing(error ? { kind: 'error', message: error } : { kind: 'inserted' });
+  };
   return (
-    <form
-      className="aot-action"
-      onSubmit={(e) => {
-        e.preventDefault();
-        onPublish({ type: 'publish', ...(url.trim() ? { url: url.trim() } : {}), ...(needsText ? { text } : {}) });
-      }}
-    >
+    <div className="aot-action aot-publish">
       {needsText ? (
         <label className="aot-field">
           <span className="aot-field__label">{t('desk.publish.text')}</span>
           <textarea className="aot-draft" value={text} onChange={(e) => setText(e.target.value)} />
         </label>
       ) : null}
-      <label className="aot-field">
-        <span className="aot-field__label">{t('desk.publish.url')}</span>
-        <input value={url} onChange={(e) => setUrl(e.target.value)} placeholder={`${message.url}?reply=…`} aria-invalid={!valid || undefined} />
-      </label>
-      <button className="aot-button aot-button--primary" type="submit" disabled={busy || !valid || (needsText && !text.trim())}>
-        {t('desk.publish.submit')}
-      </button>
-    </form>
+      {inPlace ? (
+        <>
+          <p className="aot-hint">{t('publish.inPlaceHint')}</p>
+          <button
+            className="aot-button aot-button--primary"
+            type="button"
+            disabled={busy || placing.kind === 'working' || (needsText && !text.trim())}
+            onClick={() => void start()}
+          >
+            {t('publish.inPlace')}
+          </button>
+          {placing.kind === 'inserted' ? (
+            <p className="aot-form__notice" role="status">
+              {t('publish.inserted')}
+            </p>
+          ) : null}
+          {placing.kind === 'error' ? (
+            <p className="aot-form__notice aot-form__notice--error" role="alert">
+              {placing.message}
+            </p>
+          ) : null}
+        </>
+      ) : null}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (valid) onPublish({ type: 'publish', url: link, ...(needsText ? { text } : {}) });
+        }}
+      >
+        <label className="aot-field">
+          <span className="aot-field__label">{t('desk.publish.url')}</span>
+          <input value={url} onChange={(e) => setUrl(e.target.value)} placeholder={`${message.url.split('?')[0]}?reply=…`} aria-invalid={(url.trim() !== '' && !valid) || undefined} aria-describedby={`publish-manual-${message.id}`} />
+          <span className="aot-hint" id={`publish-manual-${message.id}`}>
+            {t('publish.manual')}
+          </span>
+        </label>
+        <button className="aot-button" type="submit" disabled={busy || !valid || (needsText && !text.trim())}>
+          {t('desk.publish.submit')}
+        </button>
+      </form>
+    </div>
   );
 }
 

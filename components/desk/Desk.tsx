@@ -68,6 +68,16 @@ export function Desk() {
     }
   };
 
+  const publishInPlace = async (text?: string): Promise<string | null> => {
+    if (!selectedId) return null;
+    try {
+      const reply = await request('publish.start', { id: selectedId, ...(text ? { text } : {}) });
+      return reply.ok ? null : reply.message;
+    } catch (error) {
+      return error instanceof ChannelError ? error.message : String(error);
+    }
+  };
+
   const onKeyDown = (e: KeyboardEvent) => {
     const target = e.target as HTMLElement;
     if (/^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
@@ -90,7 +100,7 @@ export function Desk() {
         </label>
       </div>
       {selected ? (
-        <MessageCard message={selected} workspace={workspace} calendar={calendar} role={role} run={run} onBack={() => set({ selectedId: null })} />
+        <MessageCard message={selected} workspace={workspace} calendar={calendar} role={role} run={run} publishInPlace={publishInPlace} onBack={() => set({ selectedId: null })} />
       ) : (
         <section className="aot-section" aria-label={t('desk.queue')}>
           <div className="aot-filters">

@@ -15,11 +15,12 @@ interface Props {
   calendar: WorkCalendar;
   role: 'curator' | 'executor' | 'all';
   run: (command: Command) => Promise<string | null>;
+  publishInPlace?: (text?: string) => Promise<string | null>;
   onBack: () => void;
 }
 
 /** One message: the post, its deadlines with clauses, the actions of its step, its history. */
-export function MessageCard({ message, workspace, calendar, role, run, onBack }: Props) {
+export function MessageCard({ message, workspace, calendar, role, run, publishInPlace, onBack }: Props) {
   const events = useLiveQuery(() => getDb().events.where('messageId').equals(message.id).sortBy('at'), [message.id, message.updatedAt]);
   const zone = calendar.spec.zone;
   const plan = planDeadlines(workspace.profile, calendar, factsOf(message));
@@ -36,6 +37,22 @@ export function MessageCard({ message, workspace, calendar, role, run, onBack }:
         </span>
       </header>
       <blockquote className="aot-form__text">{message.text || t('form.noText')}</blockquote>
+      {message.pageChanges.map((c) => (
+        <div key={`${c.kind}-${c.at}`} className="aot-form__notice aot-form__notice--error" data-testid="page-change">
+          {c.kind === 'deleted' ? t('card.pageDeleted', { time: formatInstant(c.at, zone) }) : t('card.pageEdited', { time: formatInstant(c.at, zone) })}
+          {c.text ? <blockquote className="aot-form__text">{c.text}</blockquote> : null}
+        </div>
+      ))}
+      {message.publications.map((p) =>
+        p.url ? (
+          <p key={`${p.kind}-${p.at}`} className="aot-row__meta" data-testid="publication">
+            {t(`step.${p.kind === 'interim' ? 'interim' : 'published'}`)}: {formatInstant(p.at, zone)} ·{' '}
+            <a href={p.url} target="_blank" rel="noreferrer noopener">
+              {p.url}
+            </a>
+          </p>
+        ) : null,
+      )}
       <p className="aot-row__meta">
         <a href={message.url} target="_blank" rel="noreferrer noopener">
           {message.url}
@@ -57,7 +74,7 @@ export function MessageCard({ message, workspace, calendar, role, run, onBack }:
           ))}
         </ul>
       </section>
-      {message.status === 'open' ? <Actions message={message} workspace={workspace} role={role} run={run} /> : null}
+      {message.status === 'open' ? <Actions message={message} workspace={workspace} role={role} run={run} publishInPlace={publishInPlace} /> : null}
       <section className="aot-section">
         <h2>{t('desk.timeline')}</h2>
         <ol className="aot-timeline" data-testid="timeline">

@@ -23,6 +23,19 @@ export const protocol = {
       z.object({ ok: z.literal(false), code: z.string(), message: z.string() }),
     ]),
   },
+  /**
+   * Publish in place: opens or focuses the tab with the post, opens the site's reply form and
+   * puts the approved text into it. The official sends it; the page reports the sent reply.
+   */
+  'publish.start': {
+    from: ['extension'],
+    /** text: the summary answer written at the summary step (otherwise the approved draft). */
+    request: z.object({ id: z.string().min(1), text: z.string().max(20_000).optional() }),
+    response: z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), tabId: z.number(), method: z.enum(['execCommand', 'paste', 'beforeinput']) }),
+      z.object({ ok: z.literal(false), message: z.string() }),
+    ]),
+  },
   /** Runs the deadline check now (the alarm runs it every minute). */
   'notify.check': {
     from: ['extension'],

@@ -23,8 +23,15 @@ export interface SenderInfo {
   tab?: unknown;
 }
 
+/** Who a handler is answering: the sender's kind, page URL and (for content scripts) tab. */
+export interface Sender {
+  kind: SenderKind;
+  url?: string;
+  tabId?: number;
+}
+
 export type Handlers = {
-  [T in RequestType]: (data: ParsedRequestOf<T>, sender: { kind: SenderKind; url?: string }) => Promise<ResponseOf<T>>;
+  [T in RequestType]: (data: ParsedRequestOf<T>, sender: Sender) => Promise<ResponseOf<T>>;
 };
 
 export interface RouterOptions {
@@ -67,8 +74,9 @@ export function createRouter(handlers: Handlers, opts: RouterOptions) {
     const parsed = spec.request.safeParse(data);
     if (!parsed.success) return fail('bad-request', `"${type}": ${describeIssues(parsed.error)}`);
     try {
-      const handler = handlers[type as RequestType] as (d: unknown, s: { kind: SenderKind; url?: string }) => Promise<unknown>;
-      const result = await handler(parsed.data, { kind, url: sender.url });
+      const handler = handlers[type as RequestType] as (d: unknown, s: Sender) => Promise<unknown>;
+      const tab = sender.tab as { id?: unknown } | undefined;
+      const result = await handler(parsed.data, { kind, url: sender.url, ...(typeof tab?.id === 'number' ? { tabId: tab.id } : {}) });
       const checked = spec.response.safeParse(result);
       if (!checked.success) return fail('bad-response', `"${type}" produced an invalid reply: ${describeIssues(checked.error)}`);
       return { ok: true, data: checked.data };

@@ -6,6 +6,17 @@ import { z } from 'zod';
 import { capturedItemSchema, itemKeySchema, routingSchema } from '../model/message';
 import { stepSchema } from '../workflow/model';
 
+/** A checker finding as it crosses the channel (UTF-16 offsets into the checked text). */
+export const findingSchema = z.object({
+  category: z.enum(['cliche', 'jargon', 'style', 'substance', 'forbidden']),
+  ruleId: z.string().max(100),
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  message: z.string().max(500),
+  suggestion: z.string().max(500).optional(),
+  severity: z.enum(['info', 'warning', 'error']),
+});
+
 export const siteProtocol = {
   /** Record a captured post with the curator's routing; idempotent per post key. */
   'capture.save': {
@@ -19,13 +30,72 @@ export const siteProtocol = {
     /** dueAt: when the answer is due (the regulation's answer term); nextDueAt: the next step's. */
     response: z.object({ id: z.string(), created: z.boolean(), dueAt: z.number(), nextDueAt: z.number().optional() }),
   },
-  /** Which of these post keys are already messages (one batched request per page scan). */
+  /**
+   * Which of these item keys are already messages (one batched request per page scan), with
+   * what the page shows on them: the step and the working time left to the next deadline.
+   */
   'capture.lookup': {
     from: ['site', 'extension'],
     request: z.object({ keys: z.array(itemKeySchema).max(1000) }),
     response: z.object({
-      found: z.array(z.object({ key: itemKeySchema, id: z.string(), status: z.string(), dueAt: z.number() })),
+      found: z.array(
+        z.object({
+          key: itemKeySchema,
+          id: z.string(),
+          status: z.string(),
+          step: stepSchema,
+          dueAt: z.number(),
+          /** The next obligation's due time and the working ms left to it (negative: overdue). */
+          nextDueAt: z.number().optional(),
+          workingMsLeft: z.number().optional(),
+        }),
+      ),
     }),
+  },
+  /**
+   * What the page shows now on captured items (text as read), or that a captured post's own
+   * page no longer shows it: the background records a change, never overwrites the capture.
+   */
+  'page.observed': {
+    from: ['site'],
+    request: z.object({
+      seen: z.array(z.object({ key: itemKeySchema, text: z.string().max(50_000) })).max(500),
+      missing: z.array(itemKeySchema).max(10).default([]),
+    }),
+    response: z.object({ changed: z.array(itemKeySchema) }),
+  },
+  /** The adapter's health on this tab (shown in the popup and in the options' diagnostics). */
+  'page.health': {
+    from: ['site'],
+    request: z.object({
+      site: z.enum(['vk', 'ok']),
+      path: z.string().max(500),
+      ok: z.boolean(),
+      checks: z.array(z.object({ name: z.string().max(50), ok: z.boolean(), detail: z.string().max(1000).optional() })).max(30),
+    }),
+    response: z.object({ stored: z.literal(true) }),
+  },
+  /** The reply checker in the site's reply box: findings for the draft typed there. */
+  'lint.check': {
+    from: ['site', 'extension'],
+    /** answering: the text of the post or comment being answered, as the page shows it. */
+    request: z.object({ text: z.string().max(20_000), answering: z.string().max(50_000).optional() }),
+    response: z.object({
+      enabled: z.boolean(),
+      findings: z.array(findingSchema),
+      score: z.number(),
+      /** Forbidden content in the post or comment being answered. */
+      incoming: z.array(findingSchema).default([]),
+    }),
+  },
+  /** The reply the official sent in the page was seen: recorded as the publication. */
+  'publish.sent': {
+    from: ['site'],
+    request: z.object({ messageId: z.string().min(1).max(100), replyKey: itemKeySchema, replyUrl: z.string().max(2000), text: z.string().max(20_000) }),
+    response: z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), step: stepSchema }),
+      z.object({ ok: z.literal(false), message: z.string() }),
+    ]),
   },
   /** Earlier messages a capture likely repeats (the curator confirms with linkRepeat). */
   'capture.repeats': {

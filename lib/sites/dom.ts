@@ -126,7 +126,7 @@ export function readText(element: Element, skip?: string): string {
 export function normaliseText(text: string): string {
   return text
     .replace(/[\u00a0\u202f\u2007]/g, ' ')
-    .replace(/[\u200b\u200c\u200d\ufeff]/g, '')
+    .replace(/\u200b|\u200c|\u200d|\ufeff/g, '')
     .replace(/[ \t\r\f\v]+/g, ' ')
     .replace(/ *\n */g, '\n')
     .replace(/\n{3,}/g, '\n\n')

@@ -7,3 +7,6 @@ export const SITE_HOSTS = ['vk.com', 'vk.ru', 'ok.ru'] as const;
 export function isSiteHost(hostname: string): boolean {
   return (SITE_HOSTS as readonly string[]).includes(hostname);
 }
+
+/** storage.local key: the reply checker on or off per site ({ vk?: boolean, ok?: boolean }; on when unset). */
+export const CHECKER_SITES_KEY = 'checker.sites';

@@ -298,7 +298,7 @@ export function transition(
 
 /** A freshly captured message, before routing (the capture event starts its log). */
 export function newMessage(
-  base: Omit<Message, 'status' | 'step' | 'mode' | 'assignments' | 'remarks' | 'publications' | 'breaches' | 'openFor' | 'bodies' | 'createdAt' | 'updatedAt'>,
+  base: Omit<Message, 'status' | 'step' | 'mode' | 'assignments' | 'remarks' | 'publications' | 'breaches' | 'openFor' | 'bodies' | 'pageChanges' | 'createdAt' | 'updatedAt'>,
   actor: Actor,
   now: number,
   profile: RegulationProfile,
@@ -316,6 +316,7 @@ export function newMessage(
     breaches: [],
     openFor: [],
     bodies: [],
+    pageChanges: [],
     createdAt: now,
     updatedAt: now,
   };

@@ -101,6 +101,11 @@ export const messageSchema = capturedItemSchema.extend({
   openFor: z.array(z.string()).default([]),
   /** Every body the message was routed to (the "by body" index). */
   bodies: z.array(z.string()).default([]),
+  /**
+   * What the page showed after capture, when it differed: the post was edited (its new text)
+   * or deleted. Recorded beside the captured text, which is never overwritten.
+   */
+  pageChanges: z.array(z.object({ kind: z.enum(['edited', 'deleted']), at: z.number(), text: z.string().max(50_000).optional() })).default([]),
 });
 export type Message = z.infer<typeof messageSchema>;
 
@@ -118,7 +123,9 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('submitDraft'), kind: z.enum(['answer', 'interim', 'clarification']), text: text(20_000) }),
   z.object({ type: z.literal('approve') }),
   z.object({ type: z.literal('requestRework'), remarks: text(5000) }),
-  z.object({ type: z.literal('publish'), url: permalinkSchema.optional(), text: z.string().max(20_000).optional() }),
+  // The reply's link: detected in the page after the official sent it, or given by the user.
+  // Nothing is recorded as published without it.
+  z.object({ type: z.literal('publish'), url: permalinkSchema, text: z.string().max(20_000).optional() }),
   z.object({ type: z.literal('markNotProcessable'), category: z.enum(['harm', 'obscenity', 'insult', 'threat', 'other']), confirmed: z.literal(true) }),
   z.object({ type: z.literal('linkRepeat'), of: z.string().min(1) }),
   z.object({ type: z.literal('joinIncident'), incidentId: z.string().min(1) }),

@@ -52,7 +52,8 @@ await options.evaluate(async (now) => {
       topic: 'Водоснабжение', location: 'Якутск', importance: 'normal', status: 'open', step: mine ? 'review' : 'routed', mode: 'single',
       assignments: [{ body: 'minzhkh', order: 0, state: 'active', routedAt: now - 3_600_000 }],
       detectedAt: now - 3_600_000, createdAt: now - 3_600_000, updatedAt: now - 3_600_000,
-      remarks: [], publications: [], breaches: [], openFor: mine ? ['role:curator'] : [`user:u${i % 40}`], bodies: ['minzhkh'],
+      remarks: [], publications: [], breaches: [],
+ pageChanges: [], openFor: mine ? ['role:curator'] : [`user:u${i % 40}`], bodies: ['minzhkh'],
       nextDueAt: now + (5 + (i % 50)) * 60_000, nextDueKind: 'approve',
     });
   }

@@ -35,6 +35,7 @@ function message(i: number): Message {
     remarks: [],
     publications: [],
     breaches: [],
+    pageChanges: [],
     openFor: open ? [`user:${mine ? 'ex1' : `ex${i % 50}`}`] : [],
     bodies: ['depzhkh'],
     ...(open ? { nextDueAt: base + ((i * 7919) % 100_000) * 60_000 } : {}),

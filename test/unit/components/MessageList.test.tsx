@@ -30,6 +30,7 @@ function message(id: string, dueIso: string, extra: Partial<Message> = {}): Mess
     remarks: [],
     publications: [],
     breaches: [],
+    pageChanges: [],
     openFor: ['body:Дорожный отдел'],
     bodies: ['Дорожный отдел'],
     detectedAt: 0,

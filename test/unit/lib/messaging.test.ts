@@ -12,13 +12,18 @@ function setup(overrides: Partial<Handlers> = {}) {
   const log = vi.fn();
   const handlers: Handlers = {
     'capture.save': vi.fn(async () => ({ id: 'm1', created: true, dueAt: 123 })),
-    'capture.lookup': vi.fn(async ({ keys }: { keys: string[] }) => ({ found: keys.map((key) => ({ key, id: 'm1', status: 'open', dueAt: 5 })) })),
+    'capture.lookup': vi.fn(async ({ keys }: { keys: string[] }) => ({ found: keys.map((key) => ({ key, id: 'm1', status: 'open', step: 'routed' as const, dueAt: 5 })) })),
     'message.command': vi.fn(async () => ({ ok: true as const, step: 'routed' as const })),
     'workspace.save': vi.fn(async () => ({ saved: true as const })),
     'notify.check': vi.fn(async () => ({ notified: 0 })),
     'capture.repeats': vi.fn(async () => ({ candidates: [] })),
     'backup.export': vi.fn(async () => ({ file: '{}', messages: 0 })),
     'backup.import': vi.fn(async () => ({ ok: false as const, message: 'нет' })),
+    'page.observed': vi.fn(async () => ({ changed: [] })),
+    'page.health': vi.fn(async () => ({ stored: true as const })),
+    'lint.check': vi.fn(async () => ({ enabled: true, findings: [], score: 10, incoming: [] })),
+    'publish.start': vi.fn(async () => ({ ok: false as const, message: 'нет' })),
+    'publish.sent': vi.fn(async () => ({ ok: false as const, message: 'нет' })),
     ...overrides,
   };
   const route = createRouter(handlers, { ...opts, log });

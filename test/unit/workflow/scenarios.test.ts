@@ -38,7 +38,7 @@ describe('Khabarovsk: parallel answer by two bodies with one return (п. 7, 8, 1
     s.do('2026-11-24T15:00', labour, { type: 'submitPart', text: 'Вакансии в центре занятости, тел. 22-33-44.' });
     expect(s.message.step).toBe('summary');
     expect(s.show(s.message.nextDueAt)).toBe('2026-11-24 16:00'); // п. 13: summary within 1 wh of the last part
-    expect(s.refuse('2026-11-24T15:10', health, { type: 'publish', text: 'x' }).message).toBe('Это действие выполняет куратор');
+    expect(s.refuse('2026-11-24T15:10', health, { type: 'publish', url: 'https://vk.com/wall-1_1?reply=9', text: 'x' }).message).toBe('Это действие выполняет куратор');
     s.do('2026-11-24T15:40', curator, { type: 'publish', text: 'Сводный ответ: терапевт с понедельника, вакансии — тел. 22-33-44.', url: 'https://vk.com/wall-1_1?reply=9' });
     expect(s.message).toMatchObject({ step: 'published', status: 'closed', openFor: [] });
     expect(s.message.nextDueAt).toBeUndefined();
@@ -71,7 +71,7 @@ describe('Saratov: sequential answer by three bodies (п. 13)', () => {
     expect(s.message.step).toBe('review');
     expect(s.show(s.message.nextDueAt)).toBe('2026-11-24 15:00'); // п. 10: curator within 30 min
     s.do('2026-11-24T14:45', curator, { type: 'approve' });
-    s.do('2026-11-24T15:05', c, { type: 'publish' });
+    s.do('2026-11-24T15:05', c, { type: 'publish', url: 'https://vk.com/wall-1_1?reply=9' });
     expect(s.message).toMatchObject({ step: 'published', publications: [expect.objectContaining({ kind: 'answer', by: 'ex-minprirody' })] });
     expect(replay(s.initial, s.events, actorsOf([curator, a, b, c]), s.profile, s.calendar)).toEqual(s.message);
   });
@@ -85,7 +85,7 @@ describe('Ivanovo: interim answer, then the final one within 10 working days (п
     s.do('2026-04-29T11:00', ex, { type: 'receive' });
     s.do('2026-04-29T12:00', ex, { type: 'submitDraft', kind: 'interim', text: 'Выясняем, ответим до 15 мая.' });
     s.do('2026-04-29T12:40', curator, { type: 'approve' });
-    s.do('2026-04-29T14:00', ex, { type: 'publish' });
+    s.do('2026-04-29T14:00', ex, { type: 'publish', url: 'https://vk.com/wall-1_1?reply=9' });
     expect(s.message.step).toBe('interim');
     expect(s.show(s.message.nextDueAt)).toBe('2026-05-15 18:00'); // 30 Apr, 4–8, 12–15 May: 11 May is carried from 9 May
     expect(s.message.nextDueKind).toBe('final');
@@ -111,7 +111,7 @@ describe('Yakutia: rework twice, then publish (п. 11–13)', () => {
     s.do('2026-11-24T14:30', ex, { type: 'submitDraft', kind: 'answer', text: 'Отремонтируем до 1 декабря, тел. 42-15-16.' });
     expect(s.message.breaches.map((b) => b.kind)).toEqual(['rework']); // 12:10 + 1 wh (lunch) = 14:10
     s.do('2026-11-24T14:35', curator, { type: 'approve' });
-    s.do('2026-11-24T14:50', ex, { type: 'publish' });
+    s.do('2026-11-24T14:50', ex, { type: 'publish', url: 'https://vk.com/wall-1_1?reply=9' });
     expect(s.message.remarks.map((r) => r.text)).toEqual(['Нужны сроки и контакт', 'Добавьте телефон']);
     expect(types(s.events).filter((t) => t !== 'deadline-missed')).toEqual([
       'capture', 'route', 'submitDraft', 'requestRework', 'submitDraft', 'requestRework', 'submitDraft', 'approve', 'publish',

@@ -1,0 +1,27 @@
+/** The background's side of the tab channel: requests to one tab's content script, replies validated. */
+import { browser } from 'wxt/browser';
+import { TAB_CHANNEL, tabReplySchema, type TabReply, type TabRequest } from './tab-protocol';
+
+type Payload = TabRequest extends infer R ? (R extends unknown ? Omit<R, 'channel'> : never) : never;
+
+/** Sends one request to the content script of a tab; a missing or malformed reply is an error reply. */
+export async function sendToTab(tabId: number, request: Payload): Promise<TabReply> {
+  let raw: unknown;
+  try {
+    raw = await browser.tabs.sendMessage(tabId, { channel: TAB_CHANNEL, ...request });
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+  const parsed = tabReplySchema.safeParse(raw);
+  return parsed.success ? parsed.data : { ok: false, message: 'вкладка ответила не по протоколу' };
+}
+
+/** Waits until the tab's content script answers (a tab just opened is still loading). */
+export async function waitForTab(tabId: number, timeoutMs = 15_000, stepMs = 250): Promise<boolean> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if ((await sendToTab(tabId, { type: 'ping' })).ok) return true;
+    await new Promise((resolve) => setTimeout(resolve, stepMs));
+  }
+  return false;
+}

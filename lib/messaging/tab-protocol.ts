@@ -1,0 +1,33 @@
+/**
+ * Requests the background sends to the content script of one tab (browser.tabs.sendMessage).
+ * The content script validates each one with zod before acting; the background validates the
+ * replies. Kept apart so the content script bundles only these schemas.
+ */
+import { z } from 'zod';
+import { itemKeySchema } from '../model/message';
+
+export const TAB_CHANNEL = 'aot/tab';
+
+export const insertMethodSchema = z.enum(['execCommand', 'paste', 'beforeinput']);
+export type InsertMethod = z.infer<typeof insertMethodSchema>;
+
+export const tabRequestSchema = z.discriminatedUnion('type', [
+  /** Is the content script up (and which adapter)? */
+  z.object({ channel: z.literal(TAB_CHANNEL), type: z.literal('ping') }),
+  /** Put an approved answer into the reply box of an item, and watch for it being sent. */
+  z.object({
+    channel: z.literal(TAB_CHANNEL),
+    type: z.literal('publish.insert'),
+    messageId: z.string().min(1).max(100),
+    key: itemKeySchema,
+    parentKey: itemKeySchema.optional(),
+    text: z.string().min(1).max(20_000),
+  }),
+]);
+export type TabRequest = z.infer<typeof tabRequestSchema>;
+
+export const tabReplySchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), method: insertMethodSchema.optional(), site: z.enum(['vk', 'ok']).optional() }),
+  z.object({ ok: z.literal(false), message: z.string() }),
+]);
+export type TabReply = z.infer<typeof tabReplySchema>;
