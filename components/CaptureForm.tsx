@@ -1,11 +1,22 @@
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { t } from '@/lib/i18n';
+import { getLocale, t } from '@/lib/i18n';
 import { routingSchema, type Importance, type Routing } from '@/lib/model/message';
 
 export interface CapturePreview {
+  kind?: 'post' | 'comment';
   author: { name: string; url?: string };
   url: string;
   text: string;
+  /** When the page says it was written (shown in the viewer's time zone). */
+  publishedAt?: number;
+  attachments?: ReadonlyArray<{ type: string; url?: string }>;
+}
+
+/** The workspace directory the fields suggest from (free text stays allowed). */
+export interface CaptureDirectory {
+  topics: string[];
+  locations: string[];
+  bodies: Array<{ id: string; name: string }>;
 }
 
 export type FormStatus =
@@ -22,6 +33,7 @@ interface Props {
   onClose: () => void;
   /** The executor of the previous capture, offered again (most posts go to the same body). */
   lastExecutor?: string;
+  directory?: CaptureDirectory;
 }
 
 type Field = 'topic' | 'location' | 'executor';
@@ -31,7 +43,7 @@ const IMPORTANCE: Importance[] = ['normal', 'high', 'critical'];
  * The capture form: the post as read from the page (read-only) and the curator's routing.
  * Page text is rendered as React text only, never as HTML.
  */
-export function CaptureForm({ item, status, onSubmit, onClose, lastExecutor = '' }: Props) {
+export function CaptureForm({ item, status, onSubmit, onClose, lastExecutor = '', directory }: Props) {
   const id = useId();
   const [values, setValues] = useState({ topic: '', location: '', executor: lastExecutor, importance: 'normal' as Importance });
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
@@ -76,6 +88,7 @@ export function CaptureForm({ item, status, onSubmit, onClose, lastExecutor = ''
         aria-describedby={errors[field] ? `${id}-${field}-error` : undefined}
         required={required}
         disabled={done}
+        list={directory ? `${id}-${field}-list` : undefined}
         autoFocus={field === 'topic'}
         onChange={(e) => {
           setValues((v) => ({ ...v, [field]: e.target.value }));
@@ -86,6 +99,17 @@ export function CaptureForm({ item, status, onSubmit, onClose, lastExecutor = ''
         <span className="aot-field__error" id={`${id}-${field}-error`} role="alert">
           {errors[field]}
         </span>
+      ) : null}
+      {directory ? (
+        <datalist id={`${id}-${field}-list`}>
+          {field === 'executor'
+            ? directory.bodies.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.name}
+                </option>
+              ))
+            : (field === 'topic' ? directory.topics : directory.locations).map((v) => <option key={v} value={v} />)}
+        </datalist>
       ) : null}
     </label>
   );
@@ -101,7 +125,7 @@ export function CaptureForm({ item, status, onSubmit, onClose, lastExecutor = ''
       noValidate
     >
       <header className="aot-form__header">
-        <h2 id={`${id}-title`}>{status.kind === 'existing' ? t('form.existingTitle') : t('form.title')}</h2>
+        <h2 id={`${id}-title`}>{status.kind === 'existing' ? t('form.existingTitle') : item.kind === 'comment' ? t('form.titleComment') : t('form.title')}</h2>
         <button type="button" className="aot-icon-button" aria-label={t('form.close')} onClick={onClose}>
           ×
         </button>
@@ -117,9 +141,32 @@ export function CaptureForm({ item, status, onSubmit, onClose, lastExecutor = ''
             {item.url}
           </a>
         </div>
+        {item.publishedAt ? (
+          <div className="aot-form__time">
+            <span className="aot-field__label">{t('form.time')}: </span>
+            {new Date(item.publishedAt).toLocaleString(getLocale(), { dateStyle: 'medium', timeStyle: 'short' })}
+          </div>
+        ) : null}
         <blockquote className="aot-form__text" data-testid="capture-text">
           {item.text || t('form.noText')}
         </blockquote>
+        {item.attachments?.length ? (
+          <div className="aot-form__attachments">
+            <span className="aot-field__label">{t('form.attachments')}: </span>
+            {item.attachments.map((a, i) => (
+              <span key={`${a.type}-${i}`}>
+                {i ? ', ' : ''}
+                {a.url ? (
+                  <a href={a.url} target="_blank" rel="noreferrer noopener">
+                    {t(`form.attachment.${a.type === 'photo' || a.type === 'video' || a.type === 'link' ? a.type : 'other'}`)}
+                  </a>
+                ) : (
+                  t(`form.attachment.${a.type === 'photo' || a.type === 'video' || a.type === 'link' ? a.type : 'other'}`)
+                )}
+              </span>
+            ))}
+          </div>
+        ) : null}
       </section>
       {status.kind === 'existing' ? (
         <p className="aot-form__notice" role="status">

@@ -128,6 +128,10 @@ export default defineBackground(() => {
         })),
       };
     },
+    'capture.directory': async () => {
+      const ws = await loadWorkspace(db);
+      return { topics: ws.topics.map((x) => x.name), locations: ws.locations, bodies: ws.bodies.map((b) => ({ id: b.id, name: b.name })) };
+    },
     'page.observed': async ({ seen, missing }) => {
       const now = Date.now();
       const texts = new Map<string, string | null>(seen.map((s) => [s.key, s.text]));

@@ -8,7 +8,8 @@
 import type { Finding } from '@/lib/lint';
 
 export interface HighlighterOptions {
-  lint: (text: string) => Finding[];
+  /** The checker: synchronous (extension pages) or asynchronous (a content script asks the background). */
+  lint: (text: string) => Finding[] | Promise<Finding[]>;
   /** Idle pause before a re-check (ms). */
   delay?: number;
   onResult?: (findings: Finding[], text: string) => void;
@@ -181,14 +182,26 @@ export function attachHighlighter(editor: HTMLElement, options: HighlighterOptio
     }
   };
 
-  const refresh = () => {
-    const started = performance.now();
-    const { text, segments } = readText();
-    const findings = options.lint(text);
+  let generation = 0;
+  const draw = (text: string, segments: Segment[], findings: Finding[], started: number) => {
     if (api) drawHighlights(segments, findings);
     else drawOverlay(text, findings);
     lastRefreshMs = performance.now() - started;
     options.onResult?.(findings, text);
+  };
+  const refresh = () => {
+    const started = performance.now();
+    const { text, segments } = readText();
+    const result = options.lint(text);
+    if (!(result instanceof Promise)) return draw(text, segments, result, started);
+    // An answer that arrives after newer typing is stale: only the latest one is drawn.
+    const mine = ++generation;
+    void result.then(
+      (findings) => {
+        if (mine === generation && editor.isConnected) draw(text, segments, findings, started);
+      },
+      () => undefined,
+    );
   };
 
   const schedule = () => {
@@ -221,6 +234,7 @@ export function attachHighlighter(editor: HTMLElement, options: HighlighterOptio
     },
     mode: api ? 'highlight-api' : 'overlay',
     detach() {
+      generation++;
       if (timer !== undefined) clearTimeout(timer);
       if (frame) cancelAnimationFrame(frame);
       editor.removeEventListener('input', schedule);

@@ -1,22 +1,37 @@
 /**
- * The page side of capture: one MutationObserver for the page (throttled), a light button
- * host per post keyed by the post's canonical key, and one form host for the whole page.
+ * The page side of capture: one MutationObserver for the page (throttled) that tracks items
+ * by their canonical key, one IntersectionObserver that mounts a small button host only on
+ * items near the viewport, and one batched lookup per scan that turns the buttons of captured
+ * items into their state (step and working time left). VK removes posts that scroll away and
+ * re-adds them as new nodes: the entry follows the key, so nothing is duplicated or leaked.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { t } from '@/lib/i18n';
+import { t, tn } from '@/lib/i18n';
 import { siteRequest as request } from '@/lib/messaging/site-client';
 import { ChannelError } from '@/lib/messaging/channel';
 import type { CapturedItem } from '@/lib/model/message';
 import type { PageItem, SiteAdapter } from '@/lib/sites';
+import type { Step } from '@/lib/workflow/model';
 import { openForm } from './form';
 import { HOST_ATTR, styleShadow } from './shadow';
 
 const SCAN_DELAY_MS = 100;
+const LOOKUP_DELAY_MS = 50;
+const REFRESH_MS = 60_000;
+/** Items this far outside the viewport get their button ahead of time. */
+const NEAR_MARGIN = '800px 0px';
+const HOUR = 3_600_000;
 
-interface Mounted {
-  host: HTMLElement;
-  button: HTMLButtonElement;
+interface Found {
+  id: string;
+  step: Step;
+  workingMsLeft?: number;
+}
+
+interface Entry {
   item: PageItem;
+  host?: HTMLElement;
+  button?: HTMLButtonElement;
 }
 
 export function toCaptured(item: PageItem): CapturedItem {
@@ -33,110 +48,246 @@ export function toCaptured(item: PageItem): CapturedItem {
   };
 }
 
-export function startCapture(ctx: ContentScriptContext, adapter: SiteAdapter): void {
-  const mounted = new Map<string, Mounted>();
-  const captured = new Set<string>();
+/** "2 ч 15 мин"-like, to the minute (the button refreshes once a minute). */
+export function compactLeft(ms: number): string {
+  const minutes = Math.max(0, Math.round(Math.abs(ms) / 60_000));
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  const parts = [h ? tn('time.hours', h) : '', m || !h ? tn('time.minutes', m) : ''].filter(Boolean);
+  return parts.join(' ');
+}
 
-  const setCaptured = (key: string) => {
-    captured.add(key);
-    const entry = mounted.get(key);
-    if (!entry) return;
-    entry.button.dataset.state = 'captured';
-    entry.button.textContent = ` ${t('capture.captured')}`;
-    entry.button.title = t('capture.capturedTitle');
+/** What the button of a captured item says and how urgent it looks. */
+export function stateView(found: Found): { label: string; title: string; urgency: 'calm' | 'soon' | 'overdue' | 'done' } {
+  const step = t(`step.${found.step}`);
+  const left = found.workingMsLeft;
+  if (left === undefined) return { label: step, title: t('capture.stateTitle'), urgency: 'done' };
+  const time = left < 0 ? t('countdown.overdue', { time: compactLeft(left) }) : t('countdown.left', { time: compactLeft(left) });
+  return {
+    label: t('capture.state', { step, time: left < 0 ? `−${compactLeft(left)}` : compactLeft(left) }),
+    title: `${t('capture.stateTitle')} — ${time}`,
+    urgency: left < 0 ? 'overdue' : left <= HOUR ? 'soon' : 'calm',
   };
+}
 
-  const mount = (item: PageItem): Mounted => {
-    const host = document.createElement('div');
-    host.setAttribute(HOST_ATTR, 'capture');
-    host.style.display = 'block';
-    const root = host.attachShadow({ mode: 'open' });
-    styleShadow(root);
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'aot-capture';
-    button.textContent = t('capture.button');
-    button.title = t('capture.buttonTitle');
-    button.dataset.state = 'new';
-    button.addEventListener('click', (event) => {
-      event.preventDefault();
-      event.stopPropagation();
-      const detectedAt = Date.now();
-      const entry = mounted.get(item.key);
-      if (!entry) return;
-      // Read the post again: VK expands text and loads media after the first scan.
-      const fresh = adapter.findItems(entry.item.element.parentElement ?? document).find((i) => i.key === entry.item.key);
-      openForm({
-        item: toCaptured(fresh ?? entry.item),
-        detectedAt,
-        alreadyCaptured: captured.has(entry.item.key),
-        onSaved: setCaptured,
-      });
-    });
-    root.append(button);
-    const { parent, before } = adapter.buttonAnchor(item);
-    parent.insertBefore(host, before);
-    return { host, button, item };
-  };
+export interface CaptureController {
+  /** The tracked items, by key (for publishing and health). */
+  items(): PageItem[];
+  /** Re-reads the whole page (after a navigation inside the site). */
+  rescan(): void;
+  /** Number of our button hosts in the page (tests and diagnostics). */
+  mountedCount(): number;
+}
 
-  const scan = async () => {
-    const fresh: string[] = [];
-    for (const item of adapter.findItems(document)) {
-      const known = mounted.get(item.key);
-      if (known && known.host.isConnected && item.element.contains(known.host)) {
-        known.item = item;
-        continue;
-      }
-      known?.host.remove();
-      // A post VK removed and re-added still carries the host we forgot: drop it, mount afresh.
-      for (const stale of item.element.querySelectorAll(`[${HOST_ATTR}="capture"]`)) stale.remove();
-      const entry = mount(item);
-      mounted.set(item.key, entry);
-      if (captured.has(item.key)) setCaptured(item.key);
-      else fresh.push(item.key);
+export function startCapture(ctx: ContentScriptContext, adapter: SiteAdapter): CaptureController {
+  const entries = new Map<string, Entry>();
+  const keyOf = new WeakMap<Element, string>();
+  const found = new Map<string, Found>();
+  const observedSent = new Map<string, string>();
+  let lookupQueue = new Set<string>();
+  let lookupTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const paint = (entry: Entry) => {
+    const { button } = entry;
+    if (!button) return;
+    const state = found.get(entry.item.key);
+    if (!state) {
+      button.dataset.state = 'new';
+      button.textContent = t('capture.button');
+      button.title = t('capture.buttonTitle');
+      delete button.dataset.urgency;
+      return;
     }
-    // VK removes posts that scroll away; forget their hosts (they come back on re-add).
-    for (const [key, entry] of mounted) if (!entry.host.isConnected) mounted.delete(key);
-    if (fresh.length === 0) return;
+    const view = stateView(state);
+    button.dataset.state = 'captured';
+    button.dataset.urgency = view.urgency;
+    button.textContent = ` ${view.label}`;
+    button.title = view.title;
+  };
+
+  /** One batched request for the keys queued since the last one. */
+  const flushLookup = async () => {
+    lookupTimer = undefined;
+    const keys = [...lookupQueue];
+    lookupQueue = new Set();
+    if (!keys.length || !ctx.isValid) return;
     try {
-      const { found } = await request('capture.lookup', { keys: fresh });
-      for (const f of found) setCaptured(f.key);
+      const reply = await request('capture.lookup', { keys });
+      const seen: Array<{ key: string; text: string }> = [];
+      for (const f of reply.found) {
+        found.set(f.key, { id: f.id, step: f.step, ...(f.workingMsLeft !== undefined ? { workingMsLeft: f.workingMsLeft } : {}) });
+        const entry = entries.get(f.key);
+        if (entry) {
+          paint(entry);
+          // What the page shows now on a captured item: the background notes edits.
+          if (observedSent.get(f.key) !== entry.item.text) {
+            observedSent.set(f.key, entry.item.text);
+            seen.push({ key: f.key, text: entry.item.text });
+          }
+        }
+      }
+      if (seen.length) await request('page.observed', { seen, missing: [] });
     } catch (error) {
       if (!(error instanceof ChannelError)) throw error;
       console.warn('[aot] lookup failed:', error.message);
     }
   };
-
-  let pending: ReturnType<typeof setTimeout> | undefined;
-  const schedule = () => {
-    if (pending !== undefined || !ctx.isValid) return;
-    pending = setTimeout(() => {
-      pending = undefined;
-      void scan();
-    }, SCAN_DELAY_MS);
+  const lookup = (keys: Iterable<string>) => {
+    for (const k of keys) lookupQueue.add(k);
+    if (lookupTimer === undefined && lookupQueue.size) lookupTimer = setTimeout(() => void flushLookup(), LOOKUP_DELAY_MS);
   };
 
-  // Only mutations that add a post (or remove one of ours) are worth a scan: VK changes
+  const setCaptured = (key: string) => {
+    found.set(key, found.get(key) ?? { id: '', step: 'routed' });
+    lookup([key]);
+  };
+
+  const mount = (entry: Entry) => {
+    if (entry.host?.isConnected && entry.item.element.contains(entry.host)) return;
+    entry.host?.remove();
+    const { item } = entry;
+    const host = document.createElement('span');
+    host.setAttribute(HOST_ATTR, 'capture');
+    host.dataset.aotKey = item.key;
+    host.style.display = item.kind === 'post' ? 'block' : 'inline-block';
+    const root = host.attachShadow({ mode: 'open' });
+    styleShadow(root);
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'aot-capture';
+    button.dataset.kind = item.kind;
+    button.addEventListener('click', (event) => {
+      event.preventDefault();
+      event.stopPropagation();
+      const detectedAt = Date.now();
+      const current = entries.get(item.key);
+      if (!current) return;
+      // Read the item again: VK expands text and loads media after the first scan.
+      const fresh = adapter.findItems(current.item.element).find((i) => i.key === item.key) ?? current.item;
+      openForm({ item: toCaptured(fresh), detectedAt, alreadyCaptured: found.has(item.key), onSaved: setCaptured });
+    });
+    root.append(button);
+    const { parent, before } = adapter.buttonAnchor(item);
+    parent.insertBefore(host, before);
+    entry.host = host;
+    entry.button = button;
+    paint(entry);
+  };
+
+  const near = new IntersectionObserver(
+    (records) => {
+      const fresh: string[] = [];
+      for (const record of records) {
+        if (!record.isIntersecting) continue;
+        const key = keyOf.get(record.target);
+        const entry = key ? entries.get(key) : undefined;
+        if (!entry || entry.item.element !== record.target) continue;
+        const had = !!entry.host?.isConnected;
+        mount(entry);
+        if (!had) fresh.push(entry.item.key);
+      }
+      lookup(fresh);
+    },
+    { rootMargin: NEAR_MARGIN },
+  );
+
+  const track = (items: PageItem[]) => {
+    for (const item of items) {
+      const entry = entries.get(item.key);
+      if (entry && entry.item.element === item.element) {
+        entry.item = item;
+        continue;
+      }
+      if (entry) {
+        near.unobserve(entry.item.element);
+        entry.host?.remove();
+      }
+      // A re-added node may still carry a host of ours for this key: drop it, mount afresh.
+      for (const stale of item.element.querySelectorAll(`[${HOST_ATTR}="capture"]`)) {
+        if ((stale as HTMLElement).dataset.aotKey === item.key) stale.remove();
+      }
+      entries.set(item.key, { item });
+      keyOf.set(item.element, item.key);
+      near.observe(item.element);
+    }
+  };
+
+  /** Entries whose node left the page: forget them (the key comes back with the node). */
+  const sweep = () => {
+    for (const [key, entry] of entries) {
+      if (entry.item.element.isConnected) continue;
+      near.unobserve(entry.item.element);
+      entries.delete(key);
+    }
+  };
+
+  let pendingRoots = new Set<Element>();
+  let scanTimer: ReturnType<typeof setTimeout> | undefined;
+  let needsSweep = false;
+  const flushScan = () => {
+    scanTimer = undefined;
+    const roots = [...pendingRoots].filter((r) => r.isConnected);
+    pendingRoots = new Set();
+    // Scan each added subtree once: skip roots inside another added root.
+    const top = roots.filter((r) => !roots.some((o) => o !== r && o.contains(r)));
+    for (const root of top) track(adapter.findItems(root));
+    if (needsSweep) sweep();
+    needsSweep = false;
+  };
+  const schedule = () => {
+    if (scanTimer === undefined && ctx.isValid) scanTimer = setTimeout(flushScan, SCAN_DELAY_MS);
+  };
+
+  // Only mutations that add an item (or remove a tracked one) are worth work: VK changes
   // counters, dates and players all the time.
-  const relevant = (node: Node) =>
-    node instanceof Element &&
-    !node.hasAttribute(HOST_ATTR) &&
-    (node.matches(adapter.rootSelector) || node.querySelector(adapter.rootSelector) !== null);
+  const itemish = (node: Node): node is Element =>
+    node instanceof Element && !node.hasAttribute(HOST_ATTR) && (node.matches(adapter.rootSelector) || node.querySelector(adapter.rootSelector) !== null);
   const observer = new MutationObserver((records) => {
     for (const record of records) {
-      for (const node of record.addedNodes) if (relevant(node)) return schedule();
-      for (const node of record.removedNodes) {
-        if (node instanceof Element && (node.hasAttribute(HOST_ATTR) ? node.getAttribute(HOST_ATTR) === 'capture' : relevant(node)))
-          return schedule();
+      for (const node of record.addedNodes) {
+        if (itemish(node)) {
+          pendingRoots.add(node);
+          schedule();
+        }
+      }
+      if (!needsSweep) {
+        for (const node of record.removedNodes) {
+          if (itemish(node) || (node instanceof Element && node.getAttribute(HOST_ATTR) === 'capture')) {
+            needsSweep = true;
+            schedule();
+            break;
+          }
+        }
       }
     }
   });
   observer.observe(document.body, { childList: true, subtree: true });
+
+  // Countdowns on the buttons: one refresh a minute for the captured items in view.
+  const refresh = setInterval(() => {
+    if (document.visibilityState !== 'visible') return;
+    lookup([...entries.values()].filter((e) => e.host?.isConnected && found.has(e.item.key)).map((e) => e.item.key));
+  }, REFRESH_MS);
+
   ctx.onInvalidated(() => {
     observer.disconnect();
-    if (pending !== undefined) clearTimeout(pending);
-    for (const entry of mounted.values()) entry.host.remove();
-    mounted.clear();
+    near.disconnect();
+    clearInterval(refresh);
+    if (scanTimer !== undefined) clearTimeout(scanTimer);
+    if (lookupTimer !== undefined) clearTimeout(lookupTimer);
+    for (const entry of entries.values()) entry.host?.remove();
+    entries.clear();
   });
-  void scan();
+
+  const rescan = () => {
+    sweep();
+    track(adapter.findItems(document));
+  };
+  rescan();
+
+  return {
+    items: () => [...entries.values()].map((e) => e.item),
+    rescan,
+    mountedCount: () => document.querySelectorAll(`[${HOST_ATTR}="capture"]`).length,
+  };
 }

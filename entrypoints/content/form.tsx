@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { createRoot, type Root } from 'react-dom/client';
-import { CaptureForm, type FormStatus } from '@/components/CaptureForm';
+import { CaptureForm, type CaptureDirectory, type FormStatus } from '@/components/CaptureForm';
 import { formatInstant } from '@/components/format';
 import { t } from '@/lib/i18n';
 import { siteRequest as request } from '@/lib/messaging/site-client';
@@ -32,7 +32,7 @@ function due(ms: number): string {
 
 const LAST_EXECUTOR = 'capture.lastExecutor';
 
-function Dialog({ req, onClose, lastExecutor }: { req: FormRequest; onClose: () => void; lastExecutor: string }) {
+function Dialog({ req, onClose, lastExecutor, directory }: { req: FormRequest; onClose: () => void; lastExecutor: string; directory?: CaptureDirectory }) {
   const [status, setStatus] = useState<FormStatus>({ kind: 'idle' });
 
   useEffect(() => {
@@ -66,7 +66,7 @@ function Dialog({ req, onClose, lastExecutor }: { req: FormRequest; onClose: () 
         if (e.target === e.currentTarget) onClose();
       }}
     >
-      <CaptureForm item={req.item} status={status} onSubmit={submit} onClose={onClose} lastExecutor={lastExecutor} />
+      <CaptureForm item={req.item} status={status} onSubmit={submit} onClose={onClose} lastExecutor={lastExecutor} {...(directory ? { directory } : {})} />
     </div>
   );
 }
@@ -75,14 +75,27 @@ export function closeForm(): void {
   root?.render(null);
 }
 
-export function openForm(req: FormRequest): void {
-  void browser.storage.local
-    .get(LAST_EXECUTOR)
-    .catch(() => ({}) as Record<string, unknown>)
-    .then((stored) => show(req, typeof stored[LAST_EXECUTOR] === 'string' ? stored[LAST_EXECUTOR] : ''));
+/** The workspace directory, fetched once per page and refreshed after a minute. */
+let directoryCache: { at: number; value: CaptureDirectory } | undefined;
+async function directory(): Promise<CaptureDirectory | undefined> {
+  if (directoryCache && Date.now() - directoryCache.at < 60_000) return directoryCache.value;
+  try {
+    const value = await request('capture.directory', {});
+    directoryCache = { at: Date.now(), value };
+    return value;
+  } catch {
+    return undefined; // free text still works
+  }
 }
 
-function show(req: FormRequest, lastExecutor: string): void {
+export function openForm(req: FormRequest): void {
+  const stored = browser.storage.local.get(LAST_EXECUTOR).catch(() => ({}) as Record<string, unknown>);
+  void Promise.all([stored, directory()]).then(([values, dir]) =>
+    show(req, typeof values[LAST_EXECUTOR] === 'string' ? values[LAST_EXECUTOR] : '', dir),
+  );
+}
+
+function show(req: FormRequest, lastExecutor: string, dir?: CaptureDirectory): void {
   if (!host || !host.isConnected) {
     host = document.createElement('div');
     host.setAttribute(HOST_ATTR, 'form');
@@ -96,5 +109,5 @@ function show(req: FormRequest, lastExecutor: string): void {
     root = createRoot(mountPoint);
   }
   // A new key remounts the dialog with fresh state for each opened post.
-  root!.render(<Dialog key={`${req.item.key}:${req.detectedAt}`} req={req} onClose={closeForm} lastExecutor={lastExecutor} />);
+  root!.render(<Dialog key={`${req.item.key}:${req.detectedAt}`} req={req} onClose={closeForm} lastExecutor={lastExecutor} {...(dir ? { directory: dir } : {})} />);
 }

@@ -1,10 +1,15 @@
 import { SITE_MATCHES } from '@/lib/sites/hosts';
 import { adapterFor } from '@/lib/sites';
 import { startCapture } from './capture';
+import { startChecker } from './checker';
+import { startHealth } from './health';
+import { startPublisher } from './publish';
 
 /**
- * Runs on VK and OK pages: a capture button on every post, the capture form in one
- * shadow-root host. Never opens IndexedDB: everything goes through the message channel.
+ * Runs on VK and OK pages: a capture button on every post and comment near the viewport, the
+ * capture form in one shadow-root host, the reply checker in the site's reply boxes, publish
+ * in place, and the adapter's health report. Never opens IndexedDB: everything goes through
+ * the message channel.
  */
 export default defineContentScript({
   matches: SITE_MATCHES,
@@ -12,6 +17,14 @@ export default defineContentScript({
   main(ctx) {
     const adapter = adapterFor(location.href);
     if (!adapter) return;
-    startCapture(ctx, adapter);
+    const capture = startCapture(ctx, adapter);
+    startChecker(ctx, adapter);
+    startPublisher(adapter, capture);
+    const recheck = startHealth(ctx, adapter, capture);
+    // VK and OK navigate without reloading the page.
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      capture.rescan();
+      recheck();
+    });
   },
 });

@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@/components/app.css';
 import { Backup } from '@/components/options/Backup';
+import { Diagnostics } from '@/components/options/Diagnostics';
 import { Onboarding } from '@/components/options/Onboarding';
 import { WorkspaceEditor } from '@/components/options/WorkspaceEditor';
 import { useOpenCount } from '@/components/OpenMessages';
@@ -30,6 +31,7 @@ function Options() {
       {workspace === null ? <Onboarding onDone={(ws) => void save(ws)} /> : null}
       {workspace ? <WorkspaceEditor key={JSON.stringify(workspace.user)} workspace={workspace} onSave={save} /> : null}
       <Backup />
+      <Diagnostics />
       <section className="aot-section">
         <h2>{t('options.storage')}</h2>
         <p>{t('options.storageValue', { count: count ?? '…' })}</p>

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@/components/app.css';
+import { HealthBanner } from '@/components/HealthBanner';
 import { OpenMessages, useOpenCount } from '@/components/OpenMessages';
 import { t, tn } from '@/lib/i18n';
 
@@ -24,6 +25,7 @@ function Popup() {
         <h1>{t('list.title')}</h1>
         {open !== undefined ? <span className="aot-header__count">{tn('list.openCount', open)}</span> : null}
       </header>
+      <HealthBanner />
       <OpenMessages onPost={openOnDesk} />
       <nav className="aot-toolbar">
         {browser.sidePanel ? (

@@ -97,6 +97,16 @@ export const siteProtocol = {
       z.object({ ok: z.literal(false), message: z.string() }),
     ]),
   },
+  /** The workspace directory the capture form suggests from (topics, locations, bodies). */
+  'capture.directory': {
+    from: ['site', 'extension'],
+    request: z.object({}),
+    response: z.object({
+      topics: z.array(z.string()).max(2000),
+      locations: z.array(z.string()).max(2000),
+      bodies: z.array(z.object({ id: z.string(), name: z.string() })).max(500),
+    }),
+  },
   /** Earlier messages a capture likely repeats (the curator confirms with linkRepeat). */
   'capture.repeats': {
     from: ['site', 'extension'],

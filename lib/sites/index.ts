@@ -1,5 +1,5 @@
 /** Site adapters: everything that knows VK or OK markup. */
-import { okAdapter } from './ok';
+import { okAdapter, okPostPath } from './ok';
 import type { SiteAdapter } from './types';
 import { vkAdapter } from './vk';
 
@@ -18,4 +18,20 @@ export function adapterFor(url: string | URL): SiteAdapter | null {
   if (host === 'vk.com' || host === 'vk.ru') return vkAdapter;
   if (host === 'ok.ru') return okAdapter;
   return null;
+}
+
+/**
+ * The key of the item a permalink page is about (a post's or photo's own page), or null:
+ * https://vk.ru/wall-1_2 → 'vk:wall-1_2', https://ok.ru/group/3/topic/4 → 'ok:group/3/topic/4'.
+ */
+export function pageItemKey(url: string | URL): string | null {
+  const adapter = adapterFor(url);
+  if (!adapter) return null;
+  const { pathname } = new URL(url);
+  if (adapter.site === 'vk') {
+    const m = pathname.match(/^\/(wall|photo)(-?\d+)_(\d+)\/?$/);
+    return m ? `vk:${m[1]}${m[2]}_${m[3]}` : null;
+  }
+  const path = okPostPath(pathname);
+  return path && /\/(topic|statuses)\/\d+\/?$/.test(pathname) ? `ok:${path}` : null;
 }

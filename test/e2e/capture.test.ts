@@ -31,17 +31,19 @@ afterAll(async () => {
 describe('capture a VK post and see it in the popup', () => {
   let stored: Message | undefined;
 
-  it('adds a capture button to every post of a VK wall, none to reposts', async () => {
+  it('adds a capture button to every post and comment of a VK wall, none to reposts', async () => {
     const page = await session!.context.newPage();
     await page.goto('https://vk.com/club100');
     const buttons = page.locator('[data-aot="capture"] button');
-    await expect.poll(() => buttons.count()).toBe(4);
+    // Four posts (the repeated pinned post and the repost are not extra items) and one comment.
+    await expect.poll(() => buttons.count()).toBe(5);
+    expect(await page.locator('[data-testid="wall_comments_comment_root"] [data-aot="capture"] button[data-kind="comment"]').count()).toBe(1);
     expect(await buttons.first().textContent()).toBe('Взять в работу');
     // A post loaded later gets its button too, and nothing is duplicated.
     await page.evaluate(() => (window as unknown as { addPost: (...a: string[]) => void }).addPost('600', 'Новый автор', 'Новый пост'));
-    await expect.poll(() => buttons.count()).toBe(5);
+    await expect.poll(() => buttons.count()).toBe(6);
     await page.waitForTimeout(300);
-    expect(await buttons.count()).toBe(5);
+    expect(await buttons.count()).toBe(6);
     // VK re-renders and virtualises posts: a post that leaves and comes back gets one button again.
     await page.evaluate(() => {
       const post = document.querySelector('[data-post-id="-100_502"]')!.closest('[data-testid="post"]')!;
@@ -51,7 +53,7 @@ describe('capture a VK post and see it in the popup', () => {
     });
     await page.waitForTimeout(700);
     expect(await page.locator('[data-post-id="-100_502"] [data-aot="capture"]').count()).toBe(1);
-    expect(await buttons.count()).toBe(5);
+    expect(await buttons.count()).toBe(6);
     // The vk.com origin never gets a database of ours.
     expect(await page.evaluate(() => indexedDB.databases())).toEqual([]);
     await page.close();
@@ -84,7 +86,10 @@ describe('capture a VK post and see it in the popup', () => {
     await expect.poll(() => dialog.count()).toBe(0);
 
     const button = page.locator('[data-aot="capture"] button').first();
-    await expect.poll(() => button.textContent()).toContain('В работе');
+    // The button now shows the step and the working time left to the next deadline.
+    await expect.poll(() => button.getAttribute('data-state')).toBe('captured');
+    await expect.poll(() => button.textContent()).toMatch(/у исполнителя · \d+ час/);
+    expect(await button.getAttribute('title')).toMatch(/осталось .* рабочего времени/);
 
     // The background stored it in the extension's database with its detection time and deadline.
     stored = await session!.worker.evaluate(async () => {

@@ -19,6 +19,7 @@ function setup(overrides: Partial<Handlers> = {}) {
     'capture.repeats': vi.fn(async () => ({ candidates: [] })),
     'backup.export': vi.fn(async () => ({ file: '{}', messages: 0 })),
     'backup.import': vi.fn(async () => ({ ok: false as const, message: 'нет' })),
+    'capture.directory': vi.fn(async () => ({ topics: [], locations: [], bodies: [] })),
     'page.observed': vi.fn(async () => ({ changed: [] })),
     'page.health': vi.fn(async () => ({ stored: true as const })),
     'lint.check': vi.fn(async () => ({ enabled: true, findings: [], score: 10, incoming: [] })),
@@ -39,7 +40,7 @@ describe('message router', () => {
     expect(reply).toEqual({ ok: true, data: { id: 'm1', created: true, dueAt: 123 } });
     expect(handlers['capture.save']).toHaveBeenCalledWith(
       expect.objectContaining({ item: expect.objectContaining({ key: 'vk:wall-100_501' }) }),
-      { kind: 'site', url: fromVk.url },
+      { kind: 'site', url: fromVk.url, tabId: 1 },
     );
   });
 
@@ -133,7 +134,7 @@ describe('message client', () => {
 
   it('round-trips a typed request through the router', async () => {
     await expect(request('capture.lookup', { keys: ['vk:wall-1_2'] }, transport)).resolves.toEqual({
-      found: [{ key: 'vk:wall-1_2', id: 'm1', status: 'open', dueAt: 5 }],
+      found: [{ key: 'vk:wall-1_2', id: 'm1', status: 'open', step: 'routed', dueAt: 5 }],
     });
   });
 

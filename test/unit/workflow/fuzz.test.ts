@@ -21,7 +21,7 @@ const command = fc.oneof(
   w(10, fc.record({ type: fc.constant('submitDraft'), kind: fc.constantFrom('answer', 'interim', 'clarification'), text: fc.constant('Заменим трубу до 1 декабря.') })),
   w(6, fc.constant({ type: 'approve' })),
   w(4, fc.constant({ type: 'requestRework', remarks: 'добавьте срок' })),
-  w(6, fc.record({ type: fc.constant('publish'), text: fc.constantFrom(undefined, 'Сводный ответ') }).map((c) => (c.text ? c : { type: c.type }))),
+  w(6, fc.record({ type: fc.constant('publish'), url: fc.constant('https://vk.com/wall-1_1?reply=7'), text: fc.constantFrom(undefined, 'Сводный ответ') }).map((c) => (c.text ? c : { type: c.type, url: c.url }))),
   w(1, fc.constant({ type: 'markNotProcessable', category: 'threat', confirmed: true })),
   w(1, fc.constant({ type: 'linkRepeat', of: 'm0' })),
   w(1, fc.constant({ type: 'garbage' })),

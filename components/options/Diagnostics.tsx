@@ -1,0 +1,74 @@
+import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { t } from '@/lib/i18n';
+import { CHECKER_SITES_KEY } from '@/lib/sites/hosts';
+import { asHealthReport, healthBanner, type HealthReport } from '../health';
+
+const SITES = ['vk', 'ok'] as const;
+type Sites = Partial<Record<(typeof SITES)[number], boolean>>;
+
+/**
+ * The sites: the reply checker on or off per site, and the last markup check of each site with
+ * every check and what it found (what a maintainer asks for when VK changes its markup).
+ */
+export function Diagnostics() {
+  const [reports, setReports] = useState<HealthReport[] | undefined>();
+  const [checker, setChecker] = useState<Sites>({});
+  useEffect(() => {
+    const load = async () => {
+      const stored = await browser.storage.local.get([...SITES.map((s) => `health.last.${s}`), CHECKER_SITES_KEY]);
+      setReports(SITES.map((s) => asHealthReport(stored[`health.last.${s}`])).filter((r): r is HealthReport => r !== null));
+      setChecker((stored[CHECKER_SITES_KEY] as Sites | undefined) ?? {});
+    };
+    void load();
+    browser.storage.local.onChanged.addListener(load);
+    return () => browser.storage.local.onChanged.removeListener(load);
+  }, []);
+  const toggle = (site: (typeof SITES)[number], on: boolean) => {
+    const next = { ...checker, [site]: on };
+    setChecker(next);
+    void browser.storage.local.set({ [CHECKER_SITES_KEY]: next });
+  };
+  return (
+    <section className="aot-section" aria-labelledby="diagnostics-title">
+      <h2 id="diagnostics-title">{t('options.diagnostics')}</h2>
+      <fieldset className="aot-fieldset">
+        <legend>{t('options.checkerSites')}</legend>
+        {SITES.map((site) => (
+          <label key={site} className="aot-field aot-field--inline">
+            <input type="checkbox" checked={checker[site] !== false} onChange={(e) => toggle(site, e.target.checked)} />
+            {t(`site.${site}`)}
+          </label>
+        ))}
+      </fieldset>
+      <p className="aot-hint">{t('options.diagnostics.hint')}</p>
+      {reports && reports.length === 0 ? <p>{t('options.diagnostics.none')}</p> : null}
+      {(reports ?? []).map((r) => {
+        const banner = healthBanner(r);
+        return (
+          <div key={r.site} className="aot-diagnostics" data-testid={`diagnostics-${r.site}`}>
+            <h3>{t('options.diagnostics.at', { site: t(`site.${r.site}`), path: r.path, time: new Date(r.at).toLocaleString() })}</h3>
+            {banner ? (
+              <p className="aot-form__notice aot-form__notice--error" role="alert">
+                {banner}
+              </p>
+            ) : null}
+            <table className="aot-table">
+              <tbody>
+                {r.checks.map((c) => (
+                  <tr key={c.name} data-ok={String(c.ok)}>
+                    <th scope="row">
+                      <code>{c.name}</code>
+                    </th>
+                    <td>{c.ok ? `✓ ${t('options.diagnostics.ok')}` : `✗ ${t('options.diagnostics.failed')}`}</td>
+                    <td className="aot-hint">{c.detail}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        );
+      })}
+    </section>
+  );
+}

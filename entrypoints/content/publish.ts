@@ -1,0 +1,170 @@
+/**
+ * Publish in place, the page side: on the background's request, finds the item, opens the
+ * site's own reply form for a comment, puts the approved text into the reply box with the
+ * browser's editing pipeline and reads it back. It never presses send: the official does.
+ * Then it watches the post's comments for the sent reply (normalised text match) and reports
+ * its link; the background records the publication.
+ */
+import { browser } from 'wxt/browser';
+import { t } from '@/lib/i18n';
+import { siteRequest as request } from '@/lib/messaging/site-client';
+import { TAB_CHANNEL, tabRequestSchema, type InsertMethod, type TabReply } from '@/lib/messaging/tab-protocol';
+import { comparableText } from '@/lib/sites/dom';
+import type { PageItem, SiteAdapter } from '@/lib/sites';
+import type { CaptureController } from './capture';
+import { toast } from './toast';
+
+/** How long the page watches for the sent reply before the user confirms by link. */
+const WATCH_MS = 30 * 60_000;
+
+/** The editor's text as the user sees it, NBSP and blanks normalised. */
+function boxText(box: HTMLElement): string {
+  return comparableText(box instanceof HTMLTextAreaElement ? box.value : box.innerText);
+}
+
+function caretToEnd(box: HTMLElement): void {
+  box.focus();
+  const selection = box.ownerDocument.getSelection();
+  if (!selection) return;
+  const range = box.ownerDocument.createRange();
+  range.selectNodeContents(box);
+  range.collapse(false);
+  selection.removeAllRanges();
+  selection.addRange(range);
+}
+
+/**
+ * Puts text at the end of a contenteditable the way a user's typing would: execCommand
+ * ('insertText') runs the browser's own editing pipeline (beforeinput/input, undo); a paste
+ * event reaches editors that ignore it; a beforeinput event is the last resort. Lines are
+ * inserted one by one with insertLineBreak (Enter could send). Returns the way that worked.
+ */
+export function insertText(box: HTMLElement, text: string): InsertMethod | null {
+  const before = boxText(box);
+  const want = comparableText(text);
+  const landed = () => {
+    const now = boxText(box);
+    return now !== before && now.includes(want);
+  };
+  caretToEnd(box);
+  const lines = text.split('\n');
+  lines.forEach((line, i) => {
+    if (i > 0) document.execCommand('insertLineBreak');
+    if (line) document.execCommand('insertText', false, line);
+  });
+  if (landed()) return 'execCommand';
+  caretToEnd(box);
+  try {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  } catch {
+    // engines without a constructible DataTransfer go on to beforeinput
+  }
+  if (landed()) return 'paste';
+  caretToEnd(box);
+  box.dispatchEvent(new InputEvent('beforeinput', { inputType: 'insertText', data: text, bubbles: true, cancelable: true }));
+  if (landed()) return 'beforeinput';
+  return null;
+}
+
+interface Watch {
+  messageId: string;
+  postKey: string;
+  text: string;
+  known: Set<string>;
+  until: number;
+}
+
+export function startPublisher(adapter: SiteAdapter, capture: CaptureController): void {
+  let watch: Watch | null = null;
+  let observer: MutationObserver | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const stop = () => {
+    observer?.disconnect();
+    observer = null;
+    watch = null;
+  };
+
+  const comments = (postKey: string): PageItem[] => adapter.findItems(document).filter((i) => i.kind === 'comment' && i.parentKey === postKey);
+
+  /** A new comment under the post whose text holds the inserted answer: the sent reply. */
+  const check = async () => {
+    timer = undefined;
+    const w = watch;
+    if (!w) return;
+    if (Date.now() > w.until) return stop();
+    const want = comparableText(w.text);
+    const sent = comments(w.postKey).find((c) => !w.known.has(c.key) && comparableText(c.text).includes(want));
+    if (!sent) return;
+    stop();
+    try {
+      const reply = await request('publish.sent', { messageId: w.messageId, replyKey: sent.key, replyUrl: sent.url, text: sent.text });
+      toast(reply.ok ? t('inpage.publish.recorded') : reply.message, reply.ok ? 'ok' : 'error');
+    } catch (error) {
+      toast(error instanceof Error ? error.message : String(error), 'error');
+    }
+  };
+
+  const startWatch = (messageId: string, postKey: string, text: string) => {
+    stop();
+    watch = { messageId, postKey, text, known: new Set(comments(postKey).map((c) => c.key)), until: Date.now() + WATCH_MS };
+    observer = new MutationObserver(() => {
+      if (timer === undefined) timer = setTimeout(() => void check(), 150);
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  };
+
+  const insert = async (req: { messageId: string; key: string; parentKey?: string; text: string }): Promise<TabReply> => {
+    capture.rescan();
+    const all = adapter.findItems(document);
+    const item = all.find((i) => i.key === req.key);
+    const postKey = item?.kind === 'comment' ? (item.parentKey ?? req.parentKey) : req.key;
+    if (!item || !postKey) {
+      toast(t('inpage.publish.notFound'), 'error');
+      return { ok: false, message: t('inpage.publish.notFound') };
+    }
+    item.element.scrollIntoView({ block: 'center' });
+    // A comment is answered through the site's own reply control (VK prefixes the name).
+    if (item.kind === 'comment') adapter.replyControl(item)?.click();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const boxes = adapter.findReplyBoxes(document);
+    const box = (boxes.find((b) => b.answersKey === item.key) ?? boxes.find((b) => b.answersKey === postKey))?.element;
+    if (!box) {
+      toast(t('inpage.publish.noBox'), 'error');
+      return { ok: false, message: t('inpage.publish.noBox') };
+    }
+    // OK restores unsent drafts into the box: never mix the answer into someone's text.
+    const existing = boxText(box);
+    if (item.kind === 'post' && existing) {
+      toast(t('inpage.publish.notEmpty'), 'error');
+      return { ok: false, message: t('inpage.publish.notEmpty') };
+    }
+    box.scrollIntoView({ block: 'center' });
+    const method = insertText(box, req.text);
+    if (!method) {
+      toast(t('inpage.publish.mismatch'), 'error');
+      return { ok: false, message: t('inpage.publish.mismatch') };
+    }
+    startWatch(req.messageId, postKey, req.text);
+    toast(t('inpage.publish.inserted'), 'ok');
+    return { ok: true, method, site: adapter.site };
+  };
+
+  browser.runtime.onMessage.addListener((raw, _sender, sendResponse) => {
+    if (!raw || typeof raw !== 'object' || (raw as { channel?: unknown }).channel !== TAB_CHANNEL) return undefined;
+    const parsed = tabRequestSchema.safeParse(raw);
+    if (!parsed.success) {
+      sendResponse({ ok: false, message: 'bad request' } satisfies TabReply);
+      return undefined;
+    }
+    const req = parsed.data;
+    if (req.type === 'ping') {
+      sendResponse({ ok: true, site: adapter.site } satisfies TabReply);
+      return undefined;
+    }
+    void insert(req).then(sendResponse, (error: unknown) => sendResponse({ ok: false, message: error instanceof Error ? error.message : String(error) }));
+    return true;
+  });
+}

@@ -1,0 +1,323 @@
+/**
+ * Working inside VK and OK in Chromium (fixture pages routed as https://vk.com/…, https://vk.ru/…,
+ * https://ok.ru/…): capture of posts and comments on each site, a virtualised wall, the reply
+ * checker in the sites' own reply boxes, and publish in place recorded with the reply's link.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Message } from '../../lib/workflow/model';
+import { starterWorkspace } from '../../lib/workflow/workspace';
+import { launch, openExtensionPage, saveWorkspace, screenshot, type Session } from './harness.mjs';
+
+interface StorageArea {
+  get(keys: string | string[]): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+/** The extension API inside extension pages (evaluated there, not here). */
+declare const chrome: {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  storage: { local: StorageArea; session: StorageArea };
+  tabs: { query(info: object): Promise<Array<{ id?: number }>> };
+};
+type Reply = { ok: boolean; data?: unknown; error?: { code: string; message: string } };
+
+let session: Session;
+type Page = Awaited<ReturnType<typeof openExtensionPage>>;
+let ext: Page;
+
+/** A request on the extension's channel, from an extension page (as the side panel sends it). */
+async function call(type: string, data: unknown): Promise<Reply> {
+  return ext.evaluate(([t, d]) => chrome.runtime.sendMessage({ channel: 'aot/1', type: t, data: d }) as Promise<Reply>, [type, data] as const);
+}
+
+async function stored(key: string): Promise<Message | undefined> {
+  return session.worker.evaluate(async (k) => {
+    const open = indexedDB.open('answer-on-time');
+    const db: IDBDatabase = await new Promise((ok, fail) => {
+      open.onsuccess = () => ok(open.result);
+      open.onerror = () => fail(open.error);
+    });
+    const found: Message | undefined = await new Promise((ok) => {
+      const req = db.transaction('messages').objectStore('messages').index('key').get(k);
+      req.onsuccess = () => ok(req.result);
+    });
+    db.close();
+    return found;
+  }, key);
+}
+
+/** Captures the item whose button is at `index` through the in-page form. */
+async function capture(page: Awaited<ReturnType<Session['context']['newPage']>>, selector: string, topic: string) {
+  await page.locator(selector).first().click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Тема').fill(topic);
+  await dialog.getByLabel('Исполнитель').fill('minstroy');
+  await dialog.getByRole('button', { name: 'Сохранить' }).click();
+  await expect.poll(() => dialog.getByRole('status').textContent()).toMatch(/^Сохранено/);
+  await dialog.getByRole('button', { name: 'Закрыть' }).first().click();
+}
+
+/** Walks a stored message to "approved" with an answer text, through the channel. */
+async function approve(key: string, text: string): Promise<string> {
+  const m = (await stored(key))!;
+  for (const command of [{ type: 'submitDraft', kind: 'answer', text }, { type: 'approve' }]) {
+    const reply = await call('message.command', { id: m.id, command });
+    expect(reply.data, JSON.stringify(reply)).toMatchObject({ ok: true });
+  }
+  return m.id;
+}
+
+beforeAll(async () => {
+  session = await launch();
+  await saveWorkspace(session, starterWorkspace('yakutia', { id: 'me', name: 'Анна', roles: ['curator', 'executor'], bodies: ['minstroy'] }));
+  ext = await openExtensionPage(session, 'options.html');
+});
+afterAll(async () => {
+  await session?.context.close();
+});
+
+describe('capture on every post and comment', () => {
+  it('captures a comment of a post on vk.ru, stored with its canonical vk.com key and link', async () => {
+    const page = await session.context.newPage();
+    await page.goto('https://vk.ru/wall-100_502');
+    const buttons = page.locator('[data-aot="capture"] button');
+    await expect.poll(() => buttons.count()).toBe(5); // the post and its four comments (two in a thread)
+    await screenshot(page, 'vk-post-buttons');
+    await capture(page, '#comment-100_601 > .comment-body [data-aot="capture"] button', 'Горячая вода');
+    const m = await stored('vk:wall-100_502_r601');
+    expect(m).toMatchObject({
+      kind: 'comment',
+      url: 'https://vk.com/wall-100_502?reply=601',
+      parentKey: 'vk:wall-100_502',
+      author: { name: 'Ольга Белова', url: 'https://vk.com/olga.belova' },
+      text: 'У нас на Садовой, 14 тоже нет воды 😢 Звонили в управляющую компанию — никто не берёт трубку.',
+    });
+    // The comment's button now shows its state; the thread replies keep theirs.
+    await expect.poll(() => page.locator('#comment-100_601 > .comment-body [data-aot="capture"] button').getAttribute('data-state')).toBe('captured');
+    expect(await page.locator('#comment-100_602 [data-aot="capture"] button').getAttribute('data-state')).toBe('new');
+    await page.close();
+  });
+
+  it('captures the post itself on vk.com', async () => {
+    const page = await session.context.newPage();
+    await page.goto('https://vk.com/wall-100_502');
+    await capture(page, '[data-post-id="-100_502"] [data-aot="capture"] button', 'Горячая вода');
+    expect(await stored('vk:wall-100_502')).toMatchObject({ kind: 'post', author: { name: 'Мария Сидорова' }, attachments: [{ type: 'photo', url: 'https://vk.com/photo-100_9002' }] });
+    await page.close();
+  });
+
+  it('captures a comment in the legacy photo viewer', async () => {
+    const page = await session.context.newPage();
+    await page.goto('https://vk.com/photo-100_9001');
+    await expect.poll(() => page.locator('[data-aot="capture"] button').count()).toBe(3);
+    await capture(page, '#pv_comment-100_56 [data-aot="capture"] button', 'Благоустройство');
+    expect(await stored('vk:photo-100_9001_r56')).toMatchObject({ text: 'Спасибо, стало чище!\nЕщё бы лавочки покрасить.', author: { name: 'Пётр Иванов' } });
+    await page.close();
+  });
+
+  it('captures a post on the OK feed and a comment on an OK topic', async () => {
+    const feed = await session.context.newPage();
+    await feed.goto('https://ok.ru/group/300');
+    await capture(feed, '[data-aot="capture"] button', 'Освещение');
+    expect(await stored('ok:group/300/topic/700001')).toMatchObject({ kind: 'post', author: { name: 'Ольга Николаева' } });
+    await feed.close();
+
+    const topic = await session.context.newPage();
+    await topic.goto('https://ok.ru/group/300/topic/700001');
+    const buttons = topic.locator('[data-aot="capture"] button');
+    await expect.poll(() => buttons.count()).toBe(3);
+    // The topic captured from the feed is recognised on its own page.
+    await expect.poll(() => buttons.first().getAttribute('data-state')).toBe('captured');
+    await capture(topic, '#hook_Block_CommentItem8100001 [data-aot="capture"] button', 'Освещение');
+    expect(await stored('ok:group/300/topic/700001_c8100001')).toMatchObject({
+      kind: 'comment',
+      parentKey: 'ok:group/300/topic/700001',
+      author: { name: 'Андрей Соколов', url: 'https://ok.ru/profile/910005' },
+    });
+    await screenshot(topic, 'ok-topic-buttons');
+    await topic.close();
+  });
+});
+
+describe('a virtualised wall', () => {
+  it('keeps one button per item while VK removes and re-adds posts, and mounts buttons only near the viewport', async () => {
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 1000, height: 700 });
+    await page.goto('https://vk.com/club200');
+    const hosts = page.locator('[data-aot="capture"]');
+    const inDom = () => page.locator('[data-testid="post"]').count();
+    await expect.poll(() => hosts.count()).toBeGreaterThan(0);
+    // Only the posts near the viewport are in the page, and only those near it get a button.
+    expect(await inDom()).toBeLessThan(20);
+    const consistent = async () => {
+      const [h, p, dup] = await page.evaluate(() => {
+        const keys = [...document.querySelectorAll<HTMLElement>('[data-aot="capture"]')].map((e) => e.dataset.aotKey);
+        return [keys.length, document.querySelectorAll('[data-testid="post"]').length, keys.length - new Set(keys).size];
+      });
+      return { hostsAtMostPosts: h <= p, duplicates: dup };
+    };
+    for (const y of [1500, 3500, 6000, 3000, 0, 4000, 0]) {
+      await page.evaluate((to) => window.scrollTo(0, to), y);
+      await page.waitForTimeout(250);
+      expect(await consistent()).toEqual({ hostsAtMostPosts: true, duplicates: 0 });
+    }
+    // Back at the top: every post in view has exactly one button again.
+    await expect.poll(async () => page.locator('[data-post-id="-200_1000"] [data-aot="capture"]').count()).toBe(1);
+    expect(await page.evaluate(() => (window as unknown as { __fixtureWall: { removed(): number } }).__fixtureWall.removed())).toBeGreaterThan(10);
+    await page.close();
+  });
+});
+
+describe('the reply checker in the sites’ reply boxes', () => {
+  const typeAndCheck = async (url: string, box: string, screenshotName: string) => {
+    const page = await session.context.newPage();
+    await page.goto(url);
+    await page.locator('[data-aot="capture"]').first().waitFor({ state: 'attached' });
+    const editor = page.locator(box);
+    await editor.click();
+    await page.keyboard.type('В настоящее время проводится работа по данному вопросу.');
+    const panel = page.locator('[data-aot="checker"]');
+    await expect.poll(() => panel.evaluate((h) => h.shadowRoot?.textContent ?? '')).toContain('«В настоящее время»');
+    // Underlined in place through the Highlight API; the site's editor holds only what was typed.
+    expect(await page.evaluate(() => (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('aot-reply-cliche')?.size ?? 0)).toBeGreaterThan(0);
+    expect(await editor.evaluate((e) => e.children.length)).toBe(0);
+    expect(await editor.textContent()).toBe('В настоящее время проводится работа по данному вопросу.');
+    await screenshot(page, screenshotName);
+    return page;
+  };
+
+  it('underlines a cliché typed into the VK reply box', async () => {
+    const page = await typeAndCheck('https://vk.com/wall-100_502', '[data-testid="content-editable-input"]', 'vk-checker');
+    await page.close();
+  });
+
+  it('underlines a cliché typed into the OK reply box, and shows forbidden content of the post answered', async () => {
+    const page = await typeAndCheck('https://ok.ru/group/300/topic/700001', '.comments_add-ceditable', 'ok-checker');
+    await page.close();
+  });
+
+  it('stays off on a site where the options switched it off', async () => {
+    await ext.evaluate(() => chrome.storage.local.set({ 'checker.sites': { vk: false, ok: true } }));
+    const page = await session.context.newPage();
+    await page.goto('https://vk.com/wall-100_502');
+    await page.locator('[data-aot="capture"]').first().waitFor({ state: 'attached' });
+    await page.locator('[data-testid="content-editable-input"]').click();
+    await page.keyboard.type('В настоящее время');
+    await page.waitForTimeout(800);
+    expect(await page.locator('[data-aot="checker"]').count()).toBe(0);
+    await ext.evaluate(() => chrome.storage.local.remove('checker.sites'));
+    await page.close();
+  });
+});
+
+describe('publish in place', () => {
+  it('answers a VK comment from the side panel: text in the reply form, the official sends, the reply is recorded', async () => {
+    const id = await approve('vk:wall-100_502_r601', 'Ольга, аварийная бригада работает на Садовой, 14; воду дадут до 18:00. Телефон 05.');
+    const panel = await openExtensionPage(session, 'sidepanel.html', { width: 460, height: 900 });
+    await panel.getByRole('combobox', { name: 'Роль' }).selectOption('all');
+    await panel.getByRole('button', { name: 'Открыть карточку' }).first().waitFor();
+    // Open this message's card.
+    await panel.evaluate((mid) => chrome.storage.session.set({ 'desk.selectedId': mid }), id);
+    await panel.getByTestId('message-card').waitFor();
+    await panel.getByRole('button', { name: 'Опубликовать ответ' }).click();
+    await expect.poll(() => panel.getByRole('status').first().textContent(), { timeout: 15_000 }).toContain('Текст вставлен');
+
+    // The extension opened the post in a tab, clicked the site's own "reply" and inserted the text.
+    const page = session.context.pages().find((p) => p.url().startsWith('https://vk.com/wall-100_502'))!;
+    expect(page).toBeDefined();
+    const composer = page.locator('[data-testid="content-editable-input"]');
+    await expect.poll(() => composer.textContent()).toBe('Ольга, Ольга, аварийная бригада работает на Садовой, 14; воду дадут до 18:00. Телефон 05.');
+    expect((await stored('vk:wall-100_502_r601'))!.step).toBe('approved'); // nothing recorded before sending
+    await screenshot(page, 'vk-publish-inserted');
+    await page.locator('[data-testid="send-comment"]').click(); // the official sends
+    await expect.poll(async () => (await stored('vk:wall-100_502_r601'))!.step, { timeout: 10_000 }).toBe('published');
+    const m = (await stored('vk:wall-100_502_r601'))!;
+    expect(m.publications.at(-1)?.url).toMatch(/^https:\/\/vk\.com\/wall-100_502\?reply=\d+$/);
+    await expect.poll(() => panel.getByTestId('card-step').textContent()).toBe('опубликовано');
+    expect(await panel.getByTestId('publication').textContent()).toContain(m.publications.at(-1)!.url!);
+    await screenshot(panel, 'desk-published-in-place');
+    await page.close();
+    await panel.close();
+  });
+
+  it('answers a comment in the legacy VK photo viewer', async () => {
+    const id = await approve('vk:photo-100_9001_r56', 'Пётр, лавочки покрасим до 1 июня. Вопросы: 8 (4112) 42-15-16.');
+    const reply = await call('publish.start', { id });
+    expect(reply.data).toMatchObject({ ok: true, method: 'execCommand' });
+    const page = session.context.pages().find((p) => p.url().startsWith('https://vk.com/photo-100_9001'))!;
+    expect(await page.locator('#reply_to-100_9001').inputValue()).toBe('56');
+    await page.locator('[data-fixture-send="vk-legacy"]').click();
+    await expect.poll(async () => (await stored('vk:photo-100_9001_r56'))!.step, { timeout: 10_000 }).toBe('published');
+    expect((await stored('vk:photo-100_9001_r56'))!.publications.at(-1)?.url).toMatch(/^https:\/\/vk\.com\/photo-100_9001\?reply=\d+$/);
+    await page.close();
+  });
+
+  it('answers an OK topic in place', async () => {
+    const id = await approve('ok:group/300/topic/700001', 'Фонари на улице Мира, 5 починим до 30 ноября. Горсвет: 8 (4112) 40-00-00.');
+    const reply = await call('publish.start', { id });
+    expect(reply.data).toMatchObject({ ok: true });
+    const page = session.context.pages().find((p) => p.url().startsWith('https://ok.ru/group/300/topic/700001'))!;
+    expect(await page.locator('.comments_add-ceditable').textContent()).toBe('Фонари на улице Мира, 5 починим до 30 ноября. Горсвет: 8 (4112) 40-00-00.');
+    await page.locator('button[data-l="t,submit"]').click();
+    await expect.poll(async () => (await stored('ok:group/300/topic/700001'))!.step, { timeout: 10_000 }).toBe('published');
+    expect((await stored('ok:group/300/topic/700001'))!.publications.at(-1)?.url).toMatch(/^https:\/\/ok\.ru\/group\/300\/topic\/700001\?commentId=\d+$/);
+    await page.close();
+  });
+
+  it('accepts a "reply sent" report only from a site tab', async () => {
+    const m = (await stored('vk:wall-100_502'))!;
+    // Only content scripts on the sites may report a sent reply (and only the tab asked to publish).
+    const reply = await call('publish.sent', { messageId: m.id, replyKey: 'vk:wall-100_502_r1', replyUrl: 'https://vk.com/wall-100_502?reply=1', text: 'x' });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect((await stored('vk:wall-100_502'))!.step).not.toBe('published');
+  });
+});
+
+describe('health and page changes', () => {
+  it('reports the page health to the popup when a hook is gone, and lists checks in the options', async () => {
+    const page = await session.context.newPage();
+    await page.goto('https://vk.com/wall-100_502');
+    await page.evaluate(() => {
+      for (const el of document.querySelectorAll('[data-testid="content-editable-input"]')) el.setAttribute('data-testid', 'composer-v2');
+      document.querySelector('[class^="vkitCommentInput__root"]')?.setAttribute('class', 'composer');
+    });
+    // A navigation inside the site makes the content script check again.
+    await page.evaluate(() => history.pushState({}, '', '/wall-100_502?z=1'));
+    await expect
+      .poll(async () => {
+        const value = await ext.evaluate(() => chrome.storage.local.get('health.last.vk'));
+        const report = value['health.last.vk'] as { checks?: Array<{ name: string; ok: boolean }> } | undefined;
+        return report?.checks?.find((c) => c.name === 'reply-box')?.ok;
+      }, { timeout: 10_000 })
+      .toBe(false);
+    const options = await openExtensionPage(session, 'options.html', { width: 1000, height: 900 });
+    const diagnostics = options.getByRole('region', { name: 'Диагностика страниц' });
+    await expect.poll(() => diagnostics.getByTestId('diagnostics-vk').textContent()).toContain('reply-box');
+    expect(await diagnostics.getByRole('alert').textContent()).toBe('VK изменил разметку: не найдено поле ответа — захват работает, публикация вручную');
+    await diagnostics.scrollIntoViewIfNeeded();
+    await screenshot(options, 'options-diagnostics');
+    await options.close();
+    // The popup, opened over that tab, says what failed and what still works.
+    await page.bringToFront();
+    const tabId = await ext.evaluate(async () => (await chrome.tabs.query({ url: 'https://vk.com/wall-100_502*' }))[0]?.id);
+    const report = await ext.evaluate(async (id) => (await chrome.storage.session.get(`health:${id}`))[`health:${id}`], tabId);
+    expect(report).toMatchObject({ site: 'vk', ok: false });
+    await page.close();
+  });
+
+  it('shows an edit of a captured post on the message, keeping the captured text', async () => {
+    const page = await session.context.newPage();
+    await page.goto('https://vk.com/wall-100_502');
+    await page.evaluate(() => {
+      document.querySelector('[data-post-id="-100_502"] [data-testid="showmoretext-in-expanded"]')!.textContent = 'Пятый день нет горячей воды! Никто не отвечает.';
+      // VK re-renders the edited post as a new node.
+      const post = document.querySelector('[data-testid="post"]')!;
+      post.replaceWith(post.cloneNode(true));
+    });
+    await expect
+      .poll(async () => (await stored('vk:wall-100_502'))?.pageChanges.at(-1), { timeout: 10_000 })
+      .toMatchObject({ kind: 'edited', text: 'Пятый день нет горячей воды! Никто не отвечает.' });
+    expect((await stored('vk:wall-100_502'))!.text).toBe('Третий день нет горячей воды в домах по улице Садовой. Куда обращаться?');
+    await page.close();
+  });
+});
