@@ -33,15 +33,43 @@ export class Tracer {
   }
 }
 
+/** Whether this engine accepts a selector (checked once per selector: the lists are static data). */
+const validity = new Map<string, boolean>();
+function valid(selector: string): boolean {
+  let ok = validity.get(selector);
+  if (ok === undefined) {
+    try {
+      globalThis.document?.createDocumentFragment().querySelector(selector);
+      ok = true;
+    } catch {
+      ok = false;
+    }
+    validity.set(selector, ok);
+  }
+  return ok;
+}
+
 /** The first candidate that matches inside root (and passes accept), and which one it was. */
 export function firstMatch(
   root: ParentNode,
   candidates: readonly Candidate[],
-  accept: (el: Element) => boolean = () => true,
+  accept?: (el: Element) => boolean,
   trace?: { tracer: Tracer; field: string },
 ): { element: Element; candidate: Candidate; index: number } | null {
-  for (const [index, candidate] of candidates.entries()) {
-    for (const element of safeQueryAll(root, candidate.selector)) {
+  for (let index = 0; index < candidates.length; index++) {
+    const candidate = candidates[index]!;
+    if (!valid(candidate.selector)) continue;
+    if (!accept) {
+      const element = root.querySelector(candidate.selector);
+      if (element) {
+        trace?.tracer.hit(trace.field, index);
+        return { element, candidate, index };
+      }
+      continue;
+    }
+    const list = root.querySelectorAll(candidate.selector);
+    for (let i = 0; i < list.length; i++) {
+      const element = list[i]!;
       if (accept(element)) {
         trace?.tracer.hit(trace.field, index);
         return { element, candidate, index };
@@ -54,11 +82,7 @@ export function firstMatch(
 
 /** querySelectorAll that survives a selector this engine does not know (a typo must not break a scan). */
 export function safeQueryAll(root: ParentNode, selector: string): Element[] {
-  try {
-    return Array.from(root.querySelectorAll(selector));
-  } catch {
-    return [];
-  }
+  return valid(selector) ? Array.from(root.querySelectorAll(selector)) : [];
 }
 
 /** Elements matching selector under root, root itself included when it matches. */
@@ -139,8 +163,12 @@ export function comparableText(text: string): string {
 }
 
 /** An absolute https URL for an href found on the page, on the given canonical host. */
+const SITE_PATH = /^\/(?!\/)[\x21-\x7e]*$/;
+
 export function absoluteUrl(href: string | null | undefined, base: string): string | undefined {
   if (!href) return undefined;
+  // Most hrefs are plain site paths ("/id123"): no need to parse them as URLs.
+  if (SITE_PATH.test(href) && !href.includes('\\') && !href.includes('/.')) return base.replace(/\/+$/, '') + href;
   try {
     const url = new URL(href, base);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
@@ -214,4 +242,88 @@ export function epochMs(raw: string | null | undefined): number | undefined {
   const n = Number(raw);
   if (!Number.isFinite(n) || n <= 0) return undefined;
   return n > 1e12 ? Math.round(n) : Math.round(n * 1000);
+}
+
+type Match = { element: Element; candidate: Candidate; index: number };
+
+/**
+ * How a parser finds the fields of an item. `direct` queries inside each item (cheap for the
+ * few items of an added node); `batch` queries the whole document once per selector and
+ * hands each element to the item that owns it (one pass for a page of 2,000 items instead
+ * of a query per item and field). Both give the same result: the first candidate, in
+ * priority order, with an element the item owns, and the first such element in document order.
+ */
+export interface Picker {
+  first(
+    root: Element,
+    kind: string,
+    field: string,
+    candidates: readonly Candidate[],
+    own: (el: Element) => boolean,
+    owner: (el: Element) => Element | null,
+    trace?: { tracer: Tracer; field: string },
+  ): Match | null;
+  all(root: Element, kind: string, field: string, selector: string, own: (el: Element) => boolean, owner: (el: Element) => Element | null): Element[];
+}
+
+export const directPicker: Picker = {
+  first: (root, _kind, _field, candidates, own, _owner, trace) => firstMatch(root, candidates, own, trace),
+  all: (root, _kind, _field, selector, own) => safeQueryAll(root, selector).filter(own),
+};
+
+/** A picker over a whole document; `expected` is how many roots of each kind there are. */
+export function batchPicker(scope: ParentNode, expected: Record<string, number>): Picker {
+  const firsts = new Map<string, Map<Element, Match>>();
+  const alls = new Map<string, Map<Element, Element[]>>();
+  // Posts and comments share selectors (dates, media): each is queried once.
+  const scans = new Map<string, ArrayLike<Element>>();
+  const scan = (selector: string): ArrayLike<Element> => {
+    let list = scans.get(selector);
+    if (!list) scans.set(selector, (list = valid(selector) ? scope.querySelectorAll(selector) : []));
+    return list;
+  };
+  return {
+    first(root, kind, field, candidates, _own, owner, trace) {
+      const id = `${kind}:${field}`;
+      let map = firsts.get(id);
+      if (!map) {
+        map = new Map();
+        firsts.set(id, map);
+        const want = expected[kind] ?? Infinity;
+        for (let index = 0; index < candidates.length && map.size < want; index++) {
+          const candidate = candidates[index]!;
+          const list = scan(candidate.selector);
+          for (let i = 0; i < list.length; i++) {
+            const element = list[i]!;
+            const o = owner(element);
+            if (o && !map.has(o)) map.set(o, { element, candidate, index });
+          }
+        }
+      }
+      const found = map.get(root) ?? null;
+      if (trace) {
+        if (found) trace.tracer.hit(trace.field, found.index);
+        else trace.tracer.miss(trace.field);
+      }
+      return found;
+    },
+    all(root, kind, field, selector, _own, owner) {
+      const id = `${kind}:${field}`;
+      let map = alls.get(id);
+      if (!map) {
+        map = new Map();
+        alls.set(id, map);
+        const list = scan(selector);
+        for (let i = 0; i < list.length; i++) {
+          const element = list[i]!;
+          const o = owner(element);
+          if (!o) continue;
+          const owned = map.get(o);
+          if (owned) owned.push(element);
+          else map.set(o, [element]);
+        }
+      }
+      return map.get(root) ?? [];
+    },
+  };
 }

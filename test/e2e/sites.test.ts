@@ -19,6 +19,7 @@ declare const chrome: {
   storage: { local: StorageArea; session: StorageArea };
   tabs: { query(info: object): Promise<Array<{ id?: number }>> };
 };
+type PwPage = import('playwright-core').Page;
 type Reply = { ok: boolean; data?: unknown; error?: { code: string; message: string } };
 
 let session: Session;
@@ -169,10 +170,11 @@ describe('a virtualised wall', () => {
 });
 
 describe('the reply checker in the sites’ reply boxes', () => {
-  const typeAndCheck = async (url: string, box: string, screenshotName: string) => {
+  const typeAndCheck = async (url: string, box: string, screenshotName: string, before?: (page: PwPage) => Promise<void>) => {
     const page = await session.context.newPage();
     await page.goto(url);
     await page.locator('[data-aot="capture"]').first().waitFor({ state: 'attached' });
+    if (before) await before(page);
     const editor = page.locator(box);
     await editor.click();
     await page.keyboard.type('В настоящее время проводится работа по данному вопросу.');
@@ -192,7 +194,14 @@ describe('the reply checker in the sites’ reply boxes', () => {
   });
 
   it('underlines a cliché typed into the OK reply box, and shows forbidden content of the post answered', async () => {
-    const page = await typeAndCheck('https://ok.ru/group/300/topic/700001', '.comments_add-ceditable', 'ok-checker');
+    const page = await typeAndCheck('https://ok.ru/group/300/topic/700001', '.comments_add-ceditable', 'ok-checker', async (topic) => {
+      // The topic being answered insults its readers: the panel says so.
+      await topic.locator('.media-text_cnt_tx').evaluate((el) => {
+        el.textContent = 'Во дворе не горят фонари. Вы там в администрации все идиоты?';
+      });
+    });
+    const panel = page.locator('[data-aot="checker"]');
+    expect(await panel.evaluate((h) => h.shadowRoot?.querySelector('.aot-checker__incoming')?.textContent ?? '')).toMatch(/запрещённое содержание: .*оскорбление/);
     await page.close();
   });
 

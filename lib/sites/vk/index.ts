@@ -1,8 +1,10 @@
 /** VK adapter: posts and comments (modern and legacy markup) as PageItems. Standard DOM API only. */
 import {
   absoluteUrl,
+  batchPicker,
   dedupeAttachments,
   dedupeByKey,
+  directPicker,
   epochMs,
   firstMatch,
   matchingWithin,
@@ -14,6 +16,7 @@ import {
   safeMatches,
   safeQueryAll,
   Tracer,
+  type Picker,
 } from '../dom';
 import type { Candidate, HealthCheck, PageItem, ReplyBox, SiteAdapter } from '../types';
 import { VK, VK_POST_PAGE, VK_SINGLE_POST } from './selectors';
@@ -33,13 +36,14 @@ const LEGACY_ID = /^post(-?\d+_\d+)$/;
 type Trace = Tracer | undefined;
 const field = (tracer: Trace, name: string) => (tracer ? { tracer, field: name } : undefined);
 
-/** Elements of a post itself: not inside a repost or a comment of it. */
+/** Subtrees inside a post that are not the post's own: reposts and comments. */
+const FOREIGN = `${VK.repost}, ${COMMENT_ROOT}`;
+
+/** Elements of a post itself: not inside a repost or a comment of it (one native closest() per element). */
 function ownOfPost(root: Element) {
   return (el: Element) => {
-    for (let p: Element | null = el; p && p !== root; p = p.parentElement) {
-      if (safeMatches(p, VK.repost) || safeMatches(p, COMMENT_ROOT)) return false;
-    }
-    return true;
+    const foreign = safeClosest(el, FOREIGN);
+    return !foreign || foreign === root || !root.contains(foreign);
   };
 }
 
@@ -48,21 +52,54 @@ function ownOfComment(root: Element) {
   return (el: Element) => safeClosest(el, COMMENT_ROOT) === root;
 }
 
-/** The object id of a post root: { path: 'wall-123_456' } or null. */
-export function vkPostId(root: Element, tracer?: Tracer): string | null {
+/**
+ * The item that owns an element, for post fields: its top post, unless it sits in a repost or
+ * a comment (a top post is never inside either, so any such ancestor disqualifies it).
+ */
+function postOwner(el: Element): Element | null {
+  if (safeClosest(el, active.foreign)) return null;
+  const p = safeClosest(el, active.post);
+  return p ? outermostRoot(p, active.post) : null;
+}
+/** The item that owns an element, for comment fields: the nearest comment around it. */
+const commentOwner = (el: Element) => safeClosest(el, active.comment);
+
+/**
+ * The root selectors the owners climb with. A whole-page scan narrows them to the fallbacks
+ * this page actually uses (the other layout's hooks cost time on every climb); the default is
+ * every fallback.
+ */
+const ALL_ROOTS = { post: POST_ROOT, comment: COMMENT_ROOT, foreign: FOREIGN };
+let active = ALL_ROOTS;
+
+/** Elements under root matching any candidate, and the candidates that matched something. */
+function rootsWithin(root: ParentNode, candidates: readonly Candidate[]): { found: Element[]; used: string[] } {
+  const found = new Set<Element>();
+  const used: string[] = [];
+  for (const c of candidates) {
+    const list = matchingWithin(root, c.selector);
+    if (!list.length) continue;
+    used.push(c.selector);
+    for (const el of list) found.add(el);
+  }
+  return { found: [...found], used };
+}
+
+/** The object id of a post root: 'wall-123_456' (or 'photo-…' in the photo viewer), or null. */
+export function vkPostId(root: Element, tracer?: Tracer, pick: Picker = directPicker): string | null {
   const own = ownOfPost(root);
   const attr0 = root.getAttribute('data-post-id');
   if (attr0 && POST_ID.test(attr0)) {
     tracer?.hit('post-id', 0);
     return `wall${attr0}`;
   }
-  const inner = firstMatch(root, VK.postIdAttr, own);
+  const inner = pick.first(root, 'post', 'post-id-attr', VK.postIdAttr, own, postOwner);
   const attr = inner?.element.getAttribute('data-post-id');
   if (attr && POST_ID.test(attr)) {
     tracer?.hit('post-id', 0);
     return `wall${attr}`;
   }
-  const link = firstMatch(root, VK.permalink, own)?.element.getAttribute('href')?.match(OBJECT_HREF);
+  const link = pick.first(root, 'post', 'permalink', VK.permalink, own, postOwner)?.element.getAttribute('href')?.match(OBJECT_HREF);
   if (link) {
     tracer?.hit('post-id', 1);
     return `${link[1]}${link[2]}_${link[3]}`;
@@ -76,29 +113,31 @@ export function vkPostId(root: Element, tracer?: Tracer): string | null {
   return null;
 }
 
-const isTopPost = (el: Element) => !safeClosest(el, COMMENT_ROOT) && !safeMatches(el, VK.repost);
+const isTopPost = (el: Element) => !safeClosest(el, active.comment) && !safeMatches(el, VK.repost);
 
-function attachmentsOf(root: Element, own: (el: Element) => boolean): PageItem['attachments'] {
+const PHOTO = VK.photo.map((c) => c.selector).join(', ');
+const VIDEO = VK.video.map((c) => c.selector).join(', ');
+const MEDIA = `${PHOTO}, ${VIDEO}`;
+
+/** Photos and videos of an item: one query, then each element classified. */
+function attachmentsOf(root: Element, kind: 'post' | 'comment', pick: Picker, own: (el: Element) => boolean): PageItem['attachments'] {
   const list: PageItem['attachments'] = [];
-  for (const el of VK.photo.flatMap((c) => safeQueryAll(root, c.selector)).filter(own)) {
+  for (const el of pick.all(root, kind, 'media', MEDIA, own, kind === 'post' ? postOwner : commentOwner)) {
     if (safeMatches(el, VK.notAttachment)) continue;
+    const type = safeMatches(el, VIDEO) ? 'video' : 'photo';
     const url = absoluteUrl(el.getAttribute('href'), ORIGIN);
-    list.push(url ? { type: 'photo', url } : { type: 'photo' });
-  }
-  for (const el of VK.video.flatMap((c) => safeQueryAll(root, c.selector)).filter(own)) {
-    const url = absoluteUrl(el.getAttribute('href'), ORIGIN);
-    list.push(url ? { type: 'video', url } : { type: 'video' });
+    list.push(url ? { type, url } : { type });
   }
   return dedupeAttachments(list);
 }
 
-function parsePost(root: Element, tracer?: Trace): PageItem | null {
-  const id = vkPostId(root, tracer);
+function parsePost(root: Element, tracer?: Trace, pick: Picker = directPicker): PageItem | null {
+  const id = vkPostId(root, tracer, pick);
   if (!id) return null;
   const own = ownOfPost(root);
-  const authorEl = firstMatch(root, VK.author, own, field(tracer, 'post-author'))?.element;
-  const textEl = firstMatch(root, VK.text, own, field(tracer, 'post-text'))?.element;
-  const date = firstMatch(root, VK.date, own, field(tracer, 'post-date'));
+  const authorEl = pick.first(root, 'post', 'author', VK.author, own, postOwner, field(tracer, 'post-author'))?.element;
+  const textEl = pick.first(root, 'post', 'text', VK.text, own, postOwner, field(tracer, 'post-text'))?.element;
+  const date = pick.first(root, 'post', 'date', VK.date, own, postOwner, field(tracer, 'post-date'));
   const publishedAt = date ? epochMs(date.element.getAttribute(date.candidate.attribute ?? '')) : undefined;
   const authorUrl = absoluteUrl(authorEl?.closest('a')?.getAttribute('href') ?? authorEl?.querySelector('a')?.getAttribute('href'), ORIGIN);
   return {
@@ -109,7 +148,7 @@ function parsePost(root: Element, tracer?: Trace): PageItem | null {
     author: authorUrl ? { name: authorEl ? readText(authorEl) : '', url: authorUrl } : { name: authorEl ? readText(authorEl) : '' },
     text: textEl ? readText(textEl, VK.textSkip) : '',
     ...(publishedAt ? { publishedAt } : {}),
-    attachments: attachmentsOf(root, own),
+    attachments: attachmentsOf(root, 'post', pick, own),
     element: root,
   };
 }
@@ -121,9 +160,9 @@ function ownerPostPath(el: Element): string | null {
 }
 
 /** A comment's object path and comment id, from its permalink or, failing that, its ids. */
-function commentIds(root: Element, tracer?: Trace): { path: string; comment: string } | null {
+function commentIds(root: Element, tracer?: Trace, pick: Picker = directPicker): { path: string; comment: string } | null {
   const own = ownOfComment(root);
-  const link = firstMatch(root, VK.commentPermalink, own, field(tracer, 'comment-id'));
+  const link = pick.first(root, 'comment', 'permalink', VK.commentPermalink, own, commentOwner, field(tracer, 'comment-id'));
   const href = link?.element.getAttribute('href') ?? '';
   const object = href.match(OBJECT_HREF);
   const reply = href.match(REPLY_PARAM);
@@ -134,14 +173,18 @@ function commentIds(root: Element, tracer?: Trace): { path: string; comment: str
   return null;
 }
 
-function parseComment(root: Element, tracer?: Trace): PageItem | null {
-  const ids = commentIds(root, tracer);
+function parseComment(root: Element, tracer?: Trace, pick: Picker = directPicker): PageItem | null {
+  const ids = commentIds(root, tracer, pick);
   if (!ids) return null;
   const own = ownOfComment(root);
-  const authorEl = firstMatch(root, VK.commentAuthor, own, field(tracer, 'comment-author'))?.element;
-  const authorHref = firstMatch(root, VK.commentAuthorLink, own)?.element.getAttribute('href') ?? authorEl?.closest('a')?.getAttribute('href');
-  const textEl = firstMatch(root, VK.commentText, own, field(tracer, 'comment-text'))?.element;
-  const date = firstMatch(root, VK.date, own);
+  const authorEl = pick.first(root, 'comment', 'author', VK.commentAuthor, own, commentOwner, field(tracer, 'comment-author'))?.element;
+  // The name is usually a link itself; otherwise the avatar's link says who it is.
+  const authorHref =
+    authorEl?.closest('a[href]')?.getAttribute('href') ?? pick.first(root, 'comment', 'author-link', VK.commentAuthorLink, own, commentOwner)?.element.getAttribute('href');
+  const box = pick.first(root, 'comment', 'text', VK.commentText, own, commentOwner, field(tracer, 'comment-text'))?.element;
+  // Inside the text container, the expanded text wins over the collapsed one.
+  const textEl = box ? (firstMatch(box, VK.commentTextInner)?.element ?? box) : undefined;
+  const date = pick.first(root, 'comment', 'date', VK.date, own, commentOwner);
   const publishedAt = date ? epochMs(date.element.getAttribute(date.candidate.attribute ?? '')) : undefined;
   const authorUrl = absoluteUrl(authorHref, ORIGIN);
   const name = authorEl ? readText(authorEl) : '';
@@ -154,16 +197,39 @@ function parseComment(root: Element, tracer?: Trace): PageItem | null {
     author: authorUrl ? { name, url: authorUrl } : { name },
     text: textEl ? readText(textEl, VK.textSkip) : '',
     ...(publishedAt ? { publishedAt } : {}),
-    attachments: attachmentsOf(root, own),
+    attachments: attachmentsOf(root, 'comment', pick, own),
     element: root,
   };
 }
 
 function findItems(root: ParentNode, tracer?: Tracer): PageItem[] {
-  const postRoots = new Set(matchingWithin(root, POST_ROOT).filter((el) => !safeClosest(el, COMMENT_ROOT)).map((el) => outermostRoot(el, POST_ROOT)));
-  const posts = parseAll(postRoots, (el) => parsePost(el, tracer));
-  const comments = parseAll(matchingWithin(root, COMMENT_ROOT), (el) => parseComment(el, tracer));
-  return [...dedupeByKey(posts), ...dedupeByKey(comments)];
+  if (root.nodeType !== 9) {
+    // An added node: queries inside its few items.
+    const postRoots = new Set(matchingWithin(root, POST_ROOT).filter((el) => !safeClosest(el, COMMENT_ROOT)).map((el) => outermostRoot(el, POST_ROOT)));
+    const posts = parseAll(postRoots, (el) => parsePost(el, tracer));
+    const comments = parseAll(matchingWithin(root, COMMENT_ROOT), (el) => parseComment(el, tracer));
+    return [...dedupeByKey(posts), ...dedupeByKey(comments)];
+  }
+  // A whole page: one query per selector for all items, owners found with the hooks in use.
+  const posts = rootsWithin(root, VK.postRoot);
+  const comments = rootsWithin(root, VK.commentRoot);
+  const comment = comments.used.join(', ') || COMMENT_ROOT;
+  active = { post: posts.used.join(', ') || POST_ROOT, comment, foreign: `${VK.repost}, ${comment}` };
+  try {
+    const postRoots = new Set(posts.found.filter((el) => !safeClosest(el, active.comment)).map((el) => outermostRoot(el, active.post)));
+    // Document order, as the single-selector query gave it.
+    const commentRoots = comments.used.length > 1 ? [...root.querySelectorAll(comment)] : comments.found;
+    const pick = batchPicker(root, { post: postRoots.size, comment: commentRoots.length });
+    const postItems = parseAll([...postRoots].sort(byDocumentOrder), (el) => parsePost(el, tracer, pick));
+    const commentItems = parseAll(commentRoots, (el) => parseComment(el, tracer, pick));
+    return [...dedupeByKey(postItems), ...dedupeByKey(commentItems)];
+  } finally {
+    active = ALL_ROOTS;
+  }
+}
+
+function byDocumentOrder(a: Element, b: Element): number {
+  return a === b ? 0 : a.compareDocumentPosition(b) & 4 ? -1 : 1;
 }
 
 function replyBoxKey(box: Element): string | null {

@@ -85,10 +85,14 @@ export const VK = {
     { selector: 'a.reply_image[href], a.author[href]', attribute: 'href', note: 'L' },
   ],
   commentText: [
-    { selector: '[data-testid="comment-text"] [data-testid="showmoretext-in-expanded"]', note: 'M' },
-    { selector: '[data-testid="comment-text"] [data-testid="showmoretext-in"]', note: 'M' },
     { selector: '[data-testid="comment-text"]', note: 'M' },
     { selector: '.wall_reply_text', note: 'L' },
+    { selector: '.reply_text', note: 'L, older' },
+  ],
+  /** Inside the comment text: the expanded text first, then the collapsed one (else the whole box). */
+  commentTextInner: [
+    { selector: '[data-testid="showmoretext-in-expanded"]', note: 'M' },
+    { selector: '[data-testid="showmoretext-in"]', note: 'M' },
   ],
   /** The site's own "reply" control of a comment. */
   commentReply: [
