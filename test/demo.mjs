@@ -32,15 +32,20 @@ const vk = await session.context.newPage();
 await vk.goto('https://vk.com/club100');
 
 if (!headless) {
-  const ok = await session.context.newPage();
-  await ok.goto('https://ok.ru/group/300');
+  for (const url of ['https://vk.com/wall-100_502', 'https://ok.ru/group/300', 'https://ok.ru/group/300/topic/700001']) {
+    const tab = await session.context.newPage();
+    await tab.goto(url);
+  }
   await openExtensionPage(session, 'popup.html');
   await vk.bringToFront();
   console.log(`
-Демо запущено. Вкладки: настройки (первый запуск: выберите регион и роль), пример стены ВКонтакте, пример ленты
-Одноклассников и список сообщений (popup). Нажмите «Взять в работу» у публикации, заполните форму
-и сохраните; рабочий стол — sidepanel.html. Закройте окно, чтобы выйти.
-Demo running: options (first run), sample VK wall, sample OK feed and the popup page. Close the window to quit.`);
+Демо запущено. Вкладки: настройки (первый запуск: выберите регион и роль), лента ВКонтакте, пост с
+комментариями, лента и тема Одноклассников, список сообщений (popup). Нажмите «Взять в работу» у поста
+или комментария, заполните форму и сохраните; начните писать ответ в поле комментария — появится
+проверка; рабочий стол — sidepanel.html («Опубликовать ответ» вставит согласованный текст в поле
+ответа на странице). Закройте окно, чтобы выйти.
+Demo running: options (first run), a VK feed, a VK post with comments, an OK feed and topic, and the
+popup page. Close the window to quit.`);
   await new Promise((done) => session.context.on('close', done));
   process.exit(0);
 }
@@ -75,5 +80,14 @@ await panel.getByRole('button', { name: 'Открыть карточку' }).fir
 await panel.getByLabel('Текст ответа').fill('В настоящее время вопрос прорабатывается.');
 shots.push(await screenshot(panel, '6-sidepanel', OUT));
 if (options) shots.push(await screenshot(options, '7-options', OUT));
+// The answer checker in VK's own reply box, under a post with comment threads.
+const post = await session.context.newPage();
+await post.goto('https://vk.com/wall-100_502');
+await post.locator('[data-aot="capture"] button').first().waitFor();
+await post.locator('[data-testid="content-editable-input"]').click();
+await post.keyboard.type('В настоящее время проводится работа по данному вопросу.');
+await post.locator('[data-aot="checker"]').waitFor({ state: 'attached' });
+await post.waitForTimeout(800);
+shots.push(await screenshot(post, '8-vk-reply-checker', OUT));
 await session.context.close();
 console.log(`No display: played the demo headless. Screenshots:\n${shots.map((s) => `  ${s}`).join('\n')}`);

@@ -184,8 +184,9 @@ export const okAdapter: SiteAdapter = {
   },
   buttonAnchor(item) {
     if (item.kind === 'comment') {
-      const author = firstMatch(item.element, OK.commentAuthor, ownOfComment(item.element))?.element;
-      const anchor = author?.parentElement ? author : null;
+      // Beside the comment's date (its footer line), else after the author's name.
+      const own = ownOfComment(item.element);
+      const anchor = firstMatch(item.element, OK.date, own)?.element ?? firstMatch(item.element, OK.commentAuthor, own)?.element;
       if (anchor?.parentElement) return { parent: anchor.parentElement, before: anchor.nextSibling };
       return { parent: item.element, before: null };
     }
