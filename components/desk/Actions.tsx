@@ -20,6 +20,22 @@ interface Props {
 export function Actions({ message, workspace, role, run, publishInPlace }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [placing, setPlacing] = useState<Placing>({ kind: 'idle' });
+  /** Publish in place; the notice stays visible while the card moves to the next step. */
+  const place = async (text?: string) => {
+    if (!publishInPlace) return;
+    setPlacing({ kind: 'working' });
+    const failed = await publishInPlace(text);
+    setPlacing(failed ? { kind: 'error', message: failed } : { kind: 'inserted' });
+  };
+  /** Approve, then put the answer into the site's reply box: one action for the curator. */
+  const approveAndPublish = async () => {
+    setBusy(true);
+    const failed = await run({ type: 'approve' });
+    setError(failed);
+    setBusy(false);
+    if (!failed) await place();
+  };
   const submit = (command: Command) => async (e?: FormEvent) => {
     e?.preventDefault();
     setBusy(true);
@@ -34,9 +50,16 @@ export function Actions({ message, workspace, role, run, publishInPlace }: Props
     if (step === 'captured' || step === 'returned' || (step === 'routed' && message.assignments.some((a) => a.state === 'returned')))
       blocks.push(<RouteForm key="route" workspace={workspace} busy={busy} onRoute={(c) => void submit(c)()} />);
     if (step === 'review')
-      blocks.push(<ReviewForm key="review" message={message} busy={busy} onApprove={() => void submit({ type: 'approve' })()} onRework={(remarks) => void submit({ type: 'requestRework', remarks })()} />);
+      blocks.push(<ReviewForm
+          key="review"
+          message={message}
+          busy={busy}
+          onApprove={() => void submit({ type: 'approve' })()}
+          onApproveAndPublish={publishInPlace ? () => void approveAndPublish() : undefined}
+          onRework={(remarks) => void submit({ type: 'requestRework', remarks })()}
+        />);
     if (step === 'approved' || step === 'summary')
-      blocks.push(<PublishForm key="publish" message={message} needsText={step === 'summary'} busy={busy} onPublish={(c) => void submit(c)()} inPlace={publishInPlace} />);
+      blocks.push(<PublishForm key="publish" message={message} needsText={step === 'summary'} busy={busy} onPublish={(c) => void submit(c)()} inPlace={publishInPlace ? place : undefined} placing={placing} />);
     if (message.status === 'open') blocks.push(<NotProcessableForm key="np" busy={busy} onClose={(c) => void submit(c)()} />);
   }
   if ((role === 'executor' || role === 'all') && (mine || workspace.user.roles.includes('executor'))) {
@@ -55,7 +78,7 @@ export function Actions({ message, workspace, role, run, publishInPlace }: Props
         />,
       );
     if ((step === 'approved' && role !== 'all') || (step === 'rework' && workspace.profile.timers.rework.publishesDirectly))
-      blocks.push(<PublishForm key="publish-executor" message={message} needsText={false} busy={busy} onPublish={(c) => void submit(c)()} inPlace={publishInPlace} />);
+      blocks.push(<PublishForm key="publish-executor" message={message} needsText={false} busy={busy} onPublish={(c) => void submit(c)()} inPlace={publishInPlace ? place : undefined} placing={placing} />);
   }
 
   return (
@@ -171,7 +194,19 @@ function DraftForm({
   );
 }
 
-function ReviewForm({ message, busy, onApprove, onRework }: { message: Message; busy: boolean; onApprove: () => void; onRework: (r: string) => void }) {
+function ReviewForm({
+  message,
+  busy,
+  onApprove,
+  onApproveAndPublish,
+  onRework,
+}: {
+  message: Message;
+  busy: boolean;
+  onApprove: () => void;
+  onApproveAndPublish?: () => void;
+  onRework: (r: string) => void;
+}) {
   const [remarks, setRemarks] = useState('');
   return (
     <div className="aot-action">
@@ -179,9 +214,16 @@ function ReviewForm({ message, busy, onApprove, onRework }: { message: Message; 
         {message.draft?.text}
       </blockquote>
       {message.draft ? <LintPanel text={message.draft.text} options={{ repeat: message.repeatOf !== undefined }} /> : null}
-      <button className="aot-button aot-button--primary" type="button" disabled={busy} onClick={onApprove}>
-        {t('desk.approve')}
-      </button>
+      <div className="aot-buttons">
+        {onApproveAndPublish ? (
+          <button className="aot-button aot-button--primary" type="button" disabled={busy} onClick={onApproveAndPublish} title={t('publish.inPlaceHint')}>
+            {t('desk.approveAndPublish')}
+          </button>
+        ) : null}
+        <button className={onApproveAndPublish ? 'aot-button' : 'aot-button aot-button--primary'} type="button" disabled={busy} onClick={onApprove}>
+          {t('desk.approve')}
+        </button>
+      </div>
       <form onSubmit={(e) => { e.preventDefault(); onRework(remarks); }}>
         <label className="aot-field">
           <span className="aot-field__label">{t('desk.rework.remarks')}</span>
@@ -194,6 +236,8 @@ function ReviewForm({ message, busy, onApprove, onRework }: { message: Message; 
     </div>
   );
 }
+
+type Placing = { kind: 'idle' | 'working' | 'inserted' } | { kind: 'error'; message: string };
 
 const REPLY_LINK = /^https:\/\/(vk\.com|vk\.ru|ok\.ru)\/\S+$/;
 
@@ -208,24 +252,20 @@ function PublishForm({
   busy,
   onPublish,
   inPlace,
+  placing,
 }: {
   message: Message;
   needsText: boolean;
   busy: boolean;
   onPublish: (c: Command) => void;
-  inPlace?: (text?: string) => Promise<string | null>;
+  inPlace?: (text?: string) => Promise<void>;
+  placing: Placing;
 }) {
   const [url, setUrl] = useState('');
   const [text, setText] = useState(message.draft?.text ?? '');
-  const [placing, setPlacing] = useState<{ kind: 'idle' | 'working' | 'inserted' } | { kind: 'error'; message: string }>({ kind: 'idle' });
   const link = url.trim().replace(/^https:\/\/vk\.ru\//, 'https://vk.com/');
   const valid = REPLY_LINK.test(url.trim());
-  const start = async () => {
-    if (!inPlace) return;
-    setPlacing({ kind: 'working' });
-    const error = await inPlace(needsText ? text : undefined);
-    setPlacing(error ? { kind: 'error', message: error } : { kind: 'inserted' });
-  };
+  const start = () => void inPlace?.(needsText ? text : undefined);
   return (
     <div className="aot-action aot-publish">
       {needsText ? (
@@ -241,7 +281,7 @@ function PublishForm({
             className="aot-button aot-button--primary"
             type="button"
             disabled={busy || placing.kind === 'working' || (needsText && !text.trim())}
-            onClick={() => void start()}
+            onClick={start}
           >
             {t('publish.inPlace')}
           </button>

@@ -11,13 +11,14 @@ import { queueKeys } from '@/lib/workflow/notify';
 import { MessageList } from '../MessageList';
 import { calendarFor } from '../state/calendar';
 import { startClock, useClock } from '../state/clock';
-import { useDesk } from '../state/desk';
+import { defaultRole, useDesk, type DeskRole } from '../state/desk';
 import { MessageCard } from './MessageCard';
 
 /** The side panel's working desk: the queue of the current role, filters, the message card. */
 export function Desk() {
-  const { role, selectedId, step, search, overdueOnly, set } = useDesk();
+  const { role: chosen, selectedId, step, search, overdueOnly, set } = useDesk();
   const workspace = useLiveQuery(() => loadWorkspace(getDb()), []);
+  const role = chosen ?? defaultRole(workspace?.user.roles ?? []);
   const keys = useMemo(
     () =>
       !workspace
@@ -92,7 +93,7 @@ export function Desk() {
       <div className="aot-toolbar">
         <label className="aot-field aot-field--inline">
           <span className="aot-field__label">{t('desk.role')}</span>
-          <select value={role} onChange={(e) => set({ role: e.target.value as 'curator' | 'executor' | 'all', selectedId: null })}>
+          <select value={role} onChange={(e) => set({ role: e.target.value as DeskRole, selectedId: null })}>
             <option value="curator">{t('desk.role.curator')}</option>
             <option value="executor">{t('desk.role.executor')}</option>
             {workspace.user.roles.length > 1 ? <option value="all">{t('desk.role.all')}</option> : null}

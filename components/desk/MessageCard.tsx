@@ -74,7 +74,7 @@ export function MessageCard({ message, workspace, calendar, role, run, publishIn
           ))}
         </ul>
       </section>
-      {message.status === 'open' ? <Actions message={message} workspace={workspace} role={role} run={run} publishInPlace={publishInPlace} /> : null}
+      {message.status === 'open' ? <Actions key={message.id} message={message} workspace={workspace} role={role} run={run} publishInPlace={publishInPlace} /> : null}
       <section className="aot-section">
         <h2>{t('desk.timeline')}</h2>
         <ol className="aot-timeline" data-testid="timeline">

@@ -1,9 +1,21 @@
 /** UI state of the side panel's desk: the view (role), the open message, the filters. */
 import { create } from 'zustand';
 
+export type DeskRole = 'curator' | 'executor' | 'all';
+
+/** The view a person starts in: everything of mine with both roles, else the one role. */
+export function defaultRole(roles: readonly string[]): DeskRole {
+  const curator = roles.includes('curator');
+  const executor = roles.includes('executor');
+  return curator && executor ? 'all' : executor ? 'executor' : 'curator';
+}
+
 export interface DeskState {
-  /** Whose queue: the curator's, the executor's, or everything of mine (both roles). */
-  role: 'curator' | 'executor' | 'all';
+  /**
+   * Whose queue: the curator's, the executor's, or everything of mine (both roles); null until
+   * the user picks one (the desk then follows the workspace's roles).
+   */
+  role: DeskRole | null;
   selectedId: string | null;
   step: string;
   search: string;
@@ -12,7 +24,7 @@ export interface DeskState {
 }
 
 export const useDesk = create<DeskState>((set) => ({
-  role: 'curator',
+  role: null,
   selectedId: null,
   step: '',
   search: '',

@@ -12,6 +12,7 @@ import { TAB_CHANNEL, tabRequestSchema, type InsertMethod, type TabReply } from 
 import { comparableText } from '@/lib/sites/dom';
 import type { PageItem, SiteAdapter } from '@/lib/sites';
 import type { CaptureController } from './capture';
+import { closeForm } from './form';
 import { toast } from './toast';
 
 /** How long the page watches for the sent reply before the user confirms by link. */
@@ -117,6 +118,7 @@ export function startPublisher(adapter: SiteAdapter, capture: CaptureController)
   };
 
   const insert = async (req: { messageId: string; key: string; parentKey?: string; text: string }): Promise<TabReply> => {
+    closeForm(); // our capture form must not cover the site's reply form
     capture.rescan();
     const all = adapter.findItems(document);
     const item = all.find((i) => i.key === req.key);

@@ -161,9 +161,13 @@ describe('capture a VK post and see it in the popup', () => {
   it('opens the side panel and options pages', async () => {
     const panel = await openExtensionPage(session!, 'sidepanel.html', { width: 420, height: 700 });
     expect(await panel.getByRole('heading', { name: 'Рабочий стол' }).isVisible()).toBe(true);
-    // The desk: the curator's queue is empty (the message is with the executor).
+    // A person with both roles starts with all of their work; the curator's own queue is empty
+    // (the message is with the executor).
+    const role = panel.getByRole('combobox', { name: 'Роль' });
+    await expect.poll(() => role.inputValue()).toBe('all');
+    await expect.poll(() => panel.getByTestId('message-row').count()).toBe(1);
+    await role.selectOption('curator');
     await expect.poll(() => panel.getByText('В очереди пусто').count()).toBe(1);
-    expect(await panel.getByRole('combobox', { name: 'Роль' }).inputValue()).toBe('curator');
     // The answer checker in the panel: findings as you type, one-click plain replacements.
     await panel.getByRole('textbox', { name: 'Проверка ответа' }).fill('Уважаемый житель! В настоящее время ведётся работа по вывозу ТКО.');
     await expect.poll(() => panel.getByTestId('lint-score').textContent()).toMatch(/Стиль: .* из 10/);

@@ -326,7 +326,31 @@ describe('health and page changes', () => {
     await expect
       .poll(async () => (await stored('vk:wall-100_502'))?.pageChanges.at(-1), { timeout: 10_000 })
       .toMatchObject({ kind: 'edited', text: 'Пятый день нет горячей воды! Никто не отвечает.' });
-    expect((await stored('vk:wall-100_502'))!.text).toBe('Третий день нет горячей воды в домах по улице Садовой. Куда обращаться?');
+    const m = (await stored('vk:wall-100_502'))!;
+    expect(m.text).toBe('Третий день нет горячей воды в домах по улице Садовой. Куда обращаться?');
+    await page.close();
+    // The message card shows the change beside the captured text.
+    const panel = await openExtensionPage(session, 'sidepanel.html', { width: 460, height: 900 });
+    await panel.getByRole('combobox', { name: 'Роль' }).selectOption('all');
+    await panel.evaluate((id) => chrome.storage.session.set({ 'desk.selectedId': id }), m.id);
+    const change = panel.getByTestId('page-change');
+    await expect.poll(() => change.textContent()).toContain('После захвата пост изменён на странице');
+    expect(await change.textContent()).toContain('Пятый день нет горячей воды! Никто не отвечает.');
+    await screenshot(panel, 'desk-page-change');
+    await panel.close();
+  });
+
+  it("notes that a captured post's own page no longer shows it", async () => {
+    const feed = await session.context.newPage();
+    await feed.goto('https://vk.com/club100');
+    await feed.evaluate(() => (window as unknown as { addPost: (...a: string[]) => void }).addPost('777', 'Автор', 'Пост, который потом удалят'));
+    await capture(feed, '[data-post-id="-100_777"] [data-aot="capture"] button', 'Прочее');
+    await feed.close();
+    // Its own page (served here without it, as VK shows a deleted post's page).
+    const page = await session.context.newPage();
+    await page.goto('https://vk.com/wall-100_777');
+    await expect.poll(async () => (await stored('vk:wall-100_777'))?.pageChanges.at(-1)?.kind, { timeout: 15_000 }).toBe('deleted');
+    expect((await stored('vk:wall-100_777'))!.text).toBe('Пост, который потом удалят');
     await page.close();
   });
 });
