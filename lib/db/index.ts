@@ -58,11 +58,11 @@ export async function openMessagesByDue(db: AppDatabase): Promise<Message[]> {
  * 'role:curator'), the next deadline first. One index lookup, whatever the archive's size.
  */
 export async function queueFor(db: AppDatabase, keys: string[]): Promise<Message[]> {
-  const list =
-    keys.length === 1
-      ? await db.messages.where('openFor').equals(keys[0]!).toArray()
-      : await db.messages.where('openFor').anyOf(keys).distinct().toArray();
-  return list.filter((m) => m.status === 'open').sort(byNextDue);
+  // One getAll per key, in parallel (anyOf walks a cursor record by record: ~3× slower).
+  const lists = await Promise.all(keys.map((key) => db.messages.where('openFor').equals(key).toArray()));
+  const byId = new Map<string, Message>();
+  for (const list of lists) for (const m of list) if (m.status === 'open') byId.set(m.id, m);
+  return [...byId.values()].sort(byNextDue);
 }
 
 export { DB_NAME, LATEST_VERSION, SCHEMA_VERSIONS } from './schema';
