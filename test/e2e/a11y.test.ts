@@ -37,4 +37,15 @@ describe('accessibility (axe-core)', () => {
     await page.getByRole('dialog').waitFor();
     expect(await seriousViolations(page, '[data-aot]')).toEqual([]);
   });
+
+  it('the comment buttons, captured-state buttons and the reply checker panel have no serious violations', async () => {
+    const page = await session.context.newPage();
+    await page.goto('https://vk.com/wall-100_502');
+    await page.locator('[data-aot="capture"]').first().waitFor({ state: 'attached' });
+    await page.locator('[data-testid="content-editable-input"]').click();
+    await page.keyboard.type('В настоящее время проводится работа.');
+    await page.locator('[data-aot="checker"]').waitFor({ state: 'attached' });
+    await page.waitForTimeout(600);
+    expect(await seriousViolations(page, '[data-aot]')).toEqual([]);
+  });
 });
