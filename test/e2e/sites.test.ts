@@ -262,11 +262,13 @@ describe('publish in place', () => {
   });
 
   it('answers an OK topic in place', async () => {
-    const id = await approve('ok:group/300/topic/700001', 'Фонари на улице Мира, 5 починим до 30 ноября. Горсвет: 8 (4112) 40-00-00.');
+    // Two lines: inserted line by line with the editor's own line breaks (Enter could send).
+    const id = await approve('ok:group/300/topic/700001', 'Фонари на улице Мира, 5 починим до 30 ноября.\nГорсвет: 8 (4112) 40-00-00.');
     const reply = await call('publish.start', { id });
     expect(reply.data).toMatchObject({ ok: true });
     const page = session.context.pages().find((p) => p.url().startsWith('https://ok.ru/group/300/topic/700001'))!;
-    expect(await page.locator('.comments_add-ceditable').textContent()).toBe('Фонари на улице Мира, 5 починим до 30 ноября. Горсвет: 8 (4112) 40-00-00.');
+    const box = page.locator('.comments_add-ceditable');
+    expect(await box.evaluate((e) => (e as HTMLElement).innerText)).toBe('Фонари на улице Мира, 5 починим до 30 ноября.\nГорсвет: 8 (4112) 40-00-00.');
     await page.locator('button[data-l="t,submit"]').click();
     await expect.poll(async () => (await stored('ok:group/300/topic/700001'))!.step, { timeout: 10_000 }).toBe('published');
     expect((await stored('ok:group/300/topic/700001'))!.publications.at(-1)?.url).toMatch(/^https:\/\/ok\.ru\/group\/300\/topic\/700001\?commentId=\d+$/);
