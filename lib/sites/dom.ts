@@ -120,6 +120,8 @@ const BLOCK_TAGS = new Set(['DIV', 'P', 'LI', 'BR', 'TR', 'H1', 'H2', 'H3', 'H4'
  * `skip` (e.g. "show more" links) are left out.
  */
 export function readText(element: Element, skip?: string): string {
+  // Most names and short texts are one text node: no walk needed.
+  if (element.childElementCount === 0) return normaliseText(element.textContent ?? '');
   let out = '';
   const walk = (node: Node): void => {
     if (node.nodeType === 3) {
@@ -147,7 +149,10 @@ export function readText(element: Element, skip?: string): string {
   return normaliseText(out);
 }
 
+const NEEDS_NORMALISING = /[\u00a0\u202f\u2007\t\r\f\v\n]|\u200b|\u200c|\u200d|\ufeff| {2}/;
+
 export function normaliseText(text: string): string {
+  if (!NEEDS_NORMALISING.test(text)) return text.trim();
   return text
     .replace(/[\u00a0\u202f\u2007]/g, ' ')
     .replace(/\u200b|\u200c|\u200d|\ufeff/g, '')

@@ -57,32 +57,51 @@ function ownOfComment(root: Element) {
  * a comment (a top post is never inside either, so any such ancestor disqualifies it).
  */
 function postOwner(el: Element): Element | null {
+  if (active.known) {
+    // A whole-page scan knows every root: climb with set lookups instead of selector matching.
+    const { tops, foreign } = active.known;
+    for (let p: Element | null = el; p; p = p.parentElement) {
+      if (tops.has(p)) return p;
+      if (foreign.has(p)) return null;
+    }
+    return null;
+  }
   if (safeClosest(el, active.foreign)) return null;
   const p = safeClosest(el, active.post);
   return p ? outermostRoot(p, active.post) : null;
 }
 /** The item that owns an element, for comment fields: the nearest comment around it. */
-const commentOwner = (el: Element) => safeClosest(el, active.comment);
+function commentOwner(el: Element): Element | null {
+  if (active.known) {
+    const { comments } = active.known;
+    for (let p: Element | null = el; p; p = p.parentElement) if (comments.has(p)) return p;
+    return null;
+  }
+  return safeClosest(el, active.comment);
+}
 
 /**
  * The root selectors the owners climb with. A whole-page scan narrows them to the fallbacks
  * this page actually uses (the other layout's hooks cost time on every climb); the default is
  * every fallback.
  */
-const ALL_ROOTS = { post: POST_ROOT, comment: COMMENT_ROOT, foreign: FOREIGN };
+interface KnownRoots {
+  tops: Set<Element>;
+  comments: Set<Element>;
+  /** Comments and reposts: what a post's own fields are never inside. */
+  foreign: Set<Element>;
+}
+const ALL_ROOTS: { post: string; comment: string; foreign: string; known?: KnownRoots } = { post: POST_ROOT, comment: COMMENT_ROOT, foreign: FOREIGN };
 let active = ALL_ROOTS;
 
-/** Elements under root matching any candidate, and the candidates that matched something. */
+/**
+ * Elements under root matching any candidate (one query, document order), and the candidates
+ * that matched something (checked on the found elements, not by querying the page again).
+ */
 function rootsWithin(root: ParentNode, candidates: readonly Candidate[]): { found: Element[]; used: string[] } {
-  const found = new Set<Element>();
-  const used: string[] = [];
-  for (const c of candidates) {
-    const list = matchingWithin(root, c.selector);
-    if (!list.length) continue;
-    used.push(c.selector);
-    for (const el of list) found.add(el);
-  }
-  return { found: [...found], used };
+  const found = matchingWithin(root, join(candidates));
+  const used = candidates.map((c) => c.selector).filter((selector) => found.some((el) => safeMatches(el, selector)));
+  return { found, used };
 }
 
 /** The object id of a post root: 'wall-123_456' (or 'photo-…' in the photo viewer), or null. */
@@ -217,8 +236,9 @@ function findItems(root: ParentNode, tracer?: Tracer): PageItem[] {
   active = { post: posts.used.join(', ') || POST_ROOT, comment, foreign: `${VK.repost}, ${comment}` };
   try {
     const postRoots = new Set(posts.found.filter((el) => !safeClosest(el, active.comment)).map((el) => outermostRoot(el, active.post)));
-    // Document order, as the single-selector query gave it.
-    const commentRoots = comments.used.length > 1 ? [...root.querySelectorAll(comment)] : comments.found;
+    const commentRoots = comments.found;
+    const commentSet = new Set(commentRoots);
+    active.known = { tops: postRoots, comments: commentSet, foreign: new Set([...commentSet, ...safeQueryAll(root, VK.repost)]) };
     const pick = batchPicker(root, { post: postRoots.size, comment: commentRoots.length });
     const postItems = parseAll([...postRoots].sort(byDocumentOrder), (el) => parsePost(el, tracer, pick));
     const commentItems = parseAll(commentRoots, (el) => parseComment(el, tracer, pick));
