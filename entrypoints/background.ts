@@ -130,7 +130,9 @@ export default defineBackground(() => {
     },
     'capture.directory': async () => {
       const ws = await loadWorkspace(db);
-      return { topics: ws.topics.map((x) => x.name), locations: ws.locations, bodies: ws.bodies.map((b) => ({ id: b.id, name: b.name })) };
+      // Bodies, then the people of each body (routed to them, or their substitute while absent).
+      const people = ws.bodies.flatMap((b) => b.executors.map((p) => ({ id: p.id, name: `${p.name} — ${b.name}` })));
+      return { topics: ws.topics.map((x) => x.name), locations: ws.locations, bodies: [...ws.bodies.map((b) => ({ id: b.id, name: b.name })), ...people].slice(0, 500) };
     },
     'page.observed': async ({ seen, missing }) => {
       const now = Date.now();

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { t } from '@/lib/i18n';
 import type { Workspace } from '@/lib/workflow/workspace';
 import { BodySelect, RoleChecks } from '../fields';
+import { Executors } from './Executors';
 import { REGIONS } from '@/lib/worktime';
 
 const CATEGORIES = ['cliche', 'jargon', 'style', 'substance'] as const;
@@ -20,12 +21,16 @@ export function WorkspaceEditor({ workspace, onSave }: { workspace: Workspace; o
   const [bodies, setBodies] = useState(workspace.bodies.map((b) => b.name).join('\n'));
   const [topics, setTopics] = useState(workspace.topics.map((x) => x.name).join('\n'));
   const [locations, setLocations] = useState(workspace.locations.join('\n'));
+  const [people, setPeople] = useState(Object.fromEntries(workspace.bodies.map((b) => [b.id, b.executors])));
   const [saved, setSaved] = useState(false);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const byName = new Map(workspace.bodies.map((b) => [b.name, b]));
-    const nextBodies = lines(bodies).map((n, i) => byName.get(n) ?? { id: slug(n, i), name: n, executors: [] });
+    const nextBodies = lines(bodies).map((n, i) => {
+      const body = byName.get(n) ?? { id: slug(n, i), name: n, executors: [] };
+      return { ...body, executors: (people[body.id] ?? body.executors).map((p) => ({ ...p, name: p.name.trim() || p.id })) };
+    });
     const byTopic = new Map(workspace.topics.map((x) => [x.name, x]));
     const roles = [...(curator ? (['curator'] as const) : []), ...(executor ? (['executor'] as const) : [])];
     await onSave({
@@ -90,6 +95,7 @@ export function WorkspaceEditor({ workspace, onSave }: { workspace: Workspace; o
           </label>
         ))}
       </fieldset>
+      <Executors bodies={workspace.bodies} value={people} onChange={setPeople} />
       <fieldset className="aot-section aot-fieldset aot-lists">
         <legend>{t('options.listHint')}</legend>
         <label className="aot-field">

@@ -4,7 +4,7 @@ import type { CapturedItem, Routing } from '../model/message';
 import { newMessage, transition, type TransitionResult } from '../workflow/machine';
 import { REPEAT_WINDOW_MS, suggestRepeats } from '../workflow/repeats';
 import type { Actor, Message } from '../workflow/model';
-import { starterWorkspace, workspaceSchema, DEFAULT_REGION, type Workspace } from '../workflow/workspace';
+import { coverFor, resolveAssignee, starterWorkspace, workspaceSchema, DEFAULT_REGION, type Workspace } from '../workflow/workspace';
 import type { WorkCalendar } from '../worktime';
 
 /** How far the page's detection time may differ from the background's clock. */
@@ -35,8 +35,7 @@ export interface WorkflowEnv {
 
 /** The body the curator meant: a directory body by id or name, else the free text itself. */
 export function resolveBody(ws: Workspace, text: string): string {
-  const t = text.trim().toLowerCase();
-  return ws.bodies.find((b) => b.id.toLowerCase() === t || b.name.toLowerCase() === t)?.id ?? text.trim();
+  return resolveAssignee(ws, text).body;
 }
 
 /**
@@ -71,7 +70,7 @@ export async function saveCapture(
     let message = created.message;
     const events = [...created.events];
     if (input.routing.executor.trim()) {
-      const routed = transition(message, { type: 'route', assignments: [{ body: resolveBody(workspace, input.routing.executor) }] }, { ...actor, roles: ['curator'] }, now, workspace.profile, calendar);
+      const routed = transition(message, { type: 'route', assignments: [resolveAssignee(workspace, input.routing.executor)] }, { ...actor, roles: ['curator'] }, now, workspace.profile, calendar);
       if (!routed.ok) throw new Error(routed.error.message);
       message = routed.message;
       events.push(...routed.events);
@@ -80,6 +79,19 @@ export async function saveCapture(
     await db.events.bulkAdd(events);
     return { message, created: true };
   });
+}
+
+/** A route command with each named executor replaced by their cover while they are absent. */
+function withCover(ws: Workspace, command: unknown): unknown {
+  const c = command as { type?: unknown; assignments?: unknown };
+  if (c?.type !== 'route' || !Array.isArray(c.assignments)) return command;
+  return {
+    ...c,
+    assignments: c.assignments.map((a: unknown) => {
+      const x = a as { body?: unknown; executor?: unknown };
+      return typeof x?.body === 'string' && typeof x.executor === 'string' ? { ...x, executor: coverFor(ws, x.body, x.executor).executor } : a;
+    }),
+  };
 }
 
 /** Steps an incident's lead shares with its members: one answer is prepared and approved once. */
@@ -95,6 +107,7 @@ export async function applyCommand(db: AppDatabase, id: string, command: unknown
   return db.transaction('rw', db.messages, db.events, async () => {
     const message = await db.messages.get(id);
     if (!message) return { ok: false, error: { code: 'invalid', message: 'Сообщение не найдено' } } as const;
+    command = withCover(env.workspace, command);
     const result = transition(message, command, actor, env.now, env.workspace.profile, env.calendar);
     if (!result.ok) return result;
     await db.messages.put(result.message);

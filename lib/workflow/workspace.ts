@@ -140,3 +140,31 @@ export function starterWorkspace(region: Region, user?: Partial<Actor>): Workspa
 
 /** The region used until the user picks theirs (onboarding). */
 export const DEFAULT_REGION: Region = 'yakutia';
+
+/**
+ * Who works on a body's message: the named executor, or — while they are marked absent — the
+ * first of their substitutes who is present (the acts require cover during absence). Unknown
+ * executors are kept as named (free text is allowed).
+ */
+export function coverFor(ws: Workspace, bodyId: string, executorId: string): { executor: string; covering?: string } {
+  const people = ws.bodies.find((b) => b.id === bodyId)?.executors ?? [];
+  const named = people.find((p) => p.id === executorId);
+  if (!named?.absent) return { executor: executorId };
+  const cover = named.substitutes.map((id) => people.find((p) => p.id === id)).find((p) => p && !p.absent);
+  return cover ? { executor: cover.id, covering: named.id } : { executor: executorId };
+}
+
+/**
+ * What the curator typed as the executor: a body (by id or name), or a person of a body (by
+ * id or name: routed to their body, to them or their substitute); else the free text as a body.
+ */
+export function resolveAssignee(ws: Workspace, text: string): { body: string; executor?: string } {
+  const wanted = text.trim().toLowerCase();
+  const body = ws.bodies.find((b) => b.id.toLowerCase() === wanted || b.name.toLowerCase() === wanted);
+  if (body) return { body: body.id };
+  for (const b of ws.bodies) {
+    const person = b.executors.find((p) => p.id.toLowerCase() === wanted || p.name.toLowerCase() === wanted);
+    if (person) return { body: b.id, executor: coverFor(ws, b.id, person.id).executor };
+  }
+  return { body: text.trim() };
+}

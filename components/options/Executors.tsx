@@ -1,0 +1,84 @@
+import { useId, useState } from 'react';
+import { t } from '@/lib/i18n';
+import type { Body } from '@/lib/workflow/workspace';
+
+type Person = Body['executors'][number];
+
+/**
+ * The executors of each body and who covers for them: one body at a time, a row per person
+ * (name, absent, substitute). While a person is marked absent, messages routed to them go to
+ * their substitute.
+ */
+export function Executors({ bodies, value, onChange }: { bodies: Array<{ id: string; name: string }>; value: Record<string, Person[]>; onChange: (next: Record<string, Person[]>) => void }) {
+  const id = useId();
+  const [bodyId, setBodyId] = useState(bodies[0]?.id ?? '');
+  const people = value[bodyId] ?? [];
+  const set = (next: Person[]) => onChange({ ...value, [bodyId]: next });
+  const update = (i: number, patch: Partial<Person>) => set(people.map((p, j) => (j === i ? { ...p, ...patch } : p)));
+  if (!bodies.length) return null;
+  return (
+    <fieldset className="aot-section aot-fieldset">
+      <legend>{t('options.executors')}</legend>
+      <label className="aot-field">
+        <span className="aot-field__label">{t('options.executors.body')}</span>
+        <select value={bodyId} onChange={(e) => setBodyId(e.target.value)}>
+          {bodies.map((b) => (
+            <option key={b.id} value={b.id}>
+              {b.name} ({value[b.id]?.length ?? 0})
+            </option>
+          ))}
+        </select>
+      </label>
+      {people.length ? (
+        <table className="aot-table aot-executors">
+          <thead>
+            <tr>
+              <th scope="col">{t('options.executors.name')}</th>
+              <th scope="col">{t('options.executors.absent')}</th>
+              <th scope="col">{t('options.executors.substitute')}</th>
+              <th scope="col">
+                <span className="aot-visually-hidden">{t('options.executors.remove')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {people.map((p, i) => (
+              <tr key={p.id}>
+                <td>
+                  <input aria-label={t('options.executors.name')} value={p.name} onChange={(e) => update(i, { name: e.target.value })} />
+                </td>
+                <td>
+                  <input type="checkbox" aria-label={t('options.executors.absentOf', { name: p.name })} checked={p.absent} onChange={(e) => update(i, { absent: e.target.checked })} />
+                </td>
+                <td>
+                  <select aria-label={t('options.executors.substituteOf', { name: p.name })} value={p.substitutes[0] ?? ''} onChange={(e) => update(i, { substitutes: e.target.value ? [e.target.value] : [] })}>
+                    <option value="">—</option>
+                    {people
+                      .filter((o) => o.id !== p.id)
+                      .map((o) => (
+                        <option key={o.id} value={o.id}>
+                          {o.name}
+                        </option>
+                      ))}
+                  </select>
+                </td>
+                <td>
+                  <button type="button" className="aot-link-button" aria-label={t('options.executors.removeOf', { name: p.name })} onClick={() => set(people.filter((_, j) => j !== i).map((o) => ({ ...o, substitutes: o.substitutes.filter((s) => s !== p.id) })))}>
+                    ×
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="aot-hint" id={`${id}-none`}>
+          {t('options.executors.none')}
+        </p>
+      )}
+      <button type="button" className="aot-button" onClick={() => set([...people, { id: `p-${Date.now().toString(36)}-${people.length}`, name: t('options.executors.new'), substitutes: [], absent: false }])}>
+        {t('options.executors.add')}
+      </button>
+    </fieldset>
+  );
+}
