@@ -23,11 +23,23 @@ describe('options', () => {
     expect(await page.getByText(/часовой пояс Europe\/Saratov/).count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByLabel(/Напоминать до срока/).fill('45');
+    // An executor of the first body, away, covered by a colleague.
+    await page.getByRole('button', { name: 'Добавить исполнителя' }).click();
+    await page.getByRole('button', { name: 'Добавить исполнителя' }).click();
+    const names = page.getByRole('textbox', { name: 'Исполнитель' });
+    await names.nth(0).fill('Иванова Е. П.');
+    await names.nth(1).fill('Кузнецов А. В.');
+    await page.getByRole('checkbox', { name: 'Иванова Е. П. отсутствует' }).check();
+    await page.getByRole('combobox', { name: 'Кто замещает: Иванова Е. П.' }).selectOption({ label: 'Кузнецов А. В.' });
+    await page.getByRole('group', { name: 'Исполнители и замещающие' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'options-executors');
     await page.getByRole('button', { name: 'Сохранить' }).click();
     await page.getByRole('status').filter({ hasText: 'Сохранено' }).waitFor();
     await page.reload();
     expect(await page.getByLabel(/Напоминать до срока/).inputValue()).toBe('45');
     expect(await page.getByLabel('Ваше имя').inputValue()).toBe('Пётр');
+    expect(await page.getByRole('checkbox', { name: 'Иванова Е. П. отсутствует' }).isChecked()).toBe(true);
+    expect(await page.getByRole('combobox', { name: 'Кто замещает: Иванова Е. П.' }).locator('option:checked').textContent()).toBe('Кузнецов А. В.');
     await screenshot(page, 'options-editor');
   });
 
