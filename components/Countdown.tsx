@@ -3,7 +3,7 @@ import { t } from '@/lib/i18n';
 import type { WorkCalendar } from '@/lib/worktime';
 import { countdownView } from './countdown-view';
 import { formatInstant } from './format';
-import { useClock } from './state/clock';
+import { useClock, useMinuteClock } from './state/clock';
 
 const ICON = { calm: '◷', soon: '⚠', overdue: '⛔' } as const;
 
@@ -24,39 +24,45 @@ function watchVisibility(el: Element, onChange: (visible: boolean) => void): () 
 }
 
 /**
- * A live countdown to dueAt in working time. Subscribes to the shared clock through a
- * selector that returns the rendered text, so it re-renders only when the text changes; while
- * scrolled out of view it follows the clock by the minute only.
+ * A live countdown to dueAt in working time, on the shared clock. A tick that only changes
+ * the words writes them into the label's text node (no React render); a change of urgency or
+ * of the off-hours pause re-renders the countdown. While scrolled out of view it follows the
+ * minute clock instead of the second one, so a tick reaches only the rows in view.
  */
 export const Countdown = memo(function Countdown({ dueAt, calendar }: { dueAt: number; calendar: WorkCalendar }) {
   const ref = useRef<HTMLSpanElement>(null);
+  const label = useRef<HTMLSpanElement>(null);
   const [visible, setVisible] = useState(true);
   useEffect(() => (ref.current ? watchVisibility(ref.current, setVisible) : undefined), []);
-  // The selector runs on every tick for every countdown: off-screen ones reuse the text of
-  // the current minute instead of computing it again.
-  const cache = useRef<{ at: number; dueAt: number; calendar: WorkCalendar; text: string } | null>(null);
-  const view = useClock((s) => {
-    const now = visible ? s.now : Math.floor(s.now / 60_000) * 60_000;
-    const hit = cache.current;
-    if (hit && hit.at === now && hit.dueAt === dueAt && hit.calendar === calendar) return hit.text;
-    const v = countdownView(calendar, dueAt, now);
-    const text = `${v.urgency}|${v.paused ? 1 : 0}|${v.label}`;
-    cache.current = { at: now, dueAt, calendar, text };
-    return text;
-  });
-  const [urgency, paused, label] = view.split('|') as [keyof typeof ICON, string, string];
+  const shown = useRef({ now: useClock.getState().now, dueAt, calendar });
+  const [view, setView] = useState(() => countdownView(calendar, dueAt, shown.current.now));
+  useEffect(() => {
+    const store = visible ? useClock : useMinuteClock;
+    const update = (now: number) => {
+      const last = shown.current;
+      if (last.now === now && last.dueAt === dueAt && last.calendar === calendar) return;
+      shown.current = { now, dueAt, calendar };
+      const next = countdownView(calendar, dueAt, now);
+      if (next.urgency !== view.urgency || next.paused !== view.paused) return setView(next);
+      // Same look, new words: write them into the text node React rendered.
+      const text = label.current?.firstChild;
+      if (text && text.nodeType === Node.TEXT_NODE && (text as Text).data !== next.label) (text as Text).data = next.label;
+    };
+    update(visible ? useClock.getState().now : useMinuteClock.getState().now);
+    return store.subscribe((s) => update(s.now));
+  }, [visible, dueAt, calendar, view.urgency, view.paused]);
   const due = formatInstant(dueAt, calendar.spec.zone);
   return (
     <span
       ref={ref}
-      className={`aot-countdown aot-countdown--${urgency}`}
+      className={`aot-countdown aot-countdown--${view.urgency}${view.paused ? ' aot-countdown--paused' : ''}`}
       data-testid="countdown"
-      data-urgency={urgency}
+      data-urgency={view.urgency}
       title={t('list.dueAt', { due })}
     >
-      <span aria-hidden="true">{ICON[urgency]} </span>
-      {label}
-      {paused === '1' ? <span className="aot-countdown__paused"> · {t('countdown.paused')}</span> : null}
+      <span aria-hidden="true">{ICON[view.urgency]} </span>
+      <span ref={label}>{view.label}</span>
+      {view.paused ? <span className="aot-countdown__paused"> · {t('countdown.paused')}</span> : null}
     </span>
   );
 });

@@ -5,6 +5,8 @@
 import { create } from 'zustand';
 
 export const useClock = create<{ now: number }>(() => ({ now: Date.now() }));
+/** The same clock by the minute: what off-screen countdowns follow (they are not told every second). */
+export const useMinuteClock = create<{ now: number }>(() => ({ now: Math.floor(Date.now() / 60_000) * 60_000 }));
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 let users = 0;
@@ -12,6 +14,8 @@ let users = 0;
 function tick(): void {
   const now = Date.now();
   useClock.setState({ now });
+  const minute = Math.floor(now / 60_000) * 60_000;
+  if (useMinuteClock.getState().now !== minute) useMinuteClock.setState({ now: minute });
   // Align to the next second boundary so every countdown changes together.
   timer = setTimeout(tick, 1000 - (now % 1000) + 5);
 }
