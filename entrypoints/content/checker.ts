@@ -113,7 +113,7 @@ export function startChecker(ctx: ContentScriptContext, adapter: SiteAdapter): v
       }
       if (findings.length > MAX_LISTED) {
         const more = document.createElement('li');
-        more.textContent = `+${findings.length - MAX_LISTED}`;
+        more.textContent = t('checker.more', { count: findings.length - MAX_LISTED });
         list.append(more);
       }
       if (!findings.length) {
