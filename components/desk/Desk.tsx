@@ -12,11 +12,12 @@ import { MessageList } from '../MessageList';
 import { calendarFor } from '../state/calendar';
 import { startClock, useClock } from '../state/clock';
 import { defaultRole, useDesk, type DeskRole } from '../state/desk';
+import { filterQueue } from './filter';
 import { MessageCard } from './MessageCard';
 
 /** The side panel's working desk: the queue of the current role, filters, the message card. */
 export function Desk() {
-  const { role: chosen, selectedId, step, search, overdueOnly, set } = useDesk();
+  const { role: chosen, selectedId, step, body, topic, dueToday, search, overdueOnly, set } = useDesk();
   const workspace = useLiveQuery(() => loadWorkspace(getDb()), []);
   const role = chosen ?? defaultRole(workspace?.user.roles ?? []);
   const keys = useMemo(
@@ -45,19 +46,13 @@ export function Desk() {
   }, [set]);
   const now = useClock((s) => Math.floor(s.now / 60_000)) * 60_000;
 
-  const visible = (queue ?? []).filter((m) => {
-    if (step && m.step !== step) return false;
-    if (overdueOnly && !(m.nextDueAt !== undefined && m.nextDueAt < now)) return false;
-    if (search.trim()) {
-      const q = search.trim().toLowerCase();
-      return [m.text, m.topic, m.location, m.author.name].some((s) => s.toLowerCase().includes(q));
-    }
-    return true;
-  });
-
   if (!workspace) return <p className="aot-empty">{t('list.loading')}</p>;
   const calendar = calendarFor(workspace);
   const bodyName = (id: string) => workspace.bodies.find((b) => b.id === id)?.name ?? id;
+  const visible = filterQueue(queue ?? [], { step, body, topic, dueToday, overdueOnly, search }, now, calendar);
+  // The choices offered: what the queue holds (and what is chosen now).
+  const bodies = [...new Set([...(queue ?? []).flatMap((m) => m.bodies), ...(body ? [body] : [])])];
+  const topics = [...new Set([...(queue ?? []).map((m) => m.topic), ...(topic ? [topic] : [])])].sort((a, b) => a.localeCompare(b, 'ru'));
 
   const run = async (command: Command): Promise<string | null> => {
     if (!selectedId) return null;
@@ -114,6 +109,25 @@ export function Desk() {
                 </option>
               ))}
             </select>
+            <select aria-label={t('desk.filter.body')} value={body} onChange={(e) => set({ body: e.target.value })}>
+              <option value="">{t('desk.filter.allBodies')}</option>
+              {bodies.map((b) => (
+                <option key={b} value={b}>
+                  {bodyName(b)}
+                </option>
+              ))}
+            </select>
+            <select aria-label={t('desk.filter.topic')} value={topic} onChange={(e) => set({ topic: e.target.value })}>
+              <option value="">{t('desk.filter.allTopics')}</option>
+              {topics.map((x) => (
+                <option key={x} value={x}>
+                  {x}
+                </option>
+              ))}
+            </select>
+            <label>
+              <input type="checkbox" checked={dueToday} onChange={(e) => set({ dueToday: e.target.checked })} /> {t('desk.filter.dueToday')}
+            </label>
             <label>
               <input type="checkbox" checked={overdueOnly} onChange={(e) => set({ overdueOnly: e.target.checked })} /> {t('desk.filter.overdue')}
             </label>

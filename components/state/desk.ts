@@ -18,6 +18,9 @@ export interface DeskState {
   role: DeskRole | null;
   selectedId: string | null;
   step: string;
+  body: string;
+  topic: string;
+  dueToday: boolean;
   search: string;
   overdueOnly: boolean;
   set: (patch: Partial<Omit<DeskState, 'set'>>) => void;
@@ -27,6 +30,9 @@ export const useDesk = create<DeskState>((set) => ({
   role: null,
   selectedId: null,
   step: '',
+  body: '',
+  topic: '',
+  dueToday: false,
   search: '',
   overdueOnly: false,
   set: (patch) => set(patch),
