@@ -4,7 +4,7 @@ import { t } from '@/lib/i18n';
 import { planDeadlines } from '@/lib/regulations';
 import { factsOf } from '@/lib/workflow/machine';
 import type { Command, Message } from '@/lib/workflow/model';
-import type { Workspace } from '@/lib/workflow/workspace';
+import { actorById, type Workspace } from '@/lib/workflow/workspace';
 import type { WorkCalendar } from '@/lib/worktime';
 import { formatInstant } from '../format';
 import { Actions } from './Actions';
@@ -53,6 +53,23 @@ export function MessageCard({ message, workspace, calendar, role, run, publishIn
           </p>
         ) : null,
       )}
+      {message.attachments.length ? (
+        <p className="aot-row__meta" data-testid="attachments">
+          {t('form.attachments')}:{' '}
+          {message.attachments.map((a, i) => (
+            <span key={`${a.type}-${i}`}>
+              {i ? ', ' : ''}
+              {a.url ? (
+                <a href={a.url} target="_blank" rel="noreferrer noopener">
+                  {t(`form.attachment.${a.type}`)}
+                </a>
+              ) : (
+                t(`form.attachment.${a.type}`)
+              )}
+            </span>
+          ))}
+        </p>
+      ) : null}
       <p className="aot-row__meta">
         <a href={message.url} target="_blank" rel="noreferrer noopener">
           {message.url}
@@ -83,6 +100,7 @@ export function MessageCard({ message, workspace, calendar, role, run, publishIn
               {formatInstant(e.at, zone)} — {t(`event.${e.type}` as 'event.capture')}
               {typeof e.data.reason === 'string' ? `: ${e.data.reason}` : ''}
               {typeof e.data.remarks === 'string' ? `: ${e.data.remarks}` : ''}
+              {e.actor && e.type !== 'deadline-missed' ? <span className="aot-clause"> ({actorById(workspace, e.actor).name})</span> : null}
             </li>
           ))}
         </ol>

@@ -85,6 +85,8 @@ describe('the desk in the side panel', () => {
     await expect.poll(step).toBe('опубликовано');
     const timeline = await panel.getByTestId('timeline').textContent();
     for (const e of ['зафиксировано', 'направлено', 'проект на согласование', 'на доработку: Нужны срок и телефон', 'согласовано', 'опубликовано']) expect(timeline).toContain(e);
+    // Who did each step.
+    expect(timeline).toContain('(Анна)');
     await screenshot(panel, 'desk-published');
     console.log(`full cycle: ${actions} user actions (capture to publication, both roles)`);
     expect(actions).toBeLessThanOrEqual(25);
