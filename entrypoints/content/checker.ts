@@ -154,8 +154,10 @@ export function startChecker(ctx: ContentScriptContext, adapter: SiteAdapter): v
     const box = target.closest<HTMLElement>(adapter.replyBoxSelector);
     return box && adapter.findReplyBoxes(box.parentElement ?? document).some((b) => b.element === box) ? box : null;
   };
+  // Runs on every keystroke in the page: typing in the box already checked costs one contains().
   const onActivity = (event: Event) => {
     if (!enabled) return;
+    if (current && event.target instanceof Node && current.box.contains(event.target)) return;
     const box = boxOf(event.target);
     if (box) attach(box);
   };

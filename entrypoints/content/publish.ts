@@ -90,14 +90,23 @@ export function startPublisher(adapter: SiteAdapter, capture: CaptureController)
 
   const comments = (postKey: string): PageItem[] => adapter.findItems(document).filter((i) => i.kind === 'comment' && i.parentKey === postKey);
 
-  /** A new comment under the post whose text holds the inserted answer: the sent reply. */
+  /**
+   * The sent reply: a new comment under the post whose text holds the inserted answer. Only
+   * the nodes the site added since the last look are read (VK mutates the page all the time;
+   * the whole page is never re-read while waiting).
+   */
+  let added: Element[] = [];
   const check = async () => {
     timer = undefined;
     const w = watch;
+    const roots = added.filter((el) => el.isConnected && !added.some((o) => o !== el && o.contains(el)));
+    added = [];
     if (!w) return;
     if (Date.now() > w.until) return stop();
     const want = comparableText(w.text);
-    const sent = comments(w.postKey).find((c) => !w.known.has(c.key) && comparableText(c.text).includes(want));
+    const sent = roots
+      .flatMap((root) => adapter.findItems(root))
+      .find((c) => c.kind === 'comment' && c.parentKey === w.postKey && !w.known.has(c.key) && comparableText(c.text).includes(want));
     if (!sent) return;
     stop();
     try {
@@ -111,10 +120,17 @@ export function startPublisher(adapter: SiteAdapter, capture: CaptureController)
   const startWatch = (messageId: string, postKey: string, text: string) => {
     stop();
     watch = { messageId, postKey, text, known: new Set(comments(postKey).map((c) => c.key)), until: Date.now() + WATCH_MS };
-    observer = new MutationObserver(() => {
-      if (timer === undefined) timer = setTimeout(() => void check(), 150);
+    observer = new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) {
+          // A comment may arrive whole or be filled in later: read the item the node belongs to.
+          const el = node instanceof Element ? node : node.parentElement;
+          if (el && !el.closest('[data-aot]')) added.push(el.closest(adapter.rootSelector) ?? el);
+        }
+      }
+      if (added.length && timer === undefined) timer = setTimeout(() => void check(), 150);
     });
-    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    observer.observe(document.body, { childList: true, subtree: true });
   };
 
   const insert = async (req: { messageId: string; key: string; parentKey?: string; text: string }): Promise<TabReply> => {
