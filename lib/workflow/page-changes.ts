@@ -3,18 +3,14 @@
  * or a deletion. Pure: the content script reports what it saw, the background records the
  * change beside the captured text (which is never overwritten).
  */
+import { comparableText } from '../sites/dom';
 import type { Message } from './model';
 
 export type PageChange = Message['pageChanges'][number];
 
 /** Case, blanks, NBSP and a trailing ellipsis do not count as changes. */
 function comparable(text: string): string {
-  return text
-    .replace(/[\u00a0\u202f]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .replace(/(?:…|\.\.\.)\s*$/, '')
-    .trim()
-    .toLowerCase();
+  return comparableText(text).replace(/\s*(?:…|\.\.\.)$/, '');
 }
 
 /**
