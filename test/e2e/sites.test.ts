@@ -17,7 +17,7 @@ interface StorageArea {
 declare const chrome: {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
   storage: { local: StorageArea; session: StorageArea };
-  tabs: { query(info: object): Promise<Array<{ id?: number }>> };
+  tabs: { query(info: object): Promise<Array<{ id?: number }>>; sendMessage(tabId: number, message: unknown): Promise<unknown>; getCurrent(): Promise<{ id?: number }> };
 };
 type PwPage = import('playwright-core').Page;
 type Reply = { ok: boolean; data?: unknown; error?: { code: string; message: string } };
@@ -275,6 +275,23 @@ describe('publish in place', () => {
     await page.close();
   });
 
+  it('answers a malformed or impossible publishing request from the background with a clear error, touching nothing', async () => {
+    const page = await session.context.newPage();
+    await page.goto('https://vk.com/wall-100_502');
+    await page.locator('[data-aot="capture"]').first().waitFor({ state: 'attached' });
+    const composer = page.locator('[data-testid="content-editable-input"]');
+    const before = await composer.textContent();
+    const send = (message: unknown) =>
+      ext.evaluate(async (m) => {
+        const [tab] = await chrome.tabs.query({ url: 'https://vk.com/wall-100_502*' });
+        return chrome.tabs.sendMessage(tab!.id!, m);
+      }, message);
+    expect(await send({ channel: 'aot/tab', type: 'publish.insert', messageId: 'x', key: 'vk:wall-100_502', text: 5 })).toEqual({ ok: false, message: 'bad request' });
+    expect(await send({ channel: 'aot/tab', type: 'publish.insert', messageId: 'x', key: 'vk:wall-100_999', text: 'Ответ' })).toEqual({ ok: false, message: 'Пост не найден на этой странице' });
+    expect(await composer.textContent()).toBe(before);
+    await page.close();
+  });
+
   it('accepts a "reply sent" report only from a site tab', async () => {
     const m = (await stored('vk:wall-100_502'))!;
     // Only content scripts on the sites may report a sent reply (and only the tab asked to publish).
@@ -314,6 +331,16 @@ describe('health and page changes', () => {
     const report = await ext.evaluate(async (id) => (await chrome.storage.session.get(`health:${id}`))[`health:${id}`], tabId);
     expect(report).toMatchObject({ site: 'vk', ok: false });
     await page.close();
+    // The popup over a tab with that report (the popup opened as a tab here is its own active tab).
+    const popup = await openExtensionPage(session, 'popup.html');
+    await popup.evaluate(async (r) => {
+      const tab = await chrome.tabs.getCurrent();
+      await chrome.storage.session.set({ [`health:${tab.id}`]: r });
+    }, report);
+    await popup.reload();
+    expect(await popup.getByTestId('health-banner').textContent()).toBe('VK изменил разметку: не найдено поле ответа — захват работает, публикация вручную');
+    await screenshot(popup, 'popup-health');
+    await popup.close();
   });
 
   it('shows an edit of a captured post on the message, keeping the captured text', async () => {
