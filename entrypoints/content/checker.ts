@@ -25,6 +25,18 @@ interface Attached {
   follow: () => void;
 }
 
+/** The text of the item a box answers, read from the nearest ancestor that holds it (not the whole page). */
+function answeredText(box: HTMLElement, key: string, adapter: SiteAdapter): string | undefined {
+  let reads = 0;
+  for (let scope: Element | null = box.parentElement; scope && reads < 3; scope = scope.parentElement) {
+    if (!scope.querySelector(adapter.rootSelector) && !scope.matches(adapter.rootSelector)) continue;
+    reads += 1;
+    const found = adapter.findItems(scope).find((i) => i.key === key);
+    if (found) return found.text;
+  }
+  return undefined;
+}
+
 export function startChecker(ctx: ContentScriptContext, adapter: SiteAdapter): void {
   let enabled = true;
   let current: Attached | null = null;
@@ -56,7 +68,7 @@ export function startChecker(ctx: ContentScriptContext, adapter: SiteAdapter): v
     if (current?.box === box) return;
     detach();
     const answersKey = adapter.findReplyBoxes(box.parentElement ?? document).find((b) => b.element === box)?.answersKey;
-    const answering = answersKey ? adapter.findItems(document).find((i) => i.key === answersKey)?.text : undefined;
+    const answering = answersKey ? answeredText(box, answersKey, adapter) : undefined;
 
     const panelHost = document.createElement('div');
     panelHost.setAttribute(HOST_ATTR, 'checker');
