@@ -1,5 +1,6 @@
 /** The working calendar of the current workspace, built once per schedule. */
-import { workspaceSchedule, type Workspace } from '@/lib/workflow/workspace';
+import { workspaceSchedule } from '@/lib/workflow/schedule';
+import type { Workspace } from '@/lib/workflow/workspace';
 import { createWorkCalendar, DEFAULT_SCHEDULE, type WorkCalendar } from '@/lib/worktime';
 
 let cached: { key: string; calendar: WorkCalendar } | undefined;

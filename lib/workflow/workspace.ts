@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { getProfile, regulationProfileSchema, type ProfileId } from '../regulations';
-import { regionalSchedule, type Region, type ScheduleSpec } from '../worktime';
+import type { Region } from '../worktime';
 import { actorSchema, type Actor } from './model';
 
 export const regionSchema = z.enum(['yakutia', 'khabarovsk', 'saratov', 'ivanovo']);
@@ -49,11 +49,7 @@ export const workspaceSchema = z.object({
 });
 export type Workspace = z.infer<typeof workspaceSchema>;
 
-/** The working schedule a workspace counts with: its region's calendar plus its own dates. */
-export function workspaceSchedule(ws: Workspace): ScheduleSpec {
-  const spec = regionalSchedule(ws.region, { presidentialDays: ws.schedule.presidentialDays, regionalDays: ws.schedule.regionalDays });
-  return { ...spec, days: { ...spec.days, ...ws.schedule.overrides } };
-}
+export { workspaceSchedule } from './schedule';
 
 /** An actor by id as the workspace knows them (for replaying logs and showing names). */
 export function actorById(ws: Workspace, id: string): Actor {

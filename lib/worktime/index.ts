@@ -11,7 +11,7 @@
  * "add" is a second binary search for W(t) + n. Both are O(log n).
  */
 import { IANAZone } from 'luxon';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DAY, dayKey, dayNumberOf, isIsoDate, isoWeekday, localDay, localYear, MINUTE, wallToEpoch } from './local';
 import type { IsoWeekday, LocalInterval, ScheduleSpec, WorkCalendar, WorkInterval } from './types';
 
@@ -36,34 +36,37 @@ const MAX_EMPTY_YEARS = 3;
 // ---------------------------------------------------------------------------------------------
 // Validation
 
+// zod/mini (the functional build) keeps this off the popup's critical path: the countdowns
+// need a calendar, and a calendar validates its spec, but the full zod build costs ~90 KB there.
 const timeOfDay = z
   .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'время должно быть в формате ЧЧ:ММ (00:00–24:00)');
+  .check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'время должно быть в формате ЧЧ:ММ (00:00–24:00)'));
 
-const intervalList = z.array(z.tuple([timeOfDay, timeOfDay])).superRefine((list, ctx) => {
-  const sorted = list.map(([a, b]) => [toMinutes(a), toMinutes(b)] as const).sort((x, y) => x[0] - y[0]);
-  for (const [i, [a, b]] of sorted.entries()) {
-    if (b <= a) ctx.addIssue({ code: 'custom', message: `интервал ${fmt(a)}–${fmt(b)} пуст или перевёрнут` });
-    const prev = sorted[i - 1];
-    if (prev && prev[1] > a)
-      ctx.addIssue({ code: 'custom', message: `интервалы ${fmt(prev[0])}–${fmt(prev[1])} и ${fmt(a)}–${fmt(b)} пересекаются` });
-  }
-});
+const intervalList = z.array(z.tuple([timeOfDay, timeOfDay])).check(
+  z.superRefine((list, ctx) => {
+    const sorted = list.map(([a, b]) => [toMinutes(a), toMinutes(b)] as const).sort((x, y) => x[0] - y[0]);
+    for (const [i, [a, b]] of sorted.entries()) {
+      if (b <= a) ctx.addIssue({ code: 'custom', message: `интервал ${fmt(a)}–${fmt(b)} пуст или перевёрнут` });
+      const prev = sorted[i - 1];
+      if (prev && prev[1] > a)
+        ctx.addIssue({ code: 'custom', message: `интервалы ${fmt(prev[0])}–${fmt(prev[1])} и ${fmt(a)}–${fmt(b)} пересекаются` });
+    }
+  }),
+);
 
 export const scheduleSpecSchema = z.object({
-  zone: z.string().refine((zone) => IANAZone.isValidZone(zone), 'неизвестный часовой пояс'),
+  zone: z.string().check(z.refine((zone) => IANAZone.isValidZone(zone), 'неизвестный часовой пояс')),
   week: z.object({
     '1': intervalList, '2': intervalList, '3': intervalList, '4': intervalList,
     '5': intervalList, '6': intervalList, '7': intervalList,
   }),
-  days: z
-    .record(z.string(), intervalList)
-    .optional()
-    .superRefine((days, ctx) => {
+  days: z.optional(z.record(z.string(), intervalList)).check(
+    z.superRefine((days, ctx) => {
       for (const date of Object.keys(days ?? {}))
         if (!isIsoDate(date))
           ctx.addIssue({ code: 'custom', path: [date], message: `дата «${date}» должна быть существующей датой в формате ГГГГ-ММ-ДД` });
     }),
+  ),
 });
 
 function toMinutes(hhmm: string): number {
@@ -241,7 +244,7 @@ function workBefore(engine: Engine, t: number): number {
 // ---------------------------------------------------------------------------------------------
 // Public API
 
-const weekSpecSchema = scheduleSpecSchema.omit({ days: true });
+const weekSpecSchema = z.omit(scheduleSpecSchema, { days: true });
 
 /**
  * Validates a schedule with zod. A regional schedule has hundreds of dated entries sharing a

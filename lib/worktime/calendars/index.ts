@@ -130,7 +130,7 @@ export function regionalSchedule(region: Region, options: RegionalScheduleOption
   const to = options.toYear ?? PRODUCTION_CALENDAR_YEARS.to + FALLBACK_YEARS_AFTER;
   const days: Record<string, LocalInterval[]> = {};
   for (let year = from; year <= to; year++) {
-    for (const [date, type] of [...regionalDayTypes(region, year, options)].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [date, type] of [...regionalDayTypes(region, year, options)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       const weekend = isWeekend(dayNumberOf(date));
       if (type === 'off' && !weekend) days[date] = [];
       else if (type === 'short') days[date] = shortDay;
