@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, startTransition, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { t } from '@/lib/i18n';
 import type { Message } from '@/lib/workflow/model';
 import type { WorkCalendar } from '@/lib/worktime';
@@ -9,6 +9,14 @@ const SITE_ICON = { vk: 'VK', ok: 'OK' } as const;
 function firstLine(text: string): string {
   const line = text.split('\n', 1)[0] ?? '';
   return line.length > 140 ? `${line.slice(0, 139)}…` : line;
+}
+
+/** Topic · location · executor, as one text (the popup draws hundreds of rows). */
+function meta(message: Message, bodyName: (id: string) => string): string {
+  const parts = [message.topic];
+  if (message.location) parts.push(message.location);
+  if (message.bodies.length) parts.push(t('list.executor', { executor: message.bodies.map(bodyName).join(', ') }));
+  return parts.join(' · ');
 }
 
 const Row = memo(function Row({
@@ -44,11 +52,7 @@ const Row = memo(function Row({
       >
         {firstLine(message.text) || t('form.noText')}
       </a>
-      <div className="aot-row__meta">
-        <span>{message.topic}</span>
-        {message.location ? <span> · {message.location}</span> : null}
-        {message.bodies.length ? <span> · {t('list.executor', { executor: message.bodies.map(bodyName).join(', ') })}</span> : null}
-      </div>
+      <div className="aot-row__meta">{meta(message, bodyName)}</div>
       {message.nextDueAt !== undefined ? <Countdown dueAt={message.nextDueAt} calendar={calendar} /> : null}
       {onOpen ? (
         <button type="button" className="aot-link-button aot-row__open" onClick={() => onOpen(message.id)}>
@@ -59,13 +63,23 @@ const Row = memo(function Row({
   );
 });
 
-/** The list of messages, each with its live countdown. Data in, nothing fetched here. */
+/** Rows in the first commit: more than a popup or a side panel shows at once. */
+export const FIRST_ROWS = 8;
+
+/**
+ * The list of messages, each with its live countdown. Data in, nothing fetched here.
+ * A long list renders in two steps: the first screen at once, the other rows right after in a
+ * transition (interruptible, so the first screen paints and input stays responsive); every
+ * row is then in the page (find in page, screen readers), and rows out of view skip layout
+ * and paint (content-visibility in app.css).
+ */
 export function MessageList({
   messages,
   calendar,
   bodyName = (id) => id,
   onOpen,
   onPost,
+  onRendered,
 }: {
   messages: Message[] | undefined;
   calendar: WorkCalendar;
@@ -73,12 +87,35 @@ export function MessageList({
   onOpen?: (id: string) => void;
   /** Called when the post's link is followed (the popup also opens the desk on it). */
   onPost?: (id: string) => void;
+  /** After each commit that changed how many rows are in the page: (rows in the page, rows in all). */
+  onRendered?: (rows: number, total: number) => void;
 }) {
+  const [limit, setLimit] = useState(FIRST_ROWS);
+  const total = messages?.length ?? 0;
+  const shown = Math.min(total, limit);
+  useEffect(() => {
+    if (total <= limit) return;
+    // After the first screen is painted: the next frame's rendering comes first.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => startTransition(() => setLimit(Infinity)))));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [total, limit]);
+  const report = useRef(onRendered);
+  useLayoutEffect(() => {
+    report.current = onRendered;
+  });
+  const loaded = messages !== undefined;
+  useLayoutEffect(() => {
+    if (loaded) report.current?.(shown, total);
+  }, [loaded, shown, total]);
   if (!messages) return <p className="aot-empty">{t('list.loading')}</p>;
   if (messages.length === 0) return <p className="aot-empty">{t('list.empty')}</p>;
   return (
     <ul className="aot-list" aria-label={t('list.title')}>
-      {messages.map((m) => (
+      {(shown < total ? messages.slice(0, shown) : messages).map((m) => (
         <Row key={m.id} message={m} calendar={calendar} bodyName={bodyName} {...(onOpen ? { onOpen } : {})} {...(onPost ? { onPost } : {})} />
       ))}
     </ul>

@@ -26,3 +26,8 @@ export function countdownView(cal: WorkCalendar, dueAt: number, now: number): Co
     label: t('countdown.left', { time: formatDuration(left) }),
   };
 }
+
+/** Builds what a first countdown needs (the calendar's index around now), ahead of the render. */
+export function warmCalendar(cal: WorkCalendar, now: number): void {
+  countdownView(cal, now + HOUR, now);
+}

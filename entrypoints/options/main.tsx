@@ -6,8 +6,7 @@ import { Backup } from '@/components/options/Backup';
 import { Diagnostics } from '@/components/options/Diagnostics';
 import { Onboarding } from '@/components/options/Onboarding';
 import { WorkspaceEditor } from '@/components/options/WorkspaceEditor';
-import { useOpenCount } from '@/components/OpenMessages';
-import { getDb } from '@/lib/db';
+import { countOpen, getDb } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import { request } from '@/lib/messaging/client';
 import { workspaceSchema, type Workspace } from '@/lib/workflow/workspace';
@@ -17,7 +16,7 @@ const save = async (workspace: Workspace) => {
 };
 
 function Options() {
-  const count = useOpenCount();
+  const count = useLiveQuery(() => countOpen(getDb()), []);
   // undefined while loading; null before onboarding.
   const workspace = useLiveQuery(async () => {
     const parsed = workspaceSchema.safeParse((await getDb().settings.get('workspace'))?.value);

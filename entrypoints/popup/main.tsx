@@ -2,11 +2,30 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@/components/app.css';
 import { HealthBanner } from '@/components/HealthBanner';
-import { OpenMessages, useOpenCount } from '@/components/OpenMessages';
+import { OpenMessages } from '@/components/OpenMessages';
+import { countableWorkspace, fromPeek, useMyQueue, type MyQueue } from '@/components/state/my-queue';
+import { calendarFor } from '@/components/state/calendar';
+import { warmCalendar } from '@/components/countdown-view';
 import { t, tn } from '@/lib/i18n';
+// Started by index.html's first script, before this one loaded.
+import { startFirstRead } from './first-read';
 
-function Popup() {
-  const open = useOpenCount();
+/**
+ * User Timing marks for DevTools and the benchmark, each once, after the frame is painted:
+ * «aot:popup-painted» when my queue's first screen is, «aot:popup-complete» when every row is.
+ */
+const marked = new Set<string>();
+function markPainted(rows: number, total: number): void {
+  const names = [rows > 0 || total === 0 ? 'aot:popup-painted' : '', rows === total ? 'aot:popup-complete' : ''];
+  for (const name of names) {
+    if (!name || marked.has(name)) continue;
+    marked.add(name);
+    requestAnimationFrame(() => setTimeout(() => performance.mark(name, { detail: { rows, total } })));
+  }
+}
+
+function Popup({ first }: { first: MyQueue | null }) {
+  const queue = useMyQueue(first);
   const openSidePanel = async () => {
     const win = await browser.windows.getCurrent();
     if (win.id !== undefined) await browser.sidePanel?.open({ windowId: win.id });
@@ -23,10 +42,10 @@ function Popup() {
     <main className="aot-page aot-page--popup">
       <header className="aot-header">
         <h1>{t('list.title')}</h1>
-        {open !== undefined ? <span className="aot-header__count">{tn('list.openCount', open)}</span> : null}
+        {queue ? <span className="aot-header__count">{tn('list.openCount', queue.messages.length)}</span> : null}
       </header>
       <HealthBanner />
-      <OpenMessages onPost={openOnDesk} />
+      <OpenMessages queue={queue} onPost={openOnDesk} onRendered={markPainted} />
       <nav className="aot-toolbar">
         {browser.sidePanel ? (
           <button type="button" className="aot-link-button" onClick={() => void openSidePanel()}>
@@ -41,8 +60,18 @@ function Popup() {
   );
 }
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <Popup />
-  </StrictMode>,
+// One render with the data when the raw read answers (no «Загрузка…» frame in between);
+// without it, the live path fills the list.
+const firstRead = startFirstRead();
+// While the messages are still being read, the calendar they are counted in is built and its
+// index for today warmed: the first render then only draws.
+void firstRead.workspace.then((ws) => {
+  if (countableWorkspace(ws)) warmCalendar(calendarFor(ws), Date.now());
+});
+void firstRead.queue.then((peek) =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <Popup first={fromPeek(peek)} />
+    </StrictMode>,
+  ),
 );

@@ -4,6 +4,7 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { Message, WorkflowEvent } from '../workflow/model';
+import { mergeQueue } from './peek';
 import { DB_NAME, SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 
 export interface SettingRecord {
@@ -60,9 +61,7 @@ export async function openMessagesByDue(db: AppDatabase): Promise<Message[]> {
 export async function queueFor(db: AppDatabase, keys: string[]): Promise<Message[]> {
   // One getAll per key, in parallel (anyOf walks a cursor record by record: ~3× slower).
   const lists = await Promise.all(keys.map((key) => db.messages.where('openFor').equals(key).toArray()));
-  const byId = new Map<string, Message>();
-  for (const list of lists) for (const m of list) if (m.status === 'open') byId.set(m.id, m);
-  return [...byId.values()].sort(byNextDue);
+  return mergeQueue(lists);
 }
 
 export { DB_NAME, LATEST_VERSION, SCHEMA_VERSIONS } from './schema';

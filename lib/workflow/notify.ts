@@ -50,7 +50,4 @@ export function dueSoonCount(messages: readonly Message[], now: number, calendar
   return n;
 }
 
-/** The queue keys of a user: their own, their bodies', the curator's role. */
-export function queueKeys(user: { id: string; roles: readonly string[]; bodies: readonly string[] }): string[] {
-  return [`user:${user.id}`, ...user.bodies.map((b) => `body:${b}`), ...(user.roles.includes('curator') ? ['role:curator'] : [])];
-}
+export { queueKeys } from './queue-keys';

@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * The popup in Chromium with 10,000 stored messages, 300 of them mine:
- * - first render: from navigation to 300 rows with countdowns, median of 15 opens;
+ * - first render: from navigation to the first screen of rows painted with their countdowns
+ *   (the popup renders a long list in two steps), and to all 300 rows painted; median of 15 opens;
  * - the per-second tick of 300 countdowns (all due within the hour, so every second changes
  *   their text): script + style + layout time per second, from the DevTools metrics.
  */
@@ -60,18 +61,48 @@ await options.evaluate(async (now) => {
   await new Promise((ok) => (tx.oncomplete = ok));
 }, NOW);
 
-const firstRender = [];
-const firstRow = [];
+/**
+ * One popup open: navigation → its own User Timing marks, read once the page has settled. No
+ * script of the benchmark runs in the page while it loads (Playwright's injected script would
+ * compete with it for the main thread): the page marks when its first screen of rows is
+ * painted and when every row is; the paint entry says when anything was painted first.
+ */
+async function openPopup(/** @type {import('playwright-core').Page} */ page) {
+  await page.goto(`chrome-extension://${session.extensionId}/popup.html`, { waitUntil: 'load' });
+  for (let waited = 0; waited < 20_000; waited += 250) {
+    await page.waitForTimeout(250);
+    const result = await page.evaluate(() => {
+      const mark = (/** @type {string} */ name) => /** @type {PerformanceMark | undefined} */ (performance.getEntriesByName(name, 'mark')[0]);
+      const first = mark('aot:popup-painted');
+      const complete = mark('aot:popup-complete');
+      if (!first || !complete) return null;
+      return {
+        firstScreen: first.startTime,
+        firstRows: first.detail.rows,
+        complete: complete.startTime,
+        contentfulPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+        countdowns: document.querySelectorAll('[data-testid="countdown"]').length,
+      };
+    });
+    if (result) return result;
+  }
+  throw new Error('the popup did not mark its first screen and its complete list within 20 s');
+}
+
+const runs = [];
 const page = await session.context.newPage();
 await page.setViewportSize({ width: 400, height: 600 });
 for (let i = 0; i < 15; i++) {
-  await page.goto(`chrome-extension://${session.extensionId}/popup.html`, { waitUntil: 'commit' });
-  const first = await page.waitForFunction(() => (document.querySelector('[data-testid="countdown"]') ? performance.now() : false), undefined, { polling: 'raf', timeout: 20_000 });
-  firstRow.push(Number(await first.jsonValue()));
-  const handle = await page.waitForFunction(() => (document.querySelectorAll('[data-testid="countdown"]').length >= 300 ? performance.now() : false), undefined, { polling: 'raf', timeout: 20_000 });
-  firstRender.push(Number(await handle.jsonValue()));
+  const run = await openPopup(page);
+  if (run.countdowns !== 300) throw new Error(`expected 300 countdowns in the popup, found ${run.countdowns}`);
+  if (!(run.firstRows > 0)) throw new Error('the first screen painted no rows');
+  runs.push(run);
 }
-firstRender.sort((a, b) => a - b);
+const median = (/** @type {number[]} */ values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+const range = (/** @type {number[]} */ values) => `min ${Math.min(...values).toFixed(0)}, max ${Math.max(...values).toFixed(0)}`;
+const firstScreen = runs.map((r) => r.firstScreen);
+const complete = runs.map((r) => r.complete);
+const fcp = runs.map((r) => r.contentfulPaint);
 
 const cdp = await session.context.newCDPSession(page);
 await cdp.send('Performance.enable');
@@ -86,9 +117,8 @@ await page.waitForTimeout(10_000);
 const perSecond = ((await metrics()) - before) * 100; // seconds over 10 s → ms per second
 await session.context.close();
 
-const median = firstRender[Math.floor(firstRender.length / 2)];
-firstRow.sort((a, b) => a - b);
-console.log('Chromium popup, 10,000 stored messages, 300 mine:');
-console.log(`  first row with its countdown: median ${firstRow[Math.floor(firstRow.length / 2)]?.toFixed(0)} ms`);
-console.log(`  first render (navigation → 300 countdowns): median ${median?.toFixed(0)} ms (min ${firstRender[0]?.toFixed(0)}, max ${firstRender.at(-1)?.toFixed(0)})`);
+console.log('Chromium popup, 10,000 stored messages, 300 mine (median of 15 opens, from navigation):');
+console.log(`  first screen painted (${runs[0]?.firstRows} rows with their countdowns): median ${median(firstScreen).toFixed(0)} ms (${range(firstScreen)})`);
+console.log(`  first contentful paint (the browser's own entry): median ${median(fcp).toFixed(0)} ms`);
+console.log(`  all 300 rows in the page and painted: median ${median(complete).toFixed(0)} ms (${range(complete)})`);
 console.log(`  per-second tick of 300 running countdowns: ${perSecond.toFixed(2)} ms of script, style and layout per second`);

@@ -1,8 +1,8 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import { DateTime } from 'luxon';
 import { Profiler } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MessageList } from '@/components/MessageList';
+import { FIRST_ROWS, MessageList } from '@/components/MessageList';
 import { startClock, useClock } from '@/components/state/clock';
 import type { Message } from '@/lib/workflow/model';
 import { createWorkCalendar, DEFAULT_SCHEDULE } from '@/lib/worktime';
@@ -107,5 +107,26 @@ describe('MessageList', () => {
     renders.length = 0;
     act(() => useClock.setState({ now: msk('2026-11-25T19:00:01') }));
     expect(renders).toEqual([]);
+  });
+});
+
+describe('MessageList, a long list', () => {
+  it('renders the first screen at once and every row right after, each row once', async () => {
+    vi.useRealTimers();
+    const many = Array.from({ length: 40 }, (_, i) => message(String(i), '2026-11-26T11:00'));
+    const reports: Array<[number, number]> = [];
+    const renders: string[] = [];
+    render(
+      <Profiler id="list" onRender={(_id, phase) => renders.push(phase)}>
+        <MessageList messages={many} calendar={calendar} onRendered={(rows, total) => reports.push([rows, total])} />
+      </Profiler>,
+    );
+    expect(screen.getAllByTestId('message-row')).toHaveLength(FIRST_ROWS);
+    expect(reports).toEqual([[FIRST_ROWS, 40]]);
+    await waitFor(() => expect(screen.getAllByTestId('message-row')).toHaveLength(40));
+    expect(reports).toEqual([[FIRST_ROWS, 40], [40, 40]]);
+    // The rows are in deadline order as given, the first ones kept (not re-created).
+    expect(screen.getAllByTestId('message-row').map((r) => r.getAttribute('data-key'))).toEqual(many.map((m) => m.key));
+    expect(renders).toEqual(['mount', 'update']);
   });
 });
