@@ -64,9 +64,9 @@ const results = await page.evaluate(() => {
     if (found.length !== 11) throw new Error(`one post with 10 comments gave ${found.length} items`);
     post.remove();
   }
-  return { counts, full: median(full), added: median(added) };
+  return { counts, full: median(full), fullBest: Math.min(...full), added: median(added) };
 });
 await browser.close();
 console.log(`Chromium, VK findItems on a page of ${results.counts.post} posts and ${results.counts.comment} comments:`);
-console.log(`  whole page:          median ${results.full.toFixed(2)} ms (target ≤ 30 ms)`);
+console.log(`  whole page:          median ${results.full.toFixed(2)} ms, best ${results.fullBest.toFixed(2)} ms of 41 (target ≤ 30 ms)`);
 console.log(`  one added post (+10 comments): median ${results.added.toFixed(3)} ms (target ≤ 2 ms)`);

@@ -57,52 +57,47 @@ function ownOfComment(root: Element) {
  * a comment (a top post is never inside either, so any such ancestor disqualifies it).
  */
 function postOwner(el: Element): Element | null {
-  if (active.known) {
-    // A whole-page scan knows every root: climb with set lookups instead of selector matching.
-    const { tops, foreign } = active.known;
+  if (known) {
+    // A whole-page scan knows every root: climb with one map lookup per level instead of
+    // selector matching.
     for (let p: Element | null = el; p; p = p.parentElement) {
-      if (tops.has(p)) return p;
-      if (foreign.has(p)) return null;
+      const role = known.get(p);
+      if (role === undefined) continue;
+      if (role & TOP) return p;
+      if (role & FOREIGN_ROLE) return null;
     }
     return null;
   }
-  if (safeClosest(el, active.foreign)) return null;
-  const p = safeClosest(el, active.post);
-  return p ? outermostRoot(p, active.post) : null;
+  if (safeClosest(el, FOREIGN)) return null;
+  const p = safeClosest(el, POST_ROOT);
+  return p ? outermostRoot(p, POST_ROOT) : null;
 }
 /** The item that owns an element, for comment fields: the nearest comment around it. */
 function commentOwner(el: Element): Element | null {
-  if (active.known) {
-    const { comments } = active.known;
-    for (let p: Element | null = el; p; p = p.parentElement) if (comments.has(p)) return p;
+  if (known) {
+    for (let p: Element | null = el; p; p = p.parentElement) {
+      const role = known.get(p);
+      if (role === undefined) continue;
+      if (role & COMMENT) return p;
+      // A top post is never inside a comment: nothing above it owns el as a comment.
+      if (role & TOP) return null;
+    }
     return null;
   }
-  return safeClosest(el, active.comment);
+  return safeClosest(el, COMMENT_ROOT);
 }
 
 /**
- * The root selectors the owners climb with. A whole-page scan narrows them to the fallbacks
- * this page actually uses (the other layout's hooks cost time on every climb); the default is
- * every fallback.
+ * How the owners are found: by selector (an added node), or, in a whole-page scan, by climbing
+ * to the roots the scan already knows: each root with its role (bits, an element may have
+ * several): a top post, a comment, or foreign to a post's own fields (a comment or a repost).
  */
-interface KnownRoots {
-  tops: Set<Element>;
-  comments: Set<Element>;
-  /** Comments and reposts: what a post's own fields are never inside. */
-  foreign: Set<Element>;
-}
-const ALL_ROOTS: { post: string; comment: string; foreign: string; known?: KnownRoots } = { post: POST_ROOT, comment: COMMENT_ROOT, foreign: FOREIGN };
-let active = ALL_ROOTS;
+const TOP = 1;
+const COMMENT = 2;
+const FOREIGN_ROLE = 4;
+type KnownRoots = Map<Element, number>;
+let known: KnownRoots | undefined;
 
-/**
- * Elements under root matching any candidate (one query, document order), and the candidates
- * that matched something (checked on the found elements, not by querying the page again).
- */
-function rootsWithin(root: ParentNode, candidates: readonly Candidate[]): { found: Element[]; used: string[] } {
-  const found = matchingWithin(root, join(candidates));
-  const used = candidates.map((c) => c.selector).filter((selector) => found.some((el) => safeMatches(el, selector)));
-  return { found, used };
-}
 
 /** The object id of a post root: 'wall-123_456' (or 'photo-…' in the photo viewer), or null. */
 export function vkPostId(root: Element, tracer?: Tracer, pick: Picker = directPicker): string | null {
@@ -132,7 +127,7 @@ export function vkPostId(root: Element, tracer?: Tracer, pick: Picker = directPi
   return null;
 }
 
-const isTopPost = (el: Element) => !safeClosest(el, active.comment) && !safeMatches(el, VK.repost);
+const isTopPost = (el: Element) => !safeClosest(el, COMMENT_ROOT) && !safeMatches(el, VK.repost);
 
 const PHOTO = VK.photo.map((c) => c.selector).join(', ');
 const VIDEO = VK.video.map((c) => c.selector).join(', ');
@@ -201,8 +196,10 @@ function parseComment(root: Element, tracer?: Trace, pick: Picker = directPicker
   const authorHref =
     authorEl?.closest('a[href]')?.getAttribute('href') ?? pick.first(root, 'comment', 'author-link', VK.commentAuthorLink, own, commentOwner)?.element.getAttribute('href');
   const box = pick.first(root, 'comment', 'text', VK.commentText, own, commentOwner, field(tracer, 'comment-text'))?.element;
-  // Inside the text container, the expanded text wins over the collapsed one.
-  const textEl = box ? (firstMatch(box, VK.commentTextInner)?.element ?? box) : undefined;
+  // Inside the text container, the expanded text wins over the collapsed one. (A whole-page
+  // scan finds it with one query; one outside the container means: look inside it.)
+  const inner = box ? pick.first(root, 'comment', 'text-inner', VK.commentTextInner, own, commentOwner) : null;
+  const textEl = box ? (inner && box.contains(inner.element) ? inner.element : (firstMatch(box, VK.commentTextInner)?.element ?? box)) : undefined;
   const date = pick.first(root, 'comment', 'date', VK.date, own, commentOwner);
   const publishedAt = date ? epochMs(date.element.getAttribute(date.candidate.attribute ?? '')) : undefined;
   const authorUrl = absoluteUrl(authorHref, ORIGIN);
@@ -229,22 +226,35 @@ function findItems(root: ParentNode, tracer?: Tracer): PageItem[] {
     const comments = parseAll(matchingWithin(root, COMMENT_ROOT), (el) => parseComment(el, tracer));
     return [...dedupeByKey(posts), ...dedupeByKey(comments)];
   }
-  // A whole page: one query per selector for all items, owners found with the hooks in use.
-  const posts = rootsWithin(root, VK.postRoot);
-  const comments = rootsWithin(root, VK.commentRoot);
-  const comment = comments.used.join(', ') || COMMENT_ROOT;
-  active = { post: posts.used.join(', ') || POST_ROOT, comment, foreign: `${VK.repost}, ${comment}` };
+  // A whole page: one query per selector for all items, owners found by climbing to the roots.
   try {
-    const postRoots = new Set(posts.found.filter((el) => !safeClosest(el, active.comment)).map((el) => outermostRoot(el, active.post)));
-    const commentRoots = comments.found;
+    // Every root of each kind on the page is known: "inside a comment" and "the outermost post
+    // root around" are set lookups up the ancestors, not selector matching.
+    const allPosts = safeQueryAll(root, POST_ROOT);
+    const commentRoots = safeQueryAll(root, COMMENT_ROOT);
+    const postSet = new Set(allPosts);
     const commentSet = new Set(commentRoots);
-    active.known = { tops: postRoots, comments: commentSet, foreign: new Set([...commentSet, ...safeQueryAll(root, VK.repost)]) };
+    const postRoots = new Set<Element>();
+    for (const el of allPosts) {
+      let top = el;
+      let inComment = false;
+      for (let p: Element | null = el; p; p = p.parentElement) {
+        if (commentSet.has(p)) inComment = true;
+        if (p !== el && postSet.has(p)) top = p;
+      }
+      if (!inComment) postRoots.add(top);
+    }
+    const roles: KnownRoots = new Map();
+    for (const el of safeQueryAll(root, VK.repost)) roles.set(el, FOREIGN_ROLE);
+    for (const el of commentRoots) roles.set(el, (roles.get(el) ?? 0) | COMMENT | FOREIGN_ROLE);
+    for (const el of postRoots) roles.set(el, (roles.get(el) ?? 0) | TOP);
+    known = roles;
     const pick = batchPicker(root, { post: postRoots.size, comment: commentRoots.length });
     const postItems = parseAll([...postRoots].sort(byDocumentOrder), (el) => parsePost(el, tracer, pick));
     const commentItems = parseAll(commentRoots, (el) => parseComment(el, tracer, pick));
     return [...dedupeByKey(postItems), ...dedupeByKey(commentItems)];
   } finally {
-    active = ALL_ROOTS;
+    known = undefined;
   }
 }
 
