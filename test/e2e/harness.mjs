@@ -5,7 +5,7 @@
  * so the manifest's match patterns apply; the machine has no internet, so every other request
  * is answered locally. Plain JavaScript so that `npm run demo` can use it without a build step.
  */
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -67,6 +67,7 @@ export async function launch(userDataDir = newUserDataDir(), { headless = true }
  * @returns {Promise<Session>}
  */
 async function launchOnce(userDataDir, headless) {
+  const fresh = !existsSync(join(userDataDir, 'Default'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless,
@@ -87,6 +88,19 @@ async function launchOnce(userDataDir, headless) {
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker');
   const extensionId = new URL(worker.url()).host;
+  // Installing into a fresh profile opens the options page (onboarding). Close that tab first:
+  // a page the test opens at the same moment would otherwise race it ("navigation interrupted").
+  if (fresh) {
+    const isOptions = (/** @type {import('playwright-core').Page} */ p) => p.url().startsWith(`chrome-extension://${extensionId}/options.html`);
+    for (let waited = 0; waited < 5000; waited += 50) {
+      const page = context.pages().find(isOptions);
+      if (page) {
+        await page.close();
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
   return { context, worker, extensionId, userDataDir };
 }
 
