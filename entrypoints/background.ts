@@ -252,6 +252,12 @@ export default defineBackground(() => {
     // First install: the options page onboards (region, role, starter directories).
     if (reason === 'install') void browser.runtime.openOptionsPage();
   });
+  // The badge is not kept across browser restarts: a listener here also wakes the worker when
+  // the browser starts, so the badge is back at once (and the deadline checks with it).
+  browser.runtime.onStartup.addListener(() => {
+    void refreshBadge();
+    void checkDeadlines();
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === BADGE_ALARM) void refreshBadge();
     if (alarm.name === DEADLINE_ALARM) void checkDeadlines();
