@@ -31,11 +31,27 @@ export function getLocale(): Locale {
   return current;
 }
 
+/** A template split once into literal text (even indexes) and placeholder names (odd ones). */
+const compiled = new Map<string, string[]>();
+function partsOf(template: string): string[] {
+  let parts = compiled.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    compiled.set(template, parts);
+  }
+  return parts;
+}
+
 function fill(template: string, params?: Params): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  const parts = partsOf(template);
+  if (parts.length === 1) return template;
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
+    out += (name in params ? String(params[name]) : `{${name}}`) + parts[i + 1]!;
+  }
+  return out;
 }
 
 /** A text by key, with `{name}` placeholders filled from params. */
@@ -52,8 +68,22 @@ export function tn(key: PluralKey, count: number, params?: Params): string {
     rules = new Intl.PluralRules(current);
     pluralRules.set(current, rules);
   }
+  if (!params) {
+    // Countdowns ask for the same few counts every second: remember them.
+    const id = `${current}|${key}`;
+    let byCount = counted.get(id);
+    if (!byCount) counted.set(id, (byCount = new Map()));
+    let text = byCount.get(count);
+    if (text === undefined) {
+      text = fill(entry[rules.select(count) as keyof PluralForms] ?? entry.other, { count });
+      if (byCount.size < 1000) byCount.set(count, text);
+    }
+    return text;
+  }
   const form = rules.select(count) as keyof PluralForms;
   return fill(entry[form] ?? entry.other, { count, ...params });
 }
+
+const counted = new Map<string, Map<number, string>>();
 
 export const catalogsForTest = { ru: ru.messages, en: en.messages };

@@ -22,6 +22,8 @@ describe('messages files', () => {
   it('fill placeholders and leave unknown ones visible', () => {
     expect(t('list.executor', { executor: 'Отдел ЖКХ' })).toBe('Исполнитель: Отдел ЖКХ');
     expect(t('list.executor')).toBe('Исполнитель: {executor}');
+    expect(t('list.executor', { other: 'x' })).toBe('Исполнитель: {executor}');
+    expect(t('form.saved', { due: 'завтра в 10:00' })).toBe('Сохранено. Срок ответа: завтра в 10:00');
   });
 
   it('use Russian plural forms', () => {
@@ -34,6 +36,10 @@ describe('messages files', () => {
       '25 открытых',
       '11 открытых',
     ]);
+    // Counted texts are remembered per language: the same count in English is English.
+    setLocale('en');
+    expect(tn('list.openCount', 2)).not.toBe('2 открытых');
+    expect(tn('list.openCount', 2)).toContain('2');
   });
 
   it('feed the manifest locales from the same files', () => {
