@@ -15,12 +15,15 @@ import { startFirstRead } from './first-read';
  * «aot:popup-painted» when my queue's first screen is, «aot:popup-complete» when every row is.
  */
 const marked = new Set<string>();
+/** Where the list shown first came from: the raw first read, or the live (Dexie) path. */
+let shownFrom: 'raw' | 'live' = 'live';
 function markPainted(rows: number, total: number): void {
   const names = [rows > 0 || total === 0 ? 'aot:popup-painted' : '', rows === total ? 'aot:popup-complete' : ''];
+  const from = shownFrom;
   for (const name of names) {
     if (!name || marked.has(name)) continue;
     marked.add(name);
-    requestAnimationFrame(() => setTimeout(() => performance.mark(name, { detail: { rows, total } })));
+    requestAnimationFrame(() => setTimeout(() => performance.mark(name, { detail: { rows, total, from } })));
   }
 }
 
@@ -68,10 +71,12 @@ const firstRead = startFirstRead();
 void firstRead.workspace.then((ws) => {
   if (countableWorkspace(ws)) warmCalendar(calendarFor(ws), Date.now());
 });
-void firstRead.queue.then((peek) =>
+void firstRead.queue.then((peek) => {
+  const first = fromPeek(peek);
+  if (first) shownFrom = 'raw';
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <Popup first={fromPeek(peek)} />
+      <Popup first={first} />
     </StrictMode>,
-  ),
-);
+  );
+});
