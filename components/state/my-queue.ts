@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import type { QueuePeek } from '@/lib/db/peek';
 import type { Message } from '@/lib/workflow/model';
 import type { Workspace } from '@/lib/workflow/workspace';
+import { queueKeysOf } from '@/lib/workflow/queue-keys';
 import { REGIONS } from '@/lib/worktime';
 
 export interface MyQueue {
@@ -15,7 +16,6 @@ export interface MyQueue {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
 
 /**
  * Whether a stored workspace has what the popup counts and shows with (its user, region,
@@ -23,14 +23,13 @@ const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every(
  * cannot read this way (an older shape, a damaged one) is left to the validated Dexie path.
  */
 export function countableWorkspace(value: unknown): value is Workspace {
-  if (!isObject(value) || !isObject(value.user) || !isObject(value.schedule) || !Array.isArray(value.bodies)) return false;
-  const { user, schedule } = value;
+  if (!isObject(value) || !isObject(value.schedule) || !Array.isArray(value.bodies)) return false;
+  const { schedule } = value;
   return (
     typeof value.region === 'string' &&
     Object.hasOwn(REGIONS, value.region) &&
-    typeof user.id === 'string' &&
-    isStringList(user.roles) &&
-    isStringList(user.bodies) &&
+    queueKeysOf(value) !== null && // a readable user
+
     (schedule.overrides === undefined || isObject(schedule.overrides)) &&
     value.bodies.every((b) => isObject(b) && typeof b.id === 'string' && typeof b.name === 'string')
   );

@@ -391,26 +391,31 @@ export function batchPicker(scope: ParentNode, expected: Record<string, number>)
     if (!list) scans.set(selector, (list = queryAllLike(scope, selector)));
     return list;
   };
+  /** One table per kind and field, filled when first asked for (keyed by the constant names: no key string per call). */
+  const tableOf = <V>(tables: Map<string, Map<string, Map<Element, V>>>, kind: string, field: string, fill: (table: Map<Element, V>) => void): Map<Element, V> => {
+    let byField = tables.get(kind);
+    if (!byField) tables.set(kind, (byField = new Map()));
+    let table = byField.get(field);
+    if (!table) {
+      byField.set(field, (table = new Map()));
+      fill(table);
+    }
+    return table;
+  };
   return {
     first(root, kind, field, candidates, _own, owner, trace) {
-      // Keyed by the (constant) kind and field: no key string built per call.
-      let byField = firsts.get(kind);
-      if (!byField) firsts.set(kind, (byField = new Map()));
-      let map = byField.get(field);
-      if (!map) {
-        map = new Map();
-        byField.set(field, map);
+      const map = tableOf(firsts, kind, field, (table) => {
         const want = expected[kind] ?? Infinity;
-        for (let index = 0; index < candidates.length && map.size < want; index++) {
+        for (let index = 0; index < candidates.length && table.size < want; index++) {
           const candidate = candidates[index]!;
           const list = scan(candidate.selector);
           for (let i = 0; i < list.length; i++) {
             const element = list[i]!;
             const o = owner(element);
-            if (o && !map.has(o)) map.set(o, { element, candidate, index });
+            if (o && !table.has(o)) table.set(o, { element, candidate, index });
           }
         }
-      }
+      });
       const found = map.get(root) ?? null;
       if (trace) {
         if (found) trace.tracer.hit(trace.field, found.index);
@@ -419,22 +424,17 @@ export function batchPicker(scope: ParentNode, expected: Record<string, number>)
       return found;
     },
     all(root, kind, field, selector, _own, owner) {
-      let byField = alls.get(kind);
-      if (!byField) alls.set(kind, (byField = new Map()));
-      let map = byField.get(field);
-      if (!map) {
-        map = new Map();
-        byField.set(field, map);
+      const map = tableOf(alls, kind, field, (table) => {
         const list = scan(selector);
         for (let i = 0; i < list.length; i++) {
           const element = list[i]!;
           const o = owner(element);
           if (!o) continue;
-          const owned = map.get(o);
+          const owned = table.get(o);
           if (owned) owned.push(element);
-          else map.set(o, [element]);
+          else table.set(o, [element]);
         }
-      }
+      });
       return map.get(root) ?? [];
     },
   };
