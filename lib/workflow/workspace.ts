@@ -5,8 +5,11 @@
  */
 import { z } from 'zod';
 import { getProfile, regulationProfileSchema, type ProfileId } from '../regulations';
-import type { Region } from '../worktime';
+import { scheduleSpecSchema, type Region } from '../worktime';
 import { actorSchema, type Actor } from './model';
+
+/** A week without hours: override dates are checked as a schedule's `days`. */
+const NO_WEEK = { '1': [], '2': [], '3': [], '4': [], '5': [], '6': [], '7': [] };
 
 export const regionSchema = z.enum(['yakutia', 'khabarovsk', 'saratov', 'ivanovo']);
 
@@ -38,7 +41,16 @@ export const workspaceSchema = z.object({
     presidentialDays: z.boolean().default(true),
     regionalDays: z.boolean().default(true),
     /** Dates with their own hours ('yyyy-MM-dd' → intervals; [] = day off). */
-    overrides: z.record(z.string(), z.array(z.tuple([z.string(), z.string()]))).default({}),
+    overrides: z
+      .record(z.string(), z.array(z.tuple([z.string(), z.string()])))
+      .default({})
+      // The same rules as any schedule (times, order, real dates): a bad date here would make
+      // every screen's calendar throw, so it is refused when saved or imported.
+      .superRefine((overrides, ctx) => {
+        const checked = scheduleSpecSchema.safeParse({ zone: 'UTC', week: NO_WEEK, days: overrides });
+        if (!checked.success)
+          for (const issue of checked.error.issues) ctx.addIssue({ code: 'custom', path: issue.path.slice(1), message: issue.message });
+      }),
   }),
   bodies: z.array(bodySchema),
   topics: z.array(topicSchema),
