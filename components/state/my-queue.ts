@@ -9,6 +9,7 @@ import type { Message } from '@/lib/workflow/model';
 import type { Workspace } from '@/lib/workflow/workspace';
 import { queueKeysOf } from '@/lib/workflow/queue-keys';
 import { REGIONS } from '@/lib/worktime';
+import { calendarFor } from './calendar';
 
 export interface MyQueue {
   workspace: Workspace;
@@ -35,9 +36,18 @@ export function countableWorkspace(value: unknown): value is Workspace {
   );
 }
 
-/** My queue from the raw read (lib/db/peek), or null when its workspace cannot be counted with here. */
+/**
+ * My queue from the raw read (lib/db/peek), or null when its workspace cannot be counted with
+ * here: an unreadable record, or a schedule the calendar refuses (saved by an older release).
+ */
 export function fromPeek(peek: QueuePeek | null): MyQueue | null {
-  return peek && countableWorkspace(peek.workspace) ? { workspace: peek.workspace, messages: peek.messages } : null;
+  if (!peek || !countableWorkspace(peek.workspace)) return null;
+  try {
+    calendarFor(peek.workspace); // built once and kept: the render uses it
+  } catch {
+    return null;
+  }
+  return { workspace: peek.workspace, messages: peek.messages };
 }
 
 const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);

@@ -69,7 +69,11 @@ const firstRead = startFirstRead();
 // While the messages are still being read, the calendar they are counted in is built and its
 // index for today warmed: the first render then only draws.
 void firstRead.workspace.then((ws) => {
-  if (countableWorkspace(ws)) warmCalendar(calendarFor(ws), Date.now());
+  try {
+    if (countableWorkspace(ws)) warmCalendar(calendarFor(ws), Date.now());
+  } catch {
+    // A schedule the calendar refuses: fromPeek sends the popup to the live path.
+  }
 });
 void firstRead.queue.then((peek) => {
   const first = fromPeek(peek);

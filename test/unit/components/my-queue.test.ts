@@ -61,3 +61,11 @@ describe('keepUnchanged', () => {
     expect(keepUnchanged(undefined, prev)).toBe(prev);
   });
 });
+
+describe('fromPeek and a stored schedule the calendar refuses', () => {
+  it('leaves such a workspace to the live path instead of breaking the popup', () => {
+    const broken = { ...workspace, schedule: { ...workspace.schedule, overrides: { '2026-12-01': [['9:00', '18:00']] } } };
+    expect(countableWorkspace(broken)).toBe(true); // it looks right…
+    expect(fromPeek({ workspace: broken, messages: [msg('1')] })).toBeNull(); // …but cannot be counted with
+  });
+});
