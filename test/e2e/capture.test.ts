@@ -15,7 +15,10 @@ import { starterWorkspace } from '../../lib/workflow/workspace';
 const calendar = createWorkCalendar(regionalSchedule('yakutia'));
 const profile = getProfile('yakutia');
 /** The extension API inside the service worker (evaluated there, not here). */
-declare const chrome: { action: { getBadgeText(details: object): Promise<string>; getTitle(details: object): Promise<string> } };
+declare const chrome: {
+  action: { getBadgeText(details: object): Promise<string>; getTitle(details: object): Promise<string> };
+  runtime: { onStartup: { hasListeners(): boolean } };
+};
 let session: Session | undefined;
 
 beforeAll(async () => {
@@ -151,11 +154,15 @@ describe('capture a VK post and see it in the popup', () => {
     const dir = session!.userDataDir;
     await session!.context.close();
     session = await launch(dir);
+    // The browser's start wakes the worker, which recomputes the badge from the database
+    // before any page of ours is open (Chrome does not keep the badge across restarts).
+    expect(session.context.pages().filter((p) => p.url().startsWith('chrome-extension://'))).toEqual([]);
+    // Chromium here starts the worker anyway; runtime.onStartup is what asks it to everywhere.
+    expect(await session.worker.evaluate(() => chrome.runtime.onStartup.hasListeners())).toBe(true);
+    await expect.poll(() => session!.worker.evaluate(() => chrome.action.getTitle({}))).toMatch(/1 открытое/);
     const popup = await openExtensionPage(session, 'popup.html');
     await expect.poll(() => popup.getByTestId('message-row').count()).toBe(1);
     expect(await popup.getByTestId('message-row').textContent()).toContain('Иван Петров');
-    // The badge is recomputed from the database when the worker starts.
-    await expect.poll(() => session!.worker.evaluate(() => chrome.action.getTitle({}))).toMatch(/1 открытое/);
   });
 
   it('opens the side panel and options pages', async () => {
