@@ -337,6 +337,7 @@ export function parseAll<T>(roots: Iterable<Element>, parse: (el: Element) => T 
 }
 
 export function dedupeAttachments<A extends { type: string; url?: string }>(list: A[]): A[] {
+  if (list.length < 2) return list;
   const seen = new Set<string>();
   return list.filter((a) => {
     const k = `${a.type} ${a.url ?? ''}`;
@@ -369,10 +370,10 @@ export interface Picker {
     field: string,
     candidates: readonly Candidate[],
     own: (el: Element) => boolean,
-    owner: (el: Element) => Element | null,
+    owner: (place: Element | null) => Element | null,
     trace?: { tracer: Tracer; field: string },
   ): Match | null;
-  all(root: Element, kind: string, field: string, selector: string, own: (el: Element) => boolean, owner: (el: Element) => Element | null): Element[];
+  all(root: Element, kind: string, field: string, selector: string, own: (el: Element) => boolean, owner: (place: Element | null) => Element | null): Element[];
 }
 
 export const directPicker: Picker = {
@@ -380,16 +381,30 @@ export const directPicker: Picker = {
   all: (root, _kind, _field, selector, own) => safeQueryAll(root, selector).filter(own),
 };
 
-/** A picker over a whole document; `expected` is how many roots of each kind there are. */
-export function batchPicker(scope: ParentNode, expected: Record<string, number>): Picker {
+/**
+ * A picker over a whole document; `expected` is how many roots of each kind there are.
+ * `locate` gives an element's place, computed once per element and scan whatever the kinds
+ * asking (e.g. the nearest root around it); the owner functions then map a place to its
+ * owner. Without it, the place is the element itself.
+ */
+export function batchPicker(scope: ParentNode, expected: Record<string, number>, locate?: (el: Element) => Element | null): Picker {
   const firsts = new Map<string, Map<string, Map<Element, Match>>>();
   const alls = new Map<string, Map<string, Map<Element, Element[]>>>();
-  // Posts and comments share selectors (dates, media): each is queried once.
-  const scans = new Map<string, ArrayLike<Element>>();
-  const scan = (selector: string): ArrayLike<Element> => {
-    let list = scans.get(selector);
-    if (!list) scans.set(selector, (list = queryAllLike(scope, selector)));
-    return list;
+  // Posts and comments share selectors (dates, media): each is queried, and each hit placed, once.
+  const scans = new Map<string, { list: ArrayLike<Element>; places: ArrayLike<Element | null> }>();
+  const scan = (selector: string) => {
+    let found = scans.get(selector);
+    if (!found) {
+      const list = queryAllLike(scope, selector);
+      let places: ArrayLike<Element | null> = list;
+      if (locate) {
+        const located = new Array<Element | null>(list.length);
+        for (let i = 0; i < list.length; i++) located[i] = locate(list[i]!);
+        places = located;
+      }
+      scans.set(selector, (found = { list, places }));
+    }
+    return found;
   };
   /** One table per kind and field, filled when first asked for (keyed by the constant names: no key string per call). */
   const tableOf = <V>(tables: Map<string, Map<string, Map<Element, V>>>, kind: string, field: string, fill: (table: Map<Element, V>) => void): Map<Element, V> => {
@@ -408,11 +423,10 @@ export function batchPicker(scope: ParentNode, expected: Record<string, number>)
         const want = expected[kind] ?? Infinity;
         for (let index = 0; index < candidates.length && table.size < want; index++) {
           const candidate = candidates[index]!;
-          const list = scan(candidate.selector);
+          const { list, places } = scan(candidate.selector);
           for (let i = 0; i < list.length; i++) {
-            const element = list[i]!;
-            const o = owner(element);
-            if (o && !table.has(o)) table.set(o, { element, candidate, index });
+            const o = owner(places[i]!);
+            if (o && !table.has(o)) table.set(o, { element: list[i]!, candidate, index });
           }
         }
       });
@@ -425,11 +439,11 @@ export function batchPicker(scope: ParentNode, expected: Record<string, number>)
     },
     all(root, kind, field, selector, _own, owner) {
       const map = tableOf(alls, kind, field, (table) => {
-        const list = scan(selector);
+        const { list, places } = scan(selector);
         for (let i = 0; i < list.length; i++) {
-          const element = list[i]!;
-          const o = owner(element);
+          const o = owner(places[i]!);
           if (!o) continue;
+          const element = list[i]!;
           const owned = table.get(o);
           if (owned) owned.push(element);
           else table.set(o, [element]);

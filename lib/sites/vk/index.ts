@@ -53,43 +53,30 @@ function ownOfComment(root: Element) {
 }
 
 /**
- * The item that owns an element, for post fields: its top post, unless it sits in a repost or
- * a comment (a top post is never inside either, so any such ancestor disqualifies it).
+ * Owners in a whole-page scan, from an element's place: the nearest known root at or above it
+ * (the batch picker climbs once per element, and posts and comments share that climb for the
+ * selectors they both use: dates, media).
  */
-function postOwner(el: Element): Element | null {
-  if (known) {
-    // A whole-page scan knows every root: climb with one map lookup per level instead of
-    // selector matching.
-    for (let p: Element | null = el; p; p = p.parentElement) {
-      const role = known.get(p);
-      if (role === undefined) continue;
-      if (role & TOP) return p;
-      if (role & FOREIGN_ROLE) return null;
-    }
-    return null;
-  }
-  if (safeClosest(el, FOREIGN)) return null;
-  const p = safeClosest(el, POST_ROOT);
-  return p ? outermostRoot(p, POST_ROOT) : null;
+function nearestKnown(el: Element | null): Element | null {
+  for (let p = el; p; p = p.parentElement) if (known!.has(p)) return p;
+  return null;
 }
-/** The item that owns an element, for comment fields: the nearest comment around it. */
-function commentOwner(el: Element): Element | null {
-  if (known) {
-    for (let p: Element | null = el; p; p = p.parentElement) {
-      const role = known.get(p);
-      if (role === undefined) continue;
-      if (role & COMMENT) return p;
-      // A top post is never inside a comment: nothing above it owns el as a comment.
-      if (role & TOP) return null;
-    }
-    return null;
+/** For post fields: a top post owns el, unless a comment or a repost sits between them. */
+function postOwner(place: Element | null): Element | null {
+  return place && known!.get(place)! & TOP ? place : null;
+}
+/** For comment fields: the nearest comment around el (a top post is never inside a comment). */
+function commentOwner(place: Element | null): Element | null {
+  for (let r = place; r; r = nearestKnown(r.parentElement)) {
+    const role = known!.get(r)!;
+    if (role & COMMENT) return r;
+    if (role & TOP) return null;
   }
-  return safeClosest(el, COMMENT_ROOT);
+  return null;
 }
 
 /**
- * How the owners are found: by selector (an added node), or, in a whole-page scan, by climbing
- * to the roots the scan already knows: each root with its role (bits, an element may have
+ * The roots a whole-page scan knows, each with its role (bits, an element may have
  * several): a top post, a comment, or foreign to a post's own fields (a comment or a repost).
  */
 const TOP = 1;
@@ -249,7 +236,7 @@ function findItems(root: ParentNode, tracer?: Tracer): PageItem[] {
     for (const el of commentRoots) roles.set(el, (roles.get(el) ?? 0) | COMMENT | FOREIGN_ROLE);
     for (const el of postRoots) roles.set(el, (roles.get(el) ?? 0) | TOP);
     known = roles;
-    const pick = batchPicker(root, { post: postRoots.size, comment: commentRoots.length });
+    const pick = batchPicker(root, { post: postRoots.size, comment: commentRoots.length }, nearestKnown);
     const postItems = parseAll([...postRoots].sort(byDocumentOrder), (el) => parsePost(el, tracer, pick));
     const commentItems = parseAll(commentRoots, (el) => parseComment(el, tracer, pick));
     return [...dedupeByKey(postItems), ...dedupeByKey(commentItems)];
