@@ -1,4 +1,9 @@
-/** What a site adapter finds on a page. Adapters use the standard DOM API only. */
+/**
+ * What a site adapter finds on a page. Adapters use the standard DOM API only. The identity
+ * (site, kind, key, url, parentKey, element) is read when the item is found; an adapter may
+ * read author, text, publishedAt and attachments from the item's nodes when first asked for
+ * (then kept), as the VK adapter does: a scan needs every key but few items' fields.
+ */
 export interface PageItem {
   site: 'vk' | 'ok';
   kind: 'post' | 'comment';

@@ -4,6 +4,8 @@ import {
   batchPicker,
   dedupeAttachments,
   dedupeByKey,
+  withFields,
+  type ItemFields,
   directPicker,
   epochMs,
   firstMatch,
@@ -132,9 +134,19 @@ function attachmentsOf(root: Element, kind: 'post' | 'comment', pick: Picker, ow
   return dedupeAttachments(list);
 }
 
-function parsePost(root: Element, tracer?: Trace, pick: Picker = directPicker): PageItem | null {
+/**
+ * A post as an item. Its identity (key, link) is read now; its fields are read now only when
+ * `eager` (the health check's whole-page read, with the scan's picker), otherwise from the
+ * post's own nodes when first asked for.
+ */
+function parsePost(root: Element, tracer?: Trace, pick: Picker = directPicker, eager = false): PageItem | null {
   const id = vkPostId(root, tracer, pick);
   if (!id) return null;
+  const identity = { site: 'vk', kind: 'post', key: `vk:${id}`, url: `${ORIGIN}/${id}`, element: root } as const;
+  return eager ? { ...identity, ...postFields(root, tracer, pick) } : withFields(identity, () => postFields(root));
+}
+
+function postFields(root: Element, tracer?: Trace, pick: Picker = directPicker): ItemFields {
   const own = ownOfPost(root);
   const authorEl = pick.first(root, 'post', 'author', VK.author, own, postOwner, field(tracer, 'post-author'))?.element;
   const textEl = pick.first(root, 'post', 'text', VK.text, own, postOwner, field(tracer, 'post-text'))?.element;
@@ -142,15 +154,10 @@ function parsePost(root: Element, tracer?: Trace, pick: Picker = directPicker): 
   const publishedAt = date ? epochMs(date.element.getAttribute(date.candidate.attribute ?? '')) : undefined;
   const authorUrl = absoluteUrl(authorEl?.closest('a')?.getAttribute('href') ?? authorEl?.querySelector('a')?.getAttribute('href'), ORIGIN);
   return {
-    site: 'vk',
-    kind: 'post',
-    key: `vk:${id}`,
-    url: `${ORIGIN}/${id}`,
     author: authorUrl ? { name: authorEl ? readText(authorEl) : '', url: authorUrl } : { name: authorEl ? readText(authorEl) : '' },
     text: textEl ? readText(textEl, VK.textSkip) : '',
     ...(publishedAt ? { publishedAt } : {}),
     attachments: attachmentsOf(root, 'post', pick, own),
-    element: root,
   };
 }
 
@@ -174,9 +181,22 @@ function commentIds(root: Element, tracer?: Trace, pick: Picker = directPicker):
   return null;
 }
 
-function parseComment(root: Element, tracer?: Trace, pick: Picker = directPicker): PageItem | null {
+/** A comment as an item: identity now, fields now or when first asked for (as parsePost). */
+function parseComment(root: Element, tracer?: Trace, pick: Picker = directPicker, eager = false): PageItem | null {
   const ids = commentIds(root, tracer, pick);
   if (!ids) return null;
+  const identity = {
+    site: 'vk',
+    kind: 'comment',
+    key: `vk:${ids.path}_r${ids.comment}`,
+    url: `${ORIGIN}/${ids.path}?reply=${ids.comment}`,
+    parentKey: `vk:${ids.path}`,
+    element: root,
+  } as const;
+  return eager ? { ...identity, ...commentFields(root, tracer, pick) } : withFields(identity, () => commentFields(root));
+}
+
+function commentFields(root: Element, tracer?: Trace, pick: Picker = directPicker): ItemFields {
   const own = ownOfComment(root);
   const authorEl = pick.first(root, 'comment', 'author', VK.commentAuthor, own, commentOwner, field(tracer, 'comment-author'))?.element;
   // The name is usually a link itself; otherwise the avatar's link says who it is.
@@ -192,25 +212,19 @@ function parseComment(root: Element, tracer?: Trace, pick: Picker = directPicker
   const authorUrl = absoluteUrl(authorHref, ORIGIN);
   const name = authorEl ? readText(authorEl) : '';
   return {
-    site: 'vk',
-    kind: 'comment',
-    key: `vk:${ids.path}_r${ids.comment}`,
-    url: `${ORIGIN}/${ids.path}?reply=${ids.comment}`,
-    parentKey: `vk:${ids.path}`,
     author: authorUrl ? { name, url: authorUrl } : { name },
     text: textEl ? readText(textEl, VK.textSkip) : '',
     ...(publishedAt ? { publishedAt } : {}),
     attachments: attachmentsOf(root, 'comment', pick, own),
-    element: root,
   };
 }
 
-function findItems(root: ParentNode, tracer?: Tracer): PageItem[] {
+function findItems(root: ParentNode, tracer?: Tracer, eager = !!tracer): PageItem[] {
   if (root.nodeType !== 9) {
     // An added node: queries inside its few items.
     const postRoots = new Set(matchingWithin(root, POST_ROOT).filter((el) => !safeClosest(el, COMMENT_ROOT)).map((el) => outermostRoot(el, POST_ROOT)));
-    const posts = parseAll(postRoots, (el) => parsePost(el, tracer));
-    const comments = parseAll(matchingWithin(root, COMMENT_ROOT), (el) => parseComment(el, tracer));
+    const posts = parseAll(postRoots, (el) => parsePost(el, tracer, directPicker, eager));
+    const comments = parseAll(matchingWithin(root, COMMENT_ROOT), (el) => parseComment(el, tracer, directPicker, eager));
     return [...dedupeByKey(posts), ...dedupeByKey(comments)];
   }
   // A whole page: one query per selector for all items, owners found by climbing to the roots.
@@ -237,12 +251,21 @@ function findItems(root: ParentNode, tracer?: Tracer): PageItem[] {
     for (const el of postRoots) roles.set(el, (roles.get(el) ?? 0) | TOP);
     known = roles;
     const pick = batchPicker(root, { post: postRoots.size, comment: commentRoots.length }, nearestKnown);
-    const postItems = parseAll([...postRoots].sort(byDocumentOrder), (el) => parsePost(el, tracer, pick));
-    const commentItems = parseAll(commentRoots, (el) => parseComment(el, tracer, pick));
+    const postItems = parseAll([...postRoots].sort(byDocumentOrder), (el) => parsePost(el, tracer, pick, eager));
+    const commentItems = parseAll(commentRoots, (el) => parseComment(el, tracer, pick, eager));
     return [...dedupeByKey(postItems), ...dedupeByKey(commentItems)];
   } finally {
     known = undefined;
   }
+}
+
+/**
+ * The items under root with every field read now: on a whole page in one batch (one query per
+ * selector, each hit handed to its item), as the health check reads them. findItems reads an
+ * item's fields only when they are first asked for; both give the same items.
+ */
+export function readVkItems(root: ParentNode): PageItem[] {
+  return findItems(root, undefined, true);
 }
 
 function byDocumentOrder(a: Element, b: Element): number {

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { okAdapter, vkAdapter, type PageItem, type SiteAdapter } from '@/lib/sites';
+import { readVkItems } from '@/lib/sites/vk';
 import { parseHtml, parseHtmlAt, repoFixture, sharedFixture } from '../../helpers/fixtures';
 
 const plain = (items: PageItem[]) => items.map(({ element: _element, ...rest }) => rest);
@@ -314,8 +315,9 @@ describe('bad markup never throws', () => {
 });
 
 describe('whole-page and incremental scans agree', () => {
-  // findItems(document) reads a page in one query per selector; findItems(element) queries
-  // inside each item. Both must read every field the same way on every fixture.
+  // findItems(document) finds a page's items in one query per selector; findItems(element)
+  // queries inside each item; readVkItems(document) also reads every field in one batch (as
+  // the health check does). All must give the same items and fields on every fixture.
   const pages: Array<[SiteAdapter, string]> = [
     [vkAdapter, 'vk-feed.html'],
     [vkAdapter, 'vk-post.html'],
@@ -329,9 +331,57 @@ describe('whole-page and incremental scans agree', () => {
     const whole = plain(adapter.findItems(doc));
     expect(whole.length).toBeGreaterThan(1);
     expect(plain(adapter.findItems(doc.body))).toEqual(whole);
+    if (adapter === vkAdapter) {
+      expect(plain(readVkItems(doc))).toEqual(whole);
+      expect(plain(readVkItems(doc.body))).toEqual(whole);
+    }
   });
   it('on the real 2012 wall too', () => {
     const doc = parseHtml(sharedFixture('vk-ok-dom/vkfeed-2012/group_profile_page_with_comments.html', 'windows-1251'));
-    expect(plain(vkAdapter.findItems(doc.body))).toEqual(plain(vkAdapter.findItems(doc)));
+    const whole = plain(vkAdapter.findItems(doc));
+    expect(whole.length).toBeGreaterThan(40);
+    expect(plain(vkAdapter.findItems(doc.body))).toEqual(whole);
+    expect(plain(readVkItems(doc))).toEqual(whole);
+  });
+});
+
+describe("an item's fields are read when first asked for", () => {
+  it('reads the page as it is then, and keeps what it read', () => {
+    const doc = parseHtml(repoFixture('vk-post.html'));
+    const item = byKey(vkAdapter.findItems(doc), 'vk:wall-100_502_r604');
+    const text = doc.querySelector('#comment-100_604 [data-testid="showmoretext-in"]')!;
+    text.textContent = 'Исправлено автором: подвал сухой.';
+    expect(item.text).toBe('Исправлено автором: подвал сухой.');
+    text.textContent = 'Ещё раз исправлено.';
+    expect(item.text).toBe('Исправлено автором: подвал сухой.');
+    // A fresh scan sees the page as it is now.
+    expect(byKey(vkAdapter.findItems(doc), 'vk:wall-100_502_r604').text).toBe('Ещё раз исправлено.');
+  });
+
+  it('are plain enumerable fields: spread and JSON see them', () => {
+    const doc = parseHtml(repoFixture('vk-post.html'));
+    const { element: _element, ...rest } = byKey(vkAdapter.findItems(doc), 'vk:wall-100_502_r604');
+    expect(Object.keys(rest)).toEqual(expect.arrayContaining(['key', 'author', 'text', 'publishedAt', 'attachments']));
+    expect(JSON.parse(JSON.stringify(rest))).toMatchObject({ text: 'Вот фото подвала, там всё залито.', author: { name: 'Николай Орлов' } });
+  });
+
+  it('are read from a node the site has since removed (a virtualised wall)', () => {
+    const doc = parseHtml(repoFixture('vk-post.html'));
+    const item = byKey(vkAdapter.findItems(doc), 'vk:wall-100_502_r604');
+    item.element.remove();
+    expect(item.text).toBe('Вот фото подвала, там всё залито.');
+    expect(item.attachments).toEqual([{ type: 'photo', url: 'https://vk.com/photo-904_31' }]);
+  });
+
+  it('are empty, not thrown, when the markup cannot be read', () => {
+    const doc = parseHtml(repoFixture('vk-post.html'));
+    const item = byKey(vkAdapter.findItems(doc), 'vk:wall-100_502_r604');
+    Object.defineProperty(item.element, 'querySelectorAll', {
+      value: () => {
+        throw new Error('hostile page script');
+      },
+    });
+    expect(() => item.text).not.toThrow();
+    expect(item).toMatchObject({ key: 'vk:wall-100_502_r604', text: '', author: { name: '' }, attachments: [] });
   });
 });
