@@ -101,30 +101,9 @@ export function Desk() {
         <section className="aot-section" aria-label={t('desk.queue')}>
           <div className="aot-filters">
             <input type="search" aria-label={t('desk.search')} placeholder={t('desk.search')} value={search} onChange={(e) => set({ search: e.target.value })} />
-            <select aria-label={t('desk.filter.step')} value={step} onChange={(e) => set({ step: e.target.value })}>
-              <option value="">{t('desk.filter.all')}</option>
-              {stepSchema.options.map((s) => (
-                <option key={s} value={s}>
-                  {t(`step.${s}`)}
-                </option>
-              ))}
-            </select>
-            <select aria-label={t('desk.filter.body')} value={body} onChange={(e) => set({ body: e.target.value })}>
-              <option value="">{t('desk.filter.allBodies')}</option>
-              {bodies.map((b) => (
-                <option key={b} value={b}>
-                  {bodyName(b)}
-                </option>
-              ))}
-            </select>
-            <select aria-label={t('desk.filter.topic')} value={topic} onChange={(e) => set({ topic: e.target.value })}>
-              <option value="">{t('desk.filter.allTopics')}</option>
-              {topics.map((x) => (
-                <option key={x} value={x}>
-                  {x}
-                </option>
-              ))}
-            </select>
+            <FilterSelect label={t('desk.filter.step')} all={t('desk.filter.all')} value={step} options={stepSchema.options} name={(s) => t(`step.${s}`)} onChange={(v) => set({ step: v })} />
+            <FilterSelect label={t('desk.filter.body')} all={t('desk.filter.allBodies')} value={body} options={bodies} name={bodyName} onChange={(v) => set({ body: v })} />
+            <FilterSelect label={t('desk.filter.topic')} all={t('desk.filter.allTopics')} value={topic} options={topics} name={(x) => x} onChange={(v) => set({ topic: v })} />
             <label>
               <input type="checkbox" checked={dueToday} onChange={(e) => set({ dueToday: e.target.checked })} /> {t('desk.filter.dueToday')}
             </label>
@@ -138,5 +117,19 @@ export function Desk() {
         </section>
       )}
     </div>
+  );
+}
+
+/** One of the queue's filters: "all", then each option by its name. */
+function FilterSelect<T extends string>(props: { label: string; all: string; value: string; options: readonly T[]; name: (option: T) => string; onChange: (value: string) => void }) {
+  return (
+    <select aria-label={props.label} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+      <option value="">{props.all}</option>
+      {props.options.map((o) => (
+        <option key={o} value={o}>
+          {props.name(o)}
+        </option>
+      ))}
+    </select>
   );
 }
