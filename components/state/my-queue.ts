@@ -30,7 +30,6 @@ export function countableWorkspace(value: unknown): value is Workspace {
     typeof value.region === 'string' &&
     Object.hasOwn(REGIONS, value.region) &&
     queueKeysOf(value) !== null && // a readable user
-
     (schedule.overrides === undefined || isObject(schedule.overrides)) &&
     value.bodies.every((b) => isObject(b) && typeof b.id === 'string' && typeof b.name === 'string')
   );

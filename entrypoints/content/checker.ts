@@ -57,12 +57,13 @@ export function startChecker(ctx: ContentScriptContext, adapter: SiteAdapter): v
       enabled = sites?.[adapter.site] !== false;
     })
     .catch(() => undefined);
-  browser.storage.onChanged.addListener((changes, area) => {
+  const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local' || !(CHECKER_SITES_KEY in changes)) return;
     const sites = changes[CHECKER_SITES_KEY]?.newValue as Partial<Record<'vk' | 'ok', boolean>> | undefined;
     enabled = sites?.[adapter.site] !== false;
     if (!enabled) detach();
-  });
+  };
+  browser.storage.onChanged.addListener(onStorage);
 
   const attach = (box: HTMLElement) => {
     if (current?.box === box) return;
@@ -180,6 +181,7 @@ export function startChecker(ctx: ContentScriptContext, adapter: SiteAdapter): v
     if (current && !current.box.isConnected) detach();
   }, 2000);
   ctx.onInvalidated(() => {
+    browser.storage.onChanged.removeListener(onStorage);
     document.removeEventListener('focusin', onActivity, true);
     document.removeEventListener('input', onActivity, true);
     clearInterval(sweep);
