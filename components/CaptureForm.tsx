@@ -1,13 +1,15 @@
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { getLocale, t } from '@/lib/i18n';
+import { t } from '@/lib/i18n';
+import type { DeadlineKind } from '@/lib/regulations/kinds';
 import { routingSchema, type Importance, type Routing } from '@/lib/model/message';
+import { browserZone, formatDateTime, formatInstant } from './format';
 
 export interface CapturePreview {
   kind?: 'post' | 'comment';
   author: { name: string; url?: string };
   url: string;
   text: string;
-  /** When the page says it was written (shown in the viewer's time zone). */
+  /** When the page says it was written (shown in the workspace's zone, like every time). */
   publishedAt?: number;
   attachments?: ReadonlyArray<{ type: string; url?: string }>;
 }
@@ -17,13 +19,15 @@ export interface CaptureDirectory {
   topics: string[];
   locations: string[];
   bodies: Array<{ id: string; name: string }>;
+  /** The act has the curator state the location (Khabarovsk п. 6, Saratov п. 7, Ivanovo п. 7). */
+  locationRequired?: boolean;
 }
 
 export type FormStatus =
   | { kind: 'idle' }
   | { kind: 'saving' }
-  | { kind: 'saved'; due: string }
-  | { kind: 'existing'; due: string }
+  | { kind: 'saved'; dueAt: number; dueKind?: DeadlineKind }
+  | { kind: 'existing'; dueAt: number; dueKind?: DeadlineKind }
   | { kind: 'error'; message: string };
 
 interface Props {
@@ -34,6 +38,13 @@ interface Props {
   /** The executor of the previous capture, offered again (most posts go to the same body). */
   lastExecutor?: string;
   directory?: CaptureDirectory;
+  /**
+   * The workspace's time zone (its schedule's): every time the form shows is in it, with its UTC
+   * offset when the viewer's clock differs. Unknown (no workspace reply): the viewer's own zone.
+   */
+  zone?: string;
+  /** The viewer's zone (default: the browser's). */
+  viewerZone?: string;
 }
 
 type Field = 'topic' | 'location' | 'executor';
@@ -43,22 +54,25 @@ const IMPORTANCE: Importance[] = ['normal', 'high', 'critical'];
  * The capture form: the post as read from the page (read-only) and the curator's routing.
  * Page text is rendered as React text only, never as HTML.
  */
-export function CaptureForm({ item, status, onSubmit, onClose, lastExecutor = '', directory }: Props) {
+export function CaptureForm({ item, status, onSubmit, onClose, lastExecutor = '', directory, zone, viewerZone }: Props) {
   const id = useId();
   const [values, setValues] = useState({ topic: '', location: '', executor: lastExecutor, importance: 'normal' as Importance });
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const done = status.kind === 'saved' || status.kind === 'existing';
+  const shownZone = zone ?? viewerZone ?? browserZone();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (status.kind === 'saving' || done) return;
     const parsed = routingSchema.safeParse(values);
-    if (!parsed.success) {
+    const locationMissing = directory?.locationRequired === true && !values.location.trim();
+    if (!parsed.success || locationMissing) {
       const next: Partial<Record<Field, string>> = {};
-      for (const issue of parsed.error.issues) {
+      for (const issue of parsed.success ? [] : parsed.error.issues) {
         const field = issue.path[0] as Field;
         next[field] = t('form.required', { field: t(`form.${field}`) });
       }
+      if (locationMissing) next.location = t('form.required', { field: t('form.location') });
       setErrors(next);
       return;
     }
@@ -144,7 +158,7 @@ export function CaptureForm({ item, status, onSubmit, onClose, lastExecutor = ''
         {item.publishedAt ? (
           <div className="aot-form__time">
             <span className="aot-field__label">{t('form.time')}: </span>
-            {new Date(item.publishedAt).toLocaleString(getLocale(), { dateStyle: 'medium', timeStyle: 'short' })}
+            {formatDateTime(item.publishedAt, shownZone, viewerZone)}
           </div>
         ) : null}
         <blockquote className="aot-form__text" data-testid="capture-text">
@@ -170,12 +184,14 @@ export function CaptureForm({ item, status, onSubmit, onClose, lastExecutor = ''
       </section>
       {status.kind === 'existing' ? (
         <p className="aot-form__notice" role="status">
-          {t('form.existingBody', { due: status.due })}
+          {status.dueKind
+            ? t('form.existingStep', { step: t(`deadline.${status.dueKind}`), due: formatInstant(status.dueAt, shownZone, viewerZone) })
+            : t('form.existingBody', { due: formatInstant(status.dueAt, shownZone, viewerZone) })}
         </p>
       ) : (
         <>
           {input('topic', true)}
-          {input('location', false)}
+          {input('location', directory?.locationRequired === true)}
           <label className="aot-field" htmlFor={`${id}-importance`}>
             <span className="aot-field__label">{t('form.importance')}</span>
             <select
@@ -198,7 +214,9 @@ export function CaptureForm({ item, status, onSubmit, onClose, lastExecutor = ''
       )}
       {status.kind === 'saved' ? (
         <p className="aot-form__notice aot-form__notice--ok" role="status">
-          {t('form.saved', { due: status.due })}
+          {status.dueKind
+            ? t('form.savedStep', { step: t(`deadline.${status.dueKind}`), due: formatInstant(status.dueAt, shownZone, viewerZone) })
+            : t('form.saved', { due: formatInstant(status.dueAt, shownZone, viewerZone) })}
         </p>
       ) : null}
       {status.kind === 'error' ? (

@@ -18,23 +18,83 @@ export function formatDuration(ms: number): string {
   return parts.join(' ');
 }
 
-const instantFormats = new Map<string, Intl.DateTimeFormat>();
+/** The browser's own time zone (IANA name), where the official's clock runs. */
+export function browserZone(): string {
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
 
-/** A wall-clock instant in the schedule's zone: "ср, 25 нояб., 18:00". */
-export function formatInstant(ms: number, zone: string): string {
-  const id = `${getLocale()}|${zone}`;
-  let format = instantFormats.get(id);
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The zone's offset from UTC at the instant, in minutes (Intl only: the zone's history applies). */
+export function zoneOffsetMinutes(zone: string, ms: number): number {
+  let format = offsetFormats.get(zone);
   if (!format) {
-    format = new Intl.DateTimeFormat(getLocale(), {
+    format = new Intl.DateTimeFormat('en-US', {
       timeZone: zone,
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      hour: '2-digit',
-      minute: '2-digit',
       hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
     });
-    instantFormats.set(id, format);
+    offsetFormats.set(zone, format);
   }
-  return format.format(ms);
+  const part: Partial<Record<Intl.DateTimeFormatPartTypes, number>> = {};
+  for (const { type, value } of format.formatToParts(ms)) if (type !== 'literal') part[type] = Number(value);
+  const wall = Date.UTC(part.year ?? 1970, (part.month ?? 1) - 1, part.day ?? 1, part.hour ?? 0, part.minute ?? 0, part.second ?? 0);
+  return Math.round((wall - Math.floor(ms / 1000) * 1000) / 60_000);
+}
+
+/** "UTC+9", "UTC+5:30", "UTC−3", "UTC": the same in every language. */
+export function offsetLabel(minutes: number): string {
+  if (minutes === 0) return 'UTC';
+  const abs = Math.abs(minutes);
+  const mm = abs % 60;
+  return `UTC${minutes < 0 ? '\u2212' : '+'}${Math.floor(abs / 60)}${mm ? `:${String(mm).padStart(2, '0')}` : ''}`;
+}
+
+/**
+ * The zone's label at the instant, "(UTC+9)", when its offset then differs from the viewer's
+ * zone's (the browser's by default); an empty string when both clocks show the same time.
+ */
+export function zoneLabel(ms: number, zone: string, viewerZone: string = browserZone()): string {
+  if (zone === viewerZone) return '';
+  const offset = zoneOffsetMinutes(zone, ms);
+  return offset === zoneOffsetMinutes(viewerZone, ms) ? '' : `(${offsetLabel(offset)})`;
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+const STYLES = {
+  /** Deadlines and recent events: "ср, 25 нояб., 18:00". */
+  instant: { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+  /** Dated events that may be old (when a post was written): "25 нояб. 2026 г., 18:00". */
+  dateTime: { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+function formatIn(style: keyof typeof STYLES, ms: number, zone: string, viewerZone?: string): string {
+  const id = `${style}|${getLocale()}|${zone}`;
+  let format = formats.get(id);
+  if (!format) {
+    format = new Intl.DateTimeFormat(getLocale(), { ...STYLES[style], timeZone: zone });
+    formats.set(id, format);
+  }
+  const label = zoneLabel(ms, zone, viewerZone);
+  return label ? `${format.format(ms)} ${label}` : format.format(ms);
+}
+
+/**
+ * A wall-clock instant in the workspace's zone: "ср, 25 нояб., 18:00", followed by the zone's
+ * UTC offset, "ср, 25 нояб., 18:00 (UTC+9)", when the viewer's clock (the browser's zone unless
+ * given) shows another time then. Every instant the UI shows goes through here or formatDateTime.
+ */
+export function formatInstant(ms: number, zone: string, viewerZone?: string): string {
+  return formatIn('instant', ms, zone, viewerZone);
+}
+
+/** The same with the year, for dates that may be long past: "25 нояб. 2026 г., 18:00 (UTC+9)". */
+export function formatDateTime(ms: number, zone: string, viewerZone?: string): string {
+  return formatIn('dateTime', ms, zone, viewerZone);
 }

@@ -15,7 +15,8 @@ import { permalinkSchema } from '@/lib/model/message';
 import { CHECKER_SITES_KEY } from '@/lib/sites/hosts';
 import { pageChange } from '@/lib/workflow/page-changes';
 import { workingMinutesBetween } from '@/lib/worktime';
-import { planDeadlines } from '@/lib/regulations';
+import { deadlineKinds, planDeadlines, type DeadlineKind } from '@/lib/regulations';
+import { commandRefusal } from '@/lib/workflow/allowed';
 import { factsOf } from '@/lib/workflow/machine';
 import { dueNotifications, dueSoonCount, queueKeys } from '@/lib/workflow/notify';
 import { t, tn } from '@/lib/i18n';
@@ -48,9 +49,6 @@ function postUrlOf(m: Message): string {
   return url.toString();
 }
 
-/** Steps at which the answer may go out (the workflow checks the rest). */
-const PUBLISHABLE = new Set(['approved', 'summary', 'rework']);
-
 export default defineBackground(() => {
   const db = getDb();
   let calendarCache: { key: string; calendar: WorkCalendar } | undefined;
@@ -60,9 +58,16 @@ export default defineBackground(() => {
     if (calendarCache?.key !== key) calendarCache = { key, calendar: createWorkCalendar(workspaceSchedule(workspace)) };
     return { now: Date.now(), workspace, calendar: calendarCache.calendar };
   };
-  /** The regulation's answer term of a message (what the curator is told at capture). */
-  const answerDue = (m: Message, ws: Workspace, calendar: WorkCalendar) =>
-    planDeadlines(ws.profile, calendar, factsOf(m)).deadlines.find((d) => d.kind === 'answer')?.dueAt ?? m.detectedAt;
+  /**
+   * What the curator is told at capture: the act's answer term, or where the act states none
+   * (Khabarovsk) the next step's own deadline — never an invented total.
+   */
+  const answerDue = (m: Message, ws: Workspace, calendar: WorkCalendar): { dueAt: number; dueKind?: DeadlineKind } => {
+    const answer = planDeadlines(ws.profile, calendar, factsOf(m, ws.profile)).deadlines.find((d) => d.kind === 'answer');
+    if (answer) return { dueAt: answer.dueAt };
+    const kind = deadlineKinds.find((k) => k === m.nextDueKind);
+    return m.nextDueAt !== undefined && kind ? { dueAt: m.nextDueAt, dueKind: kind } : { dueAt: m.detectedAt };
+  };
 
   /**
    * The badge: my items due within the next working hour or overdue; the title counts every
@@ -109,7 +114,13 @@ export default defineBackground(() => {
       const e = await env();
       const { message, created } = await saveCapture(db, data, { ...e, newId: () => crypto.randomUUID() });
       await refreshBadge();
-      return { id: message.id, created, dueAt: answerDue(message, e.workspace, e.calendar), ...(message.nextDueAt ? { nextDueAt: message.nextDueAt } : {}) };
+      return {
+        id: message.id,
+        created,
+        ...answerDue(message, e.workspace, e.calendar),
+        ...(message.nextDueAt ? { nextDueAt: message.nextDueAt } : {}),
+        zone: e.calendar.spec.zone,
+      };
     },
     'capture.lookup': async ({ keys }) => {
       const found = await findByKeys(db, keys);
@@ -118,21 +129,28 @@ export default defineBackground(() => {
       const left = (due: number) =>
         due >= e.now ? workingMinutesBetween(e.calendar, e.now, due) * 60_000 : -workingMinutesBetween(e.calendar, due, e.now) * 60_000;
       return {
+        zone: e.calendar.spec.zone,
         found: found.map((m) => ({
           key: m.key,
           id: m.id,
           status: m.status,
           step: m.step,
-          dueAt: answerDue(m, e.workspace, e.calendar),
+          ...answerDue(m, e.workspace, e.calendar),
           ...(m.status === 'open' && m.nextDueAt ? { nextDueAt: m.nextDueAt, workingMsLeft: left(m.nextDueAt) } : {}),
         })),
       };
     },
     'capture.directory': async () => {
-      const ws = await loadWorkspace(db);
+      const { workspace: ws, calendar } = await env();
       // Bodies, then the people of each body (routed to them, or their substitute while absent).
       const people = ws.bodies.flatMap((b) => b.executors.map((p) => ({ id: p.id, name: `${p.name} — ${b.name}` })));
-      return { topics: ws.topics.map((x) => x.name), locations: ws.locations, bodies: [...ws.bodies.map((b) => ({ id: b.id, name: b.name })), ...people].slice(0, 500) };
+      return {
+        zone: calendar.spec.zone,
+        topics: ws.topics.map((x) => x.name),
+        locations: ws.locations,
+        bodies: [...ws.bodies.map((b) => ({ id: b.id, name: b.name })), ...people].slice(0, 500),
+        locationRequired: ws.profile.locationRequired,
+      };
     },
     'page.observed': async ({ seen, missing }) => {
       const now = Date.now();
@@ -165,7 +183,11 @@ export default defineBackground(() => {
     'publish.start': async ({ id, text: summary }) => {
       const m = await db.messages.get(id);
       if (!m) return { ok: false, message: t('publish.error.noMessage') };
-      if (!PUBLISHABLE.has(m.step)) return { ok: false, message: t('publish.error.step') };
+      // The same check as the desk's buttons and the state machine: a message at rework where
+      // the act wants a second approval never reaches the reply box (and so is never refused after).
+      const { workspace } = await env();
+      const refusal = commandRefusal(m, 'publish', workspace.user, workspace.profile);
+      if (refusal) return { ok: false, message: refusal.code === 'wrong-step' ? t('publish.error.step') : refusal.message };
       const text = (m.step === 'summary' ? summary : m.draft?.text) ?? '';
       if (!text.trim()) return { ok: false, message: t('publish.error.noText') };
       const postUrl = postUrlOf(m);

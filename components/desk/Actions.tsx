@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type ReactElement } from 'react';
 import { t } from '@/lib/i18n';
-import type { Command, Message } from '@/lib/workflow/model';
+import { allowedCommands } from '@/lib/workflow/allowed';
+import { notProcessableGrounds, type Actor, type Command, type Message } from '@/lib/workflow/model';
 import type { Workspace } from '@/lib/workflow/workspace';
 import { BodySelect } from '../fields';
 import { LintPanel } from '../LintPanel';
@@ -16,7 +17,17 @@ interface Props {
   publishInPlace?: (text?: string) => Promise<string | null>;
 }
 
-/** The actions the current step allows for the current role; every field labelled. */
+/** The person in the capacity the desk shows (a person with both roles may look as either). */
+function viewer(user: Actor, role: Props['role']): Actor {
+  if (role === 'curator') return { ...user, roles: ['curator'], bodies: [] };
+  if (role === 'executor') return { ...user, roles: ['executor'] };
+  return user;
+}
+
+/**
+ * The actions the current step allows for the current role, exactly those allowedCommands
+ * gives (the state machine and the background ask the same function); every field labelled.
+ */
 export function Actions({ message, workspace, role, run, publishInPlace }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -43,43 +54,89 @@ export function Actions({ message, workspace, role, run, publishInPlace }: Props
     setBusy(false);
   };
   const step = message.step;
-  const mine = message.assignments.some((a) => workspace.user.bodies.includes(a.body) && a.state !== 'returned');
+  const profile = workspace.profile;
+  const actor = viewer(workspace.user, role);
+  const allowed = new Set(allowedCommands(message, actor, profile));
+  const curatorToo = allowedCommands(message, { ...workspace.user, roles: ['curator'], bodies: [] }, profile).includes('publish');
   const blocks: ReactElement[] = [];
 
-  if (role === 'curator' || role === 'all') {
-    if (step === 'captured' || step === 'returned' || (step === 'routed' && message.assignments.some((a) => a.state === 'returned')))
-      blocks.push(<RouteForm key="route" workspace={workspace} busy={busy} onRoute={(c) => void submit(c)()} />);
-    if (step === 'review')
-      blocks.push(<ReviewForm
-          key="review"
-          message={message}
-          busy={busy}
-          onApprove={() => void submit({ type: 'approve' })()}
-          onApproveAndPublish={publishInPlace ? () => void approveAndPublish() : undefined}
-          onRework={(remarks) => void submit({ type: 'requestRework', remarks })()}
-        />);
-    if (step === 'approved' || step === 'summary')
-      blocks.push(<PublishForm key="publish" message={message} needsText={step === 'summary'} busy={busy} onPublish={(c) => void submit(c)()} inPlace={publishInPlace ? place : undefined} placing={placing} />);
-    if (message.status === 'open') blocks.push(<NotProcessableForm key="np" busy={busy} onClose={(c) => void submit(c)()} />);
-  }
-  if ((role === 'executor' || role === 'all') && (mine || workspace.user.roles.includes('executor'))) {
-    if (step === 'routed') {
-      blocks.push(<ReturnForm key="return" busy={busy} onReturn={(reason) => void submit({ type: 'return', reason })()} />);
-    }
-    if (step === 'routed' || step === 'rework' || step === 'interim')
+  if (allowed.has('route')) blocks.push(<RouteForm key="route" message={message} workspace={workspace} busy={busy} onRoute={(c) => void submit(c)()} />);
+  if (allowed.has('approve') && step === 'review')
+    blocks.push(
+      <ReviewForm
+        key="review"
+        message={message}
+        busy={busy}
+        onApprove={() => void submit({ type: 'approve' })()}
+        onApproveAndPublish={publishInPlace && curatorToo ? () => void approveAndPublish() : undefined}
+        onRework={(remarks) => void submit({ type: 'requestRework', remarks })()}
+      />,
+    );
+  if (allowed.has('approve') && step === 'routed')
+    for (const part of message.assignments.filter((a) => a.state === 'submitted'))
       blocks.push(
-        <DraftForm
-          key={`draft-${message.updatedAt}`}
-          message={message}
-          disabledRules={workspace.disabledLintRules}
+        <PartReview
+          key={`part-${part.body}`}
+          body={workspace.bodies.find((b) => b.id === part.body)?.name ?? part.body}
+          text={part.part ?? ''}
           busy={busy}
-          part={message.mode !== 'single' && step === 'routed'}
-          onSubmit={(c) => void submit(c)()}
+          onApprove={() => void submit({ type: 'approve', body: part.body })()}
+          onRework={(remarks) => void submit({ type: 'requestRework', body: part.body, remarks })()}
         />,
       );
-    if ((step === 'approved' && role !== 'all') || (step === 'rework' && workspace.profile.timers.rework.publishesDirectly))
-      blocks.push(<PublishForm key="publish-executor" message={message} needsText={false} busy={busy} onPublish={(c) => void submit(c)()} inPlace={publishInPlace ? place : undefined} placing={placing} />);
+  if (allowed.has('publish'))
+    blocks.push(
+      <PublishForm
+        key="publish"
+        message={message}
+        needsText={step === 'summary'}
+        busy={busy}
+        onPublish={(c) => void submit(c)()}
+        inPlace={publishInPlace ? place : undefined}
+        placing={placing}
+      />,
+    );
+  if (allowed.has('authorReplied'))
+    blocks.push(
+      <div key="author" className="aot-action">
+        <p className="aot-hint">{t('desk.awaitingAuthor')}</p>
+        <button className="aot-button" type="button" disabled={busy} onClick={() => void submit({ type: 'authorReplied' })()}>
+          {t('desk.authorReplied')}
+        </button>
+      </div>,
+    );
+  if (allowed.has('return')) blocks.push(<ReturnForm key="return" busy={busy} onReturn={(reason) => void submit({ type: 'return', reason })()} />);
+  if (allowed.has('submitDraft') || allowed.has('submitPart')) {
+    const mineActive = message.assignments.find((a) => a.state === 'active' || a.state === 'rework') ;
+    const lastInSequence = message.mode === 'sequential' && mineActive?.order === message.assignments.length - 1;
+    const part = allowed.has('submitPart') && step === 'routed' && !lastInSequence;
+    blocks.push(
+      <DraftForm
+        key={`draft-${message.updatedAt}`}
+        message={message}
+        disabledRules={workspace.disabledLintRules}
+        clarification={profile.clarification}
+        busy={busy}
+        part={part}
+        onSubmit={(c) => void submit(c)()}
+      />,
+    );
   }
+  if (allowed.has('setTerm') && message.status === 'open')
+    blocks.push(<TermForm key="term" message={message} workspace={workspace} busy={busy} onSet={(minutes) => void submit({ type: 'setTerm', minutes })()} />);
+  if (allowed.has('requirePhotos') && message.status === 'open')
+    blocks.push(
+      <label key="photos" className="aot-action">
+        <input
+          type="checkbox"
+          checked={message.photosRequired !== undefined}
+          disabled={busy}
+          onChange={(e) => void submit({ type: 'requirePhotos', required: e.target.checked })()}
+        />{' '}
+        {t('desk.photos.require', { clause: profile.photosClause ?? '' })}
+      </label>,
+    );
+  if (allowed.has('markNotProcessable')) blocks.push(<NotProcessableForm key="np" busy={busy} onClose={(c) => void submit(c)()} />);
 
   return (
     <section className="aot-section" aria-label={t('desk.actions')}>
@@ -94,33 +151,82 @@ export function Actions({ message, workspace, role, run, publishInPlace }: Props
   );
 }
 
-function RouteForm({ workspace, busy, onRoute }: { workspace: Workspace; busy: boolean; onRoute: (c: Command) => void }) {
-  const [bodies, setBodies] = useState<string[]>([workspace.bodies[0]?.id ?? '']);
-  const [mode, setMode] = useState<'single' | 'sequential' | 'parallel'>('single');
+function RouteForm({ message, workspace, busy, onRoute }: { message: Message; workspace: Workspace; busy: boolean; onRoute: (c: Command) => void }) {
+  // After a return, nothing is preselected: the curator chooses the body that will answer.
+  const [bodies, setBodies] = useState<string[]>(message.step === 'captured' && workspace.bodies[0] ? [workspace.bodies[0].id] : []);
+  const needsLocation = workspace.profile.locationRequired && !message.location.trim();
+  const [location, setLocation] = useState('');
+  const several = message.mode !== 'single' ? message.mode : workspace.profile.severalBodies;
   return (
     <form
       className="aot-action"
       onSubmit={(e) => {
         e.preventDefault();
         const list = bodies.filter(Boolean);
-        onRoute({ type: 'route', assignments: list.map((body) => ({ body })), ...(list.length > 1 ? { mode: mode === 'single' ? workspace.profile.severalBodies : mode } : {}) });
+        onRoute({ type: 'route', assignments: list.map((body) => ({ body })), ...(needsLocation ? { location: location.trim() } : {}) });
       }}
     >
       <BodySelect label={t('desk.route.body')} bodies={workspace.bodies} value={bodies} onChange={setBodies} />
-      {bodies.length > 1 ? (
+      {needsLocation ? (
         <label className="aot-field">
-          <span className="aot-field__label">{t('desk.route.mode')}</span>
-          <select value={mode} onChange={(e) => setMode(e.target.value as typeof mode)}>
-            {(['sequential', 'parallel'] as const).map((m) => (
-              <option key={m} value={m}>
-                {t(`mode.${m}`)}
-              </option>
+          <span className="aot-field__label">{t('desk.route.location', { clause: workspace.profile.locationClause ?? '' })}</span>
+          <input value={location} required list={`locations-${message.id}`} onChange={(e) => setLocation(e.target.value)} />
+          <datalist id={`locations-${message.id}`}>
+            {workspace.locations.map((l) => (
+              <option key={l} value={l} />
             ))}
-          </select>
+          </datalist>
         </label>
       ) : null}
-      <button className="aot-button aot-button--primary" type="submit" disabled={busy || bodies.length === 0}>
+      {bodies.length > 1 ? (
+        <p className="aot-hint" data-testid="route-mode">
+          {t('desk.route.modeFixed', { mode: t(`mode.${several}`), clause: workspace.profile.severalBodiesClause })}
+        </p>
+      ) : null}
+      <button className="aot-button aot-button--primary" type="submit" disabled={busy || bodies.length === 0 || (needsLocation && !location.trim())}>
         {t('desk.route.submit')}
+      </button>
+    </form>
+  );
+}
+
+/** One body's answer in a parallel answer: approve or send back (Khabarovsk п. 13 абз. 3, п. 12). */
+function PartReview({ body, text, busy, onApprove, onRework }: { body: string; text: string; busy: boolean; onApprove: () => void; onRework: (r: string) => void }) {
+  const [remarks, setRemarks] = useState('');
+  return (
+    <div className="aot-action" data-testid="part-review">
+      <p className="aot-field__label">{t('desk.part.of', { body })}</p>
+      <blockquote className="aot-form__text">{text}</blockquote>
+      <button className="aot-button aot-button--primary" type="button" disabled={busy} onClick={onApprove}>
+        {t('desk.approve')}
+      </button>
+      <form onSubmit={(e) => { e.preventDefault(); onRework(remarks); }}>
+        <label className="aot-field">
+          <span className="aot-field__label">{t('desk.rework.remarks')}</span>
+          <input value={remarks} onChange={(e) => setRemarks(e.target.value)} />
+        </label>
+        <button className="aot-button" type="submit" disabled={busy || !remarks.trim()}>
+          {t('desk.rework.submit')}
+        </button>
+      </form>
+    </div>
+  );
+}
+
+/** A shorter answer term for this message (Saratov п. 7, Ivanovo п. 7). */
+function TermForm({ message, workspace, busy, onSet }: { message: Message; workspace: Workspace; busy: boolean; onSet: (minutes: number) => void }) {
+  const act = workspace.profile.timers.answer?.minutes ?? 0;
+  const [hours, setHours] = useState(String(message.shortTerm ? message.shortTerm.minutes / 60 : ''));
+  const minutes = Math.round(Number(hours.replace(',', '.')) * 60);
+  const valid = Number.isFinite(minutes) && minutes >= 15 && minutes < act;
+  return (
+    <form className="aot-action" onSubmit={(e) => { e.preventDefault(); if (valid) onSet(minutes); }}>
+      <label className="aot-field">
+        <span className="aot-field__label">{t('desk.term.label', { hours: act / 60, clause: workspace.profile.shortTermClause ?? '' })}</span>
+        <input inputMode="decimal" value={hours} onChange={(e) => setHours(e.target.value)} aria-invalid={(hours !== '' && !valid) || undefined} />
+      </label>
+      <button className="aot-button" type="submit" disabled={busy || !valid}>
+        {t('desk.term.submit')}
       </button>
     </form>
   );
@@ -146,12 +252,15 @@ function DraftForm({
   busy,
   part,
   disabledRules,
+  clarification,
   onSubmit,
 }: {
   message: Message;
   busy: boolean;
   part: boolean;
   disabledRules: string[];
+  /** The act has a clarification request step (not Khabarovsk). */
+  clarification: boolean;
   onSubmit: (c: Command) => void;
 }) {
   const [text, setText] = useState(message.draft?.text ?? '');
@@ -174,7 +283,7 @@ function DraftForm({
         <label className="aot-field">
           <span className="aot-field__label">{t('desk.draft.kind')}</span>
           <select value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
-            {(message.step === 'interim' ? (['answer'] as const) : (['answer', 'interim', 'clarification'] as const)).map((k) => (
+            {(message.step === 'interim' ? (['answer'] as const) : clarification ? (['answer', 'interim', 'clarification'] as const) : (['answer', 'interim'] as const)).map((k) => (
               <option key={k} value={k}>
                 {t(`kind.${k}`)}
               </option>
@@ -186,7 +295,9 @@ function DraftForm({
         <span className="aot-field__label">{t('desk.draft.text')}</span>
         <textarea className="aot-draft" value={text} onChange={(e) => setText(e.target.value)} />
       </label>
-      {text.trim() ? <LintPanel text={text} options={{ repeat: message.repeatOf !== undefined, disabledRules }} onApply={setText} /> : null}
+      {text.trim() ? (
+        <LintPanel text={text} options={{ repeat: message.repeatOf !== undefined, photosRequested: message.photosRequired !== undefined, disabledRules }} onApply={setText} />
+      ) : null}
       <button className="aot-button aot-button--primary" type="submit" disabled={busy || !text.trim()}>
         {part ? t('desk.part.submit') : t('desk.draft.submit')}
       </button>
@@ -213,7 +324,7 @@ function ReviewForm({
       <blockquote className="aot-form__text" data-testid="draft-text">
         {message.draft?.text}
       </blockquote>
-      {message.draft ? <LintPanel text={message.draft.text} options={{ repeat: message.repeatOf !== undefined }} /> : null}
+      {message.draft ? <LintPanel text={message.draft.text} options={{ repeat: message.repeatOf !== undefined, photosRequested: message.photosRequired !== undefined }} /> : null}
       <div className="aot-buttons">
         {onApproveAndPublish ? (
           <button className="aot-button aot-button--primary" type="button" disabled={busy} onClick={onApproveAndPublish} title={t('publish.inPlaceHint')}>
@@ -319,7 +430,7 @@ function PublishForm({
 }
 
 function NotProcessableForm({ busy, onClose }: { busy: boolean; onClose: (c: Command) => void }) {
-  const [category, setCategory] = useState<'harm' | 'obscenity' | 'insult' | 'threat' | 'other'>('threat');
+  const [category, setCategory] = useState<(typeof notProcessableGrounds)[number]>('threat');
   const [confirmed, setConfirmed] = useState(false);
   return (
     <details className="aot-action">
@@ -328,7 +439,7 @@ function NotProcessableForm({ busy, onClose }: { busy: boolean; onClose: (c: Com
         <label className="aot-field">
           <span className="aot-field__label">{t('desk.np.category')}</span>
           <select value={category} onChange={(e) => setCategory(e.target.value as typeof category)}>
-            {(['threat', 'insult', 'obscenity', 'harm', 'other'] as const).map((c) => (
+            {(['threat', 'insult', 'obscenity', 'harm'] as const).map((c) => (
               <option key={c} value={c}>
                 {t(`np.${c}`)}
               </option>

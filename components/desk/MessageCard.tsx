@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import { planDeadlines } from '@/lib/regulations';
+import { awaitingAuthor, curatorPublishes } from '@/lib/workflow/allowed';
 import { factsOf } from '@/lib/workflow/machine';
 import type { Command, Message } from '@/lib/workflow/model';
 import { actorById, type Workspace } from '@/lib/workflow/workspace';
@@ -23,8 +24,13 @@ interface Props {
 export function MessageCard({ message, workspace, calendar, role, run, publishInPlace, onBack }: Props) {
   const events = useLiveQuery(() => getDb().events.where('messageId').equals(message.id).sortBy('at'), [message.id, message.updatedAt]);
   const zone = calendar.spec.zone;
-  const plan = planDeadlines(workspace.profile, calendar, factsOf(message));
+  const profile = workspace.profile;
+  const plan = planDeadlines(profile, calendar, factsOf(message, profile));
   const body = (id: string) => workspace.bodies.find((b) => b.id === id)?.name ?? id;
+  // Saratov п. 6: answers are posted on behalf of the body's official representative.
+  const representatives = profile.representativeClause
+    ? [...new Set(message.bodies.map((id) => workspace.bodies.find((b) => b.id === id)?.officialRepresentative).filter((n): n is string => Boolean(n)))]
+    : [];
   return (
     <article className="aot-card" aria-label={message.author.name || message.url} data-testid="message-card">
       <button type="button" className="aot-link-button aot-back" onClick={onBack}>
@@ -78,6 +84,21 @@ export function MessageCard({ message, workspace, calendar, role, run, publishIn
         {message.location ? ` · ${message.location}` : ''}
         {message.bodies.length ? ` · ${message.bodies.map(body).join(', ')}` : ''}
       </p>
+      {message.shortTerm ? (
+        <p className="aot-form__notice" data-testid="short-term">
+          {t('card.shortTerm', { hours: message.shortTerm.minutes / 60, clause: message.shortTerm.clause, name: actorById(workspace, message.shortTerm.by).name || message.shortTerm.by })}
+        </p>
+      ) : null}
+      {message.photosRequired ? <p className="aot-form__notice">{t('card.photos', { clause: message.photosRequired.clause })}</p> : null}
+      {message.status === 'open' && awaitingAuthor(message) ? <p className="aot-form__notice">{t('card.awaitingAuthor')}</p> : null}
+      {message.status === 'open' && curatorPublishes(message, profile) ? (
+        <p className="aot-form__notice">{t('card.curatorPublishes', { clause: profile.timers.curatorPublish?.clause ?? '' })}</p>
+      ) : null}
+      {representatives.map((name) => (
+        <p key={name} className="aot-row__meta" data-testid="representative">
+          {t('card.representative', { name, clause: profile.representativeClause ?? '' })}
+        </p>
+      ))}
       <section className="aot-section">
         <h2>{t('desk.deadlines')}</h2>
         <ul className="aot-deadlines">
@@ -85,8 +106,11 @@ export function MessageCard({ message, workspace, calendar, role, run, publishIn
             <li key={`${d.kind}-${d.body ?? ''}-${i}`} data-met={d.met === undefined ? 'open' : String(d.met)} className={d === plan.next ? 'aot-deadline--next' : undefined}>
               {t(`deadline.${d.kind}`)}
               {d.body ? ` (${body(d.body)})` : ''}: {formatInstant(d.dueAt, zone)}
-              {d.met === true ? ` — ${t('desk.deadline.met')}` : d.met === false ? ` — ${t('desk.deadline.missed')}` : ''}{' '}
-              <span className="aot-clause">({d.clause})</span>
+              {d.met === true ? ` — ${t('desk.deadline.met')}` : d.met === false && !d.own ? ` — ${t('desk.deadline.missed')}` : ''}{' '}
+              <span className="aot-clause">
+                ({d.clause}
+                {d.note ? `; ${d.note}` : ''})
+              </span>
             </li>
           ))}
         </ul>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import { CHECKER_SITES_KEY } from '@/lib/sites/hosts';
+import { browserZone, formatDateTime } from '../format';
 import { asHealthReport, healthBanner, type HealthReport } from '../health';
 
 const SITES = ['vk', 'ok'] as const;
@@ -9,9 +10,10 @@ type Sites = Partial<Record<(typeof SITES)[number], boolean>>;
 
 /**
  * The sites: the reply checker on or off per site, and the last markup check of each site with
- * every check and what it found (what a maintainer asks for when VK changes its markup).
+ * every check and what it found (what a maintainer asks for when VK changes its markup). Its
+ * times are in the workspace's zone (the browser's before onboarding), labelled when they differ.
  */
-export function Diagnostics() {
+export function Diagnostics({ zone, viewerZone }: { zone?: string; viewerZone?: string } = {}) {
   const [reports, setReports] = useState<HealthReport[] | undefined>();
   const [checker, setChecker] = useState<Sites>({});
   useEffect(() => {
@@ -47,7 +49,7 @@ export function Diagnostics() {
         const banner = healthBanner(r);
         return (
           <div key={r.site} className="aot-diagnostics" data-testid={`diagnostics-${r.site}`}>
-            <h3>{t('options.diagnostics.at', { site: t(`site.${r.site}`), path: r.path, time: new Date(r.at).toLocaleString() })}</h3>
+            <h3>{t('options.diagnostics.at', { site: t(`site.${r.site}`), path: r.path, time: formatDateTime(r.at, zone ?? viewerZone ?? browserZone(), viewerZone) })}</h3>
             {banner ? (
               <p className="aot-form__notice aot-form__notice--error" role="alert">
                 {banner}

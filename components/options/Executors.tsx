@@ -6,10 +6,22 @@ type Person = Body['executors'][number];
 
 /**
  * The executors of each body and who covers for them: one body at a time, a row per person
- * (name, absent, substitute). While a person is marked absent, messages routed to them go to
- * their substitute.
+ * (name, absent, substitute, accounts in VK and OK). While a person is marked absent, messages
+ * routed to them go to their substitute; without an account in the post's network the curator
+ * publishes (Khabarovsk п. 13 абз. 2).
  */
-export function Executors({ bodies, value, onChange }: { bodies: Array<{ id: string; name: string }>; value: Record<string, Person[]>; onChange: (next: Record<string, Person[]>) => void }) {
+export function Executors({
+  bodies,
+  value,
+  onChange,
+  representatives,
+}: {
+  bodies: Array<{ id: string; name: string }>;
+  value: Record<string, Person[]>;
+  onChange: (next: Record<string, Person[]>) => void;
+  /** Saratov п. 6: the official representative of each body, in whose name answers are posted. */
+  representatives?: { value: Record<string, string>; onChange: (next: Record<string, string>) => void; clause: string };
+}) {
   const id = useId();
   const [bodyId, setBodyId] = useState(bodies[0]?.id ?? '');
   const people = value[bodyId] ?? [];
@@ -29,6 +41,12 @@ export function Executors({ bodies, value, onChange }: { bodies: Array<{ id: str
           ))}
         </select>
       </label>
+      {representatives ? (
+        <label className="aot-field">
+          <span className="aot-field__label">{t('options.representative', { clause: representatives.clause })}</span>
+          <input value={representatives.value[bodyId] ?? ''} onChange={(e) => representatives.onChange({ ...representatives.value, [bodyId]: e.target.value })} />
+        </label>
+      ) : null}
       {people.length ? (
         <table className="aot-table aot-executors">
           <thead>
@@ -36,6 +54,7 @@ export function Executors({ bodies, value, onChange }: { bodies: Array<{ id: str
               <th scope="col">{t('options.executors.name')}</th>
               <th scope="col">{t('options.executors.absent')}</th>
               <th scope="col">{t('options.executors.substitute')}</th>
+              <th scope="col">{t('options.executor.accounts')}</th>
               <th scope="col">
                 <span className="aot-visually-hidden">{t('options.executors.remove')}</span>
               </th>
@@ -61,6 +80,24 @@ export function Executors({ bodies, value, onChange }: { bodies: Array<{ id: str
                         </option>
                       ))}
                   </select>
+                </td>
+                <td>
+                  {(['vk', 'ok'] as const).map((site) => (
+                    <label key={site} className="aot-inline-check">
+                      <input
+                        type="checkbox"
+                        // Not recorded counts as having one (the curator publishes only where none is recorded).
+                        checked={p.accounts?.includes(site) ?? true}
+                        onChange={(e) => {
+                          const now = new Set(p.accounts ?? ['vk', 'ok']);
+                          if (e.target.checked) now.add(site);
+                          else now.delete(site);
+                          update(i, { accounts: (['vk', 'ok'] as const).filter((x) => now.has(x)) });
+                        }}
+                      />{' '}
+                      {site === 'vk' ? 'VK' : 'OK'}
+                    </label>
+                  ))}
                 </td>
                 <td>
                   <button type="button" className="aot-link-button" aria-label={t('options.executors.removeOf', { name: p.name })} onClick={() => set(people.filter((_, j) => j !== i).map((o) => ({ ...o, substitutes: o.substitutes.filter((s) => s !== p.id) })))}>

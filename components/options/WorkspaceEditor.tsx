@@ -22,6 +22,7 @@ export function WorkspaceEditor({ workspace, onSave }: { workspace: Workspace; o
   const [topics, setTopics] = useState(workspace.topics.map((x) => x.name).join('\n'));
   const [locations, setLocations] = useState(workspace.locations.join('\n'));
   const [people, setPeople] = useState(Object.fromEntries(workspace.bodies.map((b) => [b.id, b.executors])));
+  const [representatives, setRepresentatives] = useState(Object.fromEntries(workspace.bodies.map((b) => [b.id, b.officialRepresentative ?? ''])));
   const [saved, setSaved] = useState(false);
 
   const submit = async (e: FormEvent) => {
@@ -29,7 +30,9 @@ export function WorkspaceEditor({ workspace, onSave }: { workspace: Workspace; o
     const byName = new Map(workspace.bodies.map((b) => [b.name, b]));
     const nextBodies = lines(bodies).map((n, i) => {
       const body = byName.get(n) ?? { id: slug(n, i), name: n, executors: [] };
-      return { ...body, executors: (people[body.id] ?? body.executors).map((p) => ({ ...p, name: p.name.trim() || p.id })) };
+      const { officialRepresentative: _old, ...rest } = body;
+      const representative = (representatives[body.id] ?? body.officialRepresentative ?? '').trim();
+      return { ...rest, ...(representative ? { officialRepresentative: representative } : {}), executors: (people[body.id] ?? body.executors).map((p) => ({ ...p, name: p.name.trim() || p.id })) };
     });
     const byTopic = new Map(workspace.topics.map((x) => [x.name, x]));
     const roles = [...(curator ? (['curator'] as const) : []), ...(executor ? (['executor'] as const) : [])];
@@ -56,11 +59,12 @@ export function WorkspaceEditor({ workspace, onSave }: { workspace: Workspace; o
           {t('options.schedule')}: {t('options.scheduleValue', { zone: REGIONS[workspace.region].zone })}
         </p>
         <ul>
-          {(['route', 'return', 'answer', 'approve', 'rework', 'publish', 'part'] as const).map((k) => (
-            <li key={k}>
-              {t('options.timer', { name: t(`deadline.${k}`), value: t('options.minutes', { count: timers[k].minutes }), clause: timers[k].clause })}
-            </li>
-          ))}
+          {(['route', 'return', 'answer', 'approve', 'rework', 'publish', 'part'] as const).map((k) => {
+            const timer = timers[k];
+            // Khabarovsk: no overall term in the act; a sum stored by an older release is not one.
+            if (!timer || ('derived' in timer && timer.derived)) return k === 'answer' ? <li key={k}>{t('options.noAnswerTerm')}</li> : null;
+            return <li key={k}>{t('options.timer', { name: t(`deadline.${k}`), value: t('options.minutes', { count: timer.minutes }), clause: timer.clause })}</li>;
+          })}
           <li>{t('options.timer', { name: t('deadline.final'), value: t('options.days', { count: timers.final.workingDays }), clause: timers.final.clause })}</li>
         </ul>
       </section>
@@ -95,7 +99,14 @@ export function WorkspaceEditor({ workspace, onSave }: { workspace: Workspace; o
           </label>
         ))}
       </fieldset>
-      <Executors bodies={workspace.bodies} value={people} onChange={setPeople} />
+      <Executors
+        bodies={workspace.bodies}
+        value={people}
+        onChange={setPeople}
+        {...(workspace.profile.representativeClause
+          ? { representatives: { value: representatives, onChange: setRepresentatives, clause: workspace.profile.representativeClause } }
+          : {})}
+      />
       <fieldset className="aot-section aot-fieldset aot-lists">
         <legend>{t('options.listHint')}</legend>
         <label className="aot-field">

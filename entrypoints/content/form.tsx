@@ -3,12 +3,10 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { createRoot, type Root } from 'react-dom/client';
 import { CaptureForm, type CaptureDirectory, type FormStatus } from '@/components/CaptureForm';
-import { formatInstant } from '@/components/format';
 import { t } from '@/lib/i18n';
 import { siteRequest as request } from '@/lib/messaging/site-client';
 import { ChannelError } from '@/lib/messaging/channel';
 import type { CapturedItem, Routing } from '@/lib/model/message';
-import { DEFAULT_SCHEDULE } from '@/lib/worktime/schedules';
 import { HOST_ATTR, styleShadow } from './shadow';
 
 export interface FormRequest {
@@ -26,21 +24,25 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : t('error.unknown');
 }
 
-function due(ms: number): string {
-  return formatInstant(ms, DEFAULT_SCHEDULE.zone);
-}
-
 const LAST_EXECUTOR = 'capture.lastExecutor';
 
-function Dialog({ req, onClose, lastExecutor, directory }: { req: FormRequest; onClose: () => void; lastExecutor: string; directory?: CaptureDirectory }) {
+/** The directory the fields suggest from, and the workspace's time zone. */
+type Directory = CaptureDirectory & { zone: string };
+
+function Dialog({ req, onClose, lastExecutor, directory }: { req: FormRequest; onClose: () => void; lastExecutor: string; directory?: Directory }) {
   const [status, setStatus] = useState<FormStatus>({ kind: 'idle' });
+  // The workspace's zone: times are shown in it, whatever the browser's zone (the background
+  // says which with each due time; the directory said it before).
+  const [zone, setZone] = useState<string | undefined>(directory?.zone);
 
   useEffect(() => {
     if (!req.alreadyCaptured) return;
     let live = true;
     request('capture.lookup', { keys: [req.item.key] })
-      .then(({ found }) => {
-        if (live && found[0]) setStatus({ kind: 'existing', due: due(found[0].dueAt) });
+      .then(({ found, zone: dueZone }) => {
+        if (!live || !found[0]) return;
+        if (dueZone) setZone(dueZone);
+        setStatus({ kind: 'existing', dueAt: found[0].dueAt, ...(found[0].dueKind ? { dueKind: found[0].dueKind } : {}) });
       })
       .catch((error: unknown) => live && setStatus({ kind: 'error', message: errorText(error) }));
     return () => {
@@ -54,7 +56,8 @@ function Dialog({ req, onClose, lastExecutor, directory }: { req: FormRequest; o
       .then((saved) => {
         void browser.storage.local.set({ [LAST_EXECUTOR]: routing.executor });
         req.onSaved(req.item.key);
-        setStatus({ kind: saved.created ? 'saved' : 'existing', due: due(saved.dueAt) });
+        setZone(saved.zone);
+        setStatus({ kind: saved.created ? 'saved' : 'existing', dueAt: saved.dueAt, ...(saved.dueKind ? { dueKind: saved.dueKind } : {}) });
       })
       .catch((error: unknown) => setStatus({ kind: 'error', message: errorText(error) }));
   };
@@ -66,7 +69,7 @@ function Dialog({ req, onClose, lastExecutor, directory }: { req: FormRequest; o
         if (e.target === e.currentTarget) onClose();
       }}
     >
-      <CaptureForm item={req.item} status={status} onSubmit={submit} onClose={onClose} lastExecutor={lastExecutor} {...(directory ? { directory } : {})} />
+      <CaptureForm item={req.item} status={status} onSubmit={submit} onClose={onClose} lastExecutor={lastExecutor} {...(directory ? { directory } : {})} {...(zone ? { zone } : {})} />
     </div>
   );
 }
@@ -76,8 +79,8 @@ export function closeForm(): void {
 }
 
 /** The workspace directory, fetched once per page and refreshed after a minute. */
-let directoryCache: { at: number; value: CaptureDirectory } | undefined;
-async function directory(): Promise<CaptureDirectory | undefined> {
+let directoryCache: { at: number; value: Directory } | undefined;
+async function directory(): Promise<Directory | undefined> {
   if (directoryCache && Date.now() - directoryCache.at < 60_000) return directoryCache.value;
   try {
     const value = await request('capture.directory', {});
@@ -95,7 +98,7 @@ export function openForm(req: FormRequest): void {
   );
 }
 
-function show(req: FormRequest, lastExecutor: string, dir?: CaptureDirectory): void {
+function show(req: FormRequest, lastExecutor: string, dir?: Directory): void {
   if (!host || !host.isConnected) {
     host = document.createElement('div');
     host.setAttribute(HOST_ATTR, 'form');

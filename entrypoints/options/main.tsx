@@ -10,6 +10,7 @@ import { countOpen, getDb } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import { request } from '@/lib/messaging/client';
 import { workspaceSchema, type Workspace } from '@/lib/workflow/workspace';
+import { REGIONS } from '@/lib/worktime';
 
 const save = async (workspace: Workspace) => {
   await request('workspace.save', { workspace });
@@ -30,7 +31,7 @@ function Options() {
       {workspace === null ? <Onboarding onDone={(ws) => void save(ws)} /> : null}
       {workspace ? <WorkspaceEditor key={JSON.stringify(workspace.user)} workspace={workspace} onSave={save} /> : null}
       <Backup />
-      <Diagnostics />
+      <Diagnostics {...(workspace ? { zone: REGIONS[workspace.region].zone } : {})} />
       <section className="aot-section">
         <h2>{t('options.storage')}</h2>
         <p>{t('options.storageValue', { count: count ?? '…' })}</p>

@@ -4,7 +4,7 @@ import type { CapturedItem, Routing } from '../model/message';
 import { newMessage, transition, type TransitionResult } from '../workflow/machine';
 import { REPEAT_WINDOW_MS, suggestRepeats } from '../workflow/repeats';
 import type { Actor, Message } from '../workflow/model';
-import { coverFor, resolveAssignee, starterWorkspace, workspaceSchema, DEFAULT_REGION, type Workspace } from '../workflow/workspace';
+import { coverFor, hasAccountIn, resolveAssignee, starterWorkspace, workspaceSchema, DEFAULT_REGION, type Workspace } from '../workflow/workspace';
 import type { WorkCalendar } from '../worktime';
 
 /** How far the page's detection time may differ from the background's clock. */
@@ -70,7 +70,7 @@ export async function saveCapture(
     let message = created.message;
     const events = [...created.events];
     if (input.routing.executor.trim()) {
-      const routed = transition(message, { type: 'route', assignments: [resolveAssignee(workspace, input.routing.executor)] }, { ...actor, roles: ['curator'] }, now, workspace.profile, calendar);
+      const routed = transition(message, withCover(workspace, { type: 'route', assignments: [resolveAssignee(workspace, input.routing.executor)] }, message.site), { ...actor, roles: ['curator'] }, now, workspace.profile, calendar);
       if (!routed.ok) throw new Error(routed.error.message);
       message = routed.message;
       events.push(...routed.events);
@@ -81,21 +81,31 @@ export async function saveCapture(
   });
 }
 
-/** A route command with each named executor replaced by their cover while they are absent. */
-function withCover(ws: Workspace, command: unknown): unknown {
+/**
+ * A route command with each named executor replaced by their cover while they are absent, and
+ * whether they have an account in the post's network as the directory records it (Khabarovsk
+ * п. 13 абз. 2: without one the curator publishes).
+ */
+function withCover(ws: Workspace, command: unknown, site: 'vk' | 'ok'): unknown {
   const c = command as { type?: unknown; assignments?: unknown };
   if (c?.type !== 'route' || !Array.isArray(c.assignments)) return command;
   return {
     ...c,
     assignments: c.assignments.map((a: unknown) => {
-      const x = a as { body?: unknown; executor?: unknown };
-      return typeof x?.body === 'string' && typeof x.executor === 'string' ? { ...x, executor: coverFor(ws, x.body, x.executor).executor } : a;
+      const x = a as { body?: unknown; executor?: unknown; hasAccount?: unknown };
+      if (typeof x?.body !== 'string') return a;
+      const executor = typeof x.executor === 'string' ? coverFor(ws, x.body, x.executor).executor : undefined;
+      const account = x.hasAccount === undefined ? hasAccountIn(ws, x.body, executor, site) : undefined;
+      return { ...x, ...(executor ? { executor } : {}), ...(account !== undefined ? { hasAccount: account } : {}) };
     }),
   };
 }
 
-/** Steps an incident's lead shares with its members: one answer is prepared and approved once. */
-const INCIDENT_SHARED = new Set(['route', 'submitDraft', 'approve', 'requestRework', 'markNotProcessable']);
+/**
+ * Steps an incident's lead shares with its members: one answer is prepared and approved once.
+ * «Not processable» is decided per post (Yakutia п. 18 and equivalents), never for a group.
+ */
+const INCIDENT_SHARED = new Set(['route', 'submitDraft', 'approve', 'requestRework']);
 
 /**
  * Applies a workflow command to a stored message: the message and its events in one
@@ -107,7 +117,7 @@ export async function applyCommand(db: AppDatabase, id: string, command: unknown
   return db.transaction('rw', db.messages, db.events, async () => {
     const message = await db.messages.get(id);
     if (!message) return { ok: false, error: { code: 'invalid', message: 'Сообщение не найдено' } } as const;
-    command = withCover(env.workspace, command);
+    command = withCover(env.workspace, command, message.site);
     const result = transition(message, command, actor, env.now, env.workspace.profile, env.calendar);
     if (!result.ok) return result;
     await db.messages.put(result.message);

@@ -3,8 +3,14 @@
  * ones so the content script bundles only these schemas.
  */
 import { z } from 'zod';
+import { deadlineKinds } from '../regulations/kinds';
 import { capturedItemSchema, itemKeySchema, routingSchema } from '../model/message';
 import { stepSchema } from '../workflow/model';
+/**
+ * Set when dueAt is not the act's answer term but the next step's own deadline (Khabarovsk
+ * states no overall term): the form then names the step.
+ */
+const dueKindSchema = z.enum(deadlineKinds).optional();
 
 /** A checker finding as it crosses the channel (UTF-16 offsets into the checked text). */
 export const findingSchema = z.object({
@@ -17,6 +23,9 @@ export const findingSchema = z.object({
   severity: z.enum(['info', 'warning', 'error']),
 });
 
+/** An IANA time zone name, "Asia/Yakutsk" (a workspace schedule's zone). */
+const timeZoneSchema = z.string().min(1).max(100);
+
 export const siteProtocol = {
   /** Record a captured post with the curator's routing; idempotent per post key. */
   'capture.save': {
@@ -27,8 +36,11 @@ export const siteProtocol = {
       /** When the curator pressed the capture button, by the page's clock (the background checks it). */
       detectedAt: z.number().int().positive().optional(),
     }),
-    /** dueAt: when the answer is due (the regulation's answer term); nextDueAt: the next step's. */
-    response: z.object({ id: z.string(), created: z.boolean(), dueAt: z.number(), nextDueAt: z.number().optional() }),
+    /**
+     * dueAt: when the answer is due (the regulation's answer term); nextDueAt: the next step's;
+     * zone: the workspace schedule's time zone they were counted in (the form shows them in it).
+     */
+    response: z.object({ id: z.string(), created: z.boolean(), dueAt: z.number(), dueKind: dueKindSchema, nextDueAt: z.number().optional(), zone: timeZoneSchema }),
   },
   /**
    * Which of these item keys are already messages (one batched request per page scan), with
@@ -38,6 +50,8 @@ export const siteProtocol = {
     from: ['site', 'extension'],
     request: z.object({ keys: z.array(itemKeySchema).max(1000) }),
     response: z.object({
+      /** The workspace schedule's time zone of these due times (sent when something was found). */
+      zone: timeZoneSchema.optional(),
       found: z.array(
         z.object({
           key: itemKeySchema,
@@ -45,6 +59,7 @@ export const siteProtocol = {
           status: z.string(),
           step: stepSchema,
           dueAt: z.number(),
+          dueKind: dueKindSchema,
           /** The next obligation's due time and the working ms left to it (negative: overdue). */
           nextDueAt: z.number().optional(),
           workingMsLeft: z.number().optional(),
@@ -97,14 +112,19 @@ export const siteProtocol = {
       z.object({ ok: z.literal(false), message: z.string() }),
     ]),
   },
-  /** The workspace directory the capture form suggests from (topics, locations, bodies). */
+  /**
+   * The workspace directory the capture form suggests from (topics, locations, bodies), and the
+   * workspace schedule's time zone the form shows times in.
+   */
   'capture.directory': {
     from: ['site', 'extension'],
     request: z.object({}),
     response: z.object({
+      zone: timeZoneSchema,
       topics: z.array(z.string()).max(2000),
       locations: z.array(z.string()).max(2000),
       bodies: z.array(z.object({ id: z.string(), name: z.string() })).max(500),
+      locationRequired: z.boolean().optional(),
     }),
   },
   /** Earlier messages a capture likely repeats (the curator confirms with linkRepeat). */

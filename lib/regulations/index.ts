@@ -6,6 +6,8 @@ export {
   deadlineKinds,
   getProfile,
   importanceCategorySchema,
+  PROFILE_REVISION,
+  upgradeStoredProfile,
   PROFILE_IDS,
   profileRegion,
   regulationProfileSchema,
@@ -14,4 +16,4 @@ export {
   type ProfileId,
   type RegulationProfile,
 } from './profiles';
-export { isBreached, planDeadlines, type Deadline, type DeadlinePlan, type MessageFacts } from './plan';
+export { isBreached, planDeadlines, type Deadline, type DeadlinePlan, type MessageFacts, type PartFacts } from './plan';

@@ -4,7 +4,7 @@
  * The choices behind each rule are in lib/regulations/decisions.md.
  */
 import { addWorkingDays, addWorkingMinutes, subtractWorkingMinutes, type WorkCalendar } from '../worktime';
-import type { DeadlineKind, ImportanceCategory, RegulationProfile } from './profiles';
+import type { DeadlineKind, RegulationProfile } from './profiles';
 
 /** Epoch ms; absent = has not happened yet. Timestamps are the latest occurrence of each step. */
 export interface MessageFacts {
@@ -19,13 +19,43 @@ export interface MessageFacts {
   publishedAt?: number;
   importance?: string;
   /**
-   * Added to the issue's shape: the first routing and the first draft, when the workflow knows
-   * them (routedAt and draftSubmittedAt are the latest, after a return or a rework). Without them
-   * the earliest later step stands in as an upper bound (decisions.md).
+   * The first routing and the first draft of the current answer (routedAt and draftSubmittedAt
+   * are the latest, after a return or a rework). Without them the earliest later step stands in
+   * as an upper bound (decisions.md).
    */
   firstRoutedAt?: number;
   firstDraftSubmittedAt?: number;
-  parts?: Array<{ body: string; routedAt?: number; receivedAt?: number; submittedAt?: number }>;
+  /** How the bodies answer: the message's own mode, never a profile default (decisions.md). */
+  mode?: 'single' | 'sequential' | 'parallel';
+  /** The interim answer's draft reached the curator (Khabarovsk п. 11 counts the final term from it). */
+  interimSubmittedAt?: number;
+  /** The first draft of the final answer after an interim one (Yakutia, Ivanovo п. 14 stop there). */
+  finalDraftSubmittedAt?: number;
+  /** A clarification request to the author was published (п. 10–11). */
+  clarificationPublishedAt?: number;
+  /** The author answered the clarification: a new answer term starts (decisions.md). */
+  authorRepliedAt?: number;
+  /** A shorter answer term the curator set on this message (Saratov п. 7, Ivanovo п. 7), in minutes. */
+  answerMinutes?: number;
+  /** Khabarovsk п. 13 абз. 2: the executor has no account in the network; the curator publishes. */
+  curatorPublishes?: boolean;
+  /** Every body the message is routed to, with its own clocks (one entry for a single body too). */
+  parts?: PartFacts[];
+}
+
+export interface PartFacts {
+  body: string;
+  routedAt?: number;
+  receivedAt?: number;
+  /** Its part (or, for the last body in a sequence, the joint draft) first reached the curator. */
+  submittedAt?: number;
+  returnedAt?: number;
+  /** Parallel answers (Khabarovsk п. 13 абз. 3): the curator approved this body's answer… */
+  approvedAt?: number;
+  /** …or sent it back with remarks… */
+  reworkRequestedAt?: number;
+  /** …and the body sent the reworked answer (final without a second approval, п. 12). */
+  reworkedAt?: number;
 }
 
 export interface Deadline {
@@ -42,12 +72,14 @@ export interface Deadline {
   doneAt?: number;
   /** For 'final': the term in working days. */
   workingDays?: number;
-  /** For 'part': the body. */
+  /** For 'part' (and a part's approval, rework and return): the body. */
   body?: string;
   /** The step is known to be done but not when (a first draft before a rework, without firstDraftSubmittedAt). */
   doneUnknown?: boolean;
   /** A window rather than an obligation (returning as not competent): never "next", never a breach. */
   optional?: boolean;
+  /** The workspace's own target, not the act's: shown, never "next", never a breach. */
+  own?: boolean;
   note?: string;
 }
 
@@ -57,25 +89,15 @@ export interface DeadlinePlan {
   next?: Deadline;
 }
 
-function importanceOf(profile: RegulationProfile, id?: string): ImportanceCategory | undefined {
-  return id ? profile.importance.find((c) => c.id === id) : undefined;
-}
-
-function scaled(minutes: number, kind: DeadlineKind, category?: ImportanceCategory): number {
-  if (!category || category.factor === 1 || !category.kinds.includes(kind)) return minutes;
-  return Math.max(1, Math.round(minutes * category.factor));
-}
-
 function due(calendar: WorkCalendar, clock: 'working' | 'calendar', start: number, minutes: number): number {
   return clock === 'working' ? addWorkingMinutes(calendar, start, minutes) : start + minutes * 60_000;
 }
 
-/** The first of two instants at or after `since` (the step that closes a timer). */
-function firstAfter(since: number, a: number | undefined, b?: number): number | undefined {
-  const okA = a !== undefined && a >= since;
-  const okB = b !== undefined && b >= since;
-  if (okA && okB) return Math.min(a, b);
-  return okA ? a : okB ? b : undefined;
+/** The first of the instants at or after `since` (the step that closes a timer). */
+function firstAfter(since: number, ...instants: Array<number | undefined>): number | undefined {
+  let first: number | undefined;
+  for (const t of instants) if (t !== undefined && t >= since && (first === undefined || t < first)) first = t;
+  return first;
 }
 
 /** A deadline record; `met` is set when the closing step's time is known. Hot path: no spreads. */
@@ -96,16 +118,23 @@ function deadline(
   return d;
 }
 
+/** The act's overall answer term, if it states one (a sum stored by an older release is not the act's). */
+function answerTimer(profile: RegulationProfile) {
+  const t = profile.timers.answer;
+  return t && !t.derived ? t : undefined;
+}
+
 export function planDeadlines(profile: RegulationProfile, calendar: WorkCalendar, facts: MessageFacts): DeadlinePlan {
   const { timers } = profile;
-  const category = importanceOf(profile, facts.importance);
   const deadlines: Deadline[] = [];
   const parts = facts.parts ?? [];
-  const several = parts.length > 1;
+  const live = parts.filter((p) => p.returnedAt === undefined);
+  const mode = facts.mode ?? (parts.length > 1 ? profile.severalBodies : 'single');
+  const several = mode !== 'single';
+  const publications = [facts.publishedAt, facts.interimPublishedAt, facts.clarificationPublishedAt];
 
   // Routing, from detection (п. 7 and equivalents); several bodies at once (Khabarovsk п. 7).
-  const routeTimer = several && timers.routeSeveral ? timers.routeSeveral : timers.route;
-  const routeMinutes = scaled(routeTimer.minutes, 'route', category);
+  const routeTimer = mode === 'parallel' && timers.routeSeveral ? timers.routeSeveral : timers.route;
   let routedFirst = facts.firstRoutedAt;
   if (routedFirst === undefined) {
     for (const p of parts) if (p.routedAt !== undefined && (routedFirst === undefined || p.routedAt < routedFirst)) routedFirst = p.routedAt;
@@ -113,16 +142,29 @@ export function planDeadlines(profile: RegulationProfile, calendar: WorkCalendar
   if (routedFirst === undefined)
     routedFirst = facts.returnedAt !== undefined ? Math.min(facts.routedAt ?? Infinity, facts.returnedAt) : facts.routedAt;
   deadlines.push(
-    deadline('route', due(calendar, routeTimer.clock, facts.detectedAt, routeMinutes), 'detectedAt', routeMinutes, routeTimer.clock, routeTimer.clause, routedFirst),
+    deadline('route', due(calendar, routeTimer.clock, facts.detectedAt, routeTimer.minutes), 'detectedAt', routeTimer.minutes, routeTimer.clock, routeTimer.clause, routedFirst),
   );
 
-  // Return as not competent: a window from receipt (п. 8).
-  const receivedAt = facts.receivedAt ?? facts.routedAt;
-  if (receivedAt !== undefined && (facts.returnedAt === undefined || facts.returnedAt >= receivedAt)) {
-    const t = timers.return;
-    const d = deadline('return', due(calendar, t.clock, receivedAt, t.minutes), facts.receivedAt !== undefined ? 'receivedAt' : 'routedAt', t.minutes, t.clock, t.clause, facts.returnedAt);
-    d.optional = true;
-    deadlines.push(d);
+  // Return as not competent: a window of each body, from its turn or (where the act says
+  // «с момента получения», Khabarovsk п. 8) its receipt (п. 8).
+  const rt = timers.return;
+  const startOf = (p: PartFacts, from: 'routedAt' | 'receivedAt') => (from === 'receivedAt' ? (p.receivedAt ?? p.routedAt) : p.routedAt);
+  if (parts.length) {
+    for (const p of parts) {
+      const start = startOf(p, rt.from);
+      if (start === undefined || (p.returnedAt !== undefined && p.returnedAt < start)) continue;
+      const d = deadline('return', due(calendar, rt.clock, start, rt.minutes), rt.from === 'receivedAt' && p.receivedAt !== undefined ? 'receivedAt' : 'routedAt', rt.minutes, rt.clock, rt.clause, p.returnedAt);
+      d.optional = true;
+      if (several) d.body = p.body;
+      deadlines.push(d);
+    }
+  } else {
+    const receivedAt = facts.receivedAt ?? facts.routedAt;
+    if (receivedAt !== undefined && (facts.returnedAt === undefined || facts.returnedAt >= receivedAt)) {
+      const d = deadline('return', due(calendar, rt.clock, receivedAt, rt.minutes), facts.receivedAt !== undefined ? 'receivedAt' : 'routedAt', rt.minutes, rt.clock, rt.clause, facts.returnedAt);
+      d.optional = true;
+      deadlines.push(d);
+    }
   }
 
   // Re-routing after a return.
@@ -133,40 +175,70 @@ export function planDeadlines(profile: RegulationProfile, calendar: WorkCalendar
     );
   }
 
-  // The answer, from detection (п. 9); an interim answer in time meets it (п. 10, 14).
-  const answerMinutes = scaled(timers.answer.minutes, 'answer', category);
-  const answerDue = due(calendar, timers.answer.clock, facts.detectedAt, answerMinutes);
-  const answer = deadline(
-    'answer', answerDue, 'detectedAt', answerMinutes, timers.answer.clock, timers.answer.clause,
-    firstAfter(facts.detectedAt, facts.interimPublishedAt, facts.publishedAt),
-  );
-  if (timers.answer.note) answer.note = timers.answer.note;
-  deadlines.push(answer);
+  // The answer, from detection (п. 9), or from the author's reply to a clarification
+  // (decisions.md); a shorter term where the curator set one (Saratov п. 7, Ivanovo п. 7).
+  // An interim answer or a clarification published in time meets it (п. 10).
+  const at = answerTimer(profile);
+  const answerFrom = facts.authorRepliedAt ?? facts.detectedAt;
+  const answerOrigin: keyof MessageFacts = facts.authorRepliedAt !== undefined ? 'authorRepliedAt' : 'detectedAt';
+  let answerDue: number | undefined;
+  let answerMinutes = 0;
+  if (at) {
+    const shortened = facts.answerMinutes !== undefined && facts.answerMinutes < at.minutes;
+    answerMinutes = shortened ? facts.answerMinutes! : at.minutes;
+    answerDue = due(calendar, at.clock, answerFrom, answerMinutes);
+    const answer = deadline('answer', answerDue, answerOrigin, answerMinutes, at.clock, shortened ? `${profile.shortTermClause ?? at.clause}: срок установлен куратором` : at.clause, firstAfter(answerFrom, ...publications));
+    if (at.note) answer.note = at.note;
+    deadlines.push(answer);
+  }
+  if (timers.target) {
+    const t = timers.target;
+    const d = deadline('target', due(calendar, t.clock, facts.detectedAt, t.minutes), 'detectedAt', t.minutes, t.clock, t.clause, firstAfter(facts.detectedAt, ...publications));
+    d.own = true;
+    deadlines.push(d);
+  }
 
-  // The draft to the curator. After a rework, draftSubmittedAt is the resubmission: the first
-  // draft's time is unknown unless the workflow passes firstDraftSubmittedAt.
-  const draftDone = facts.firstDraftSubmittedAt ?? (facts.reworkRequestedAt !== undefined ? undefined : facts.draftSubmittedAt);
-  const draftUnknown = draftDone === undefined && facts.reworkRequestedAt !== undefined;
+  // The draft to the curator (one body; several bodies have their parts instead, п. 15). After
+  // a rework, draftSubmittedAt is the resubmission: the first draft's time is unknown unless the
+  // workflow passes firstDraftSubmittedAt.
+  // (After a clarification, only drafts since the author's reply count.)
+  const reworkedInCycle = facts.reworkRequestedAt !== undefined && facts.reworkRequestedAt >= answerFrom;
+  const draftDone = facts.firstDraftSubmittedAt ?? (reworkedInCycle ? undefined : firstAfter(answerFrom, facts.draftSubmittedAt));
+  const draftUnknown = draftDone === undefined && reworkedInCycle;
   let draft: Deadline | undefined;
-  if ('beforeAnswer' in timers.draft) {
-    const lead = scaled(timers.draft.beforeAnswer, 'draft', category);
-    const dueAt = timers.draft.clock === 'working' ? subtractWorkingMinutes(calendar, answerDue, lead) : answerDue - lead * 60_000;
-    draft = deadline('draft', Math.max(dueAt, facts.detectedAt), 'detectedAt', Math.max(0, answerMinutes - lead), timers.draft.clock, timers.draft.clause, draftDone);
-    draft.note = `не позднее чем за ${lead / 60} ч до срока ответа`;
-  } else if (receivedAt !== undefined && !several) {
-    const minutes = scaled(timers.draft.minutes, 'draft', category);
-    draft = deadline('draft', due(calendar, timers.draft.clock, receivedAt, minutes), facts.receivedAt !== undefined ? 'receivedAt' : 'routedAt', minutes, timers.draft.clock, timers.draft.clause, draftDone);
+  if (!several) {
+    if ('beforeAnswer' in timers.draft) {
+      if (at && answerDue !== undefined) {
+        // A shortened term keeps the act's proportion of drafting to the whole term.
+        const lead = answerMinutes < at.minutes ? Math.round((timers.draft.beforeAnswer * answerMinutes) / at.minutes) : timers.draft.beforeAnswer;
+        const dueAt = timers.draft.clock === 'working' ? subtractWorkingMinutes(calendar, answerDue, lead) : answerDue - lead * 60_000;
+        draft = deadline('draft', Math.max(dueAt, answerFrom), answerOrigin, Math.max(0, answerMinutes - lead), timers.draft.clock, timers.draft.clause, draftDone);
+        draft.note = `не позднее чем за ${Math.round(lead) / 60} ч до срока ответа`;
+      }
+    } else {
+      // From the current body's receipt (a re-routed message counts from the new body's).
+      const current = live.at(-1);
+      const start = current ? startOf(current, 'receivedAt') : (facts.receivedAt ?? facts.routedAt);
+      if (start !== undefined) {
+        const t = timers.draft;
+        draft = deadline('draft', due(calendar, t.clock, start, t.minutes), current ? (current.receivedAt !== undefined ? 'receivedAt' : 'routedAt') : facts.receivedAt !== undefined ? 'receivedAt' : 'routedAt', t.minutes, t.clock, t.clause, draftDone !== undefined && draftDone >= start ? draftDone : firstAfter(start, facts.draftSubmittedAt));
+      }
+    }
   }
   if (draft) {
-    if (draftUnknown) draft.doneUnknown = true;
+    if (draftUnknown && draft.met === undefined) draft.doneUnknown = true;
     deadlines.push(draft);
   }
 
+  // Khabarovsk п. 13 абз. 2: no account in the network: the curator publishes within 1 wh of
+  // receiving the draft, approval included.
+  const curatorPublish = facts.curatorPublishes && !several ? timers.curatorPublish : undefined;
+
   // The curator approves or sends back, from the latest submission (п. 11).
-  if (facts.draftSubmittedAt !== undefined) {
-    const minutes = scaled(timers.approve.minutes, 'approve', category);
+  if (facts.draftSubmittedAt !== undefined && !curatorPublish) {
+    const t = timers.approve;
     deadlines.push(
-      deadline('approve', due(calendar, timers.approve.clock, facts.draftSubmittedAt, minutes), 'draftSubmittedAt', minutes, timers.approve.clock, timers.approve.clause,
+      deadline('approve', due(calendar, t.clock, facts.draftSubmittedAt, t.minutes), 'draftSubmittedAt', t.minutes, t.clock, t.clause,
         firstAfter(facts.draftSubmittedAt, facts.approvedAt, facts.reworkRequestedAt)),
     );
   }
@@ -174,61 +246,85 @@ export function planDeadlines(profile: RegulationProfile, calendar: WorkCalendar
   // Rework, from the curator's remarks (п. 12); Khabarovsk publishes the reworked answer directly.
   if (facts.reworkRequestedAt !== undefined) {
     const { rework } = timers;
-    const minutes = scaled(rework.minutes, 'rework', category);
-    const done = rework.publishesDirectly
-      ? firstAfter(facts.reworkRequestedAt, facts.publishedAt, facts.interimPublishedAt)
-      : firstAfter(facts.reworkRequestedAt + 1, facts.draftSubmittedAt);
-    const d = deadline('rework', due(calendar, rework.clock, facts.reworkRequestedAt, minutes), 'reworkRequestedAt', minutes, rework.clock, rework.clause, done);
-    if (rework.publishesDirectly) d.note = 'доработанный ответ публикуется без повторного согласования';
+    const direct = rework.publishesDirectly && !curatorPublish;
+    const done = direct ? firstAfter(facts.reworkRequestedAt, ...publications) : firstAfter(facts.reworkRequestedAt + 1, facts.draftSubmittedAt);
+    const d = deadline('rework', due(calendar, rework.clock, facts.reworkRequestedAt, rework.minutes), 'reworkRequestedAt', rework.minutes, rework.clock, rework.clause, done);
+    if (direct) d.note = 'доработанный ответ публикуется без повторного согласования';
     deadlines.push(d);
   }
 
-  // Publication after approval (п. 13).
-  if (facts.approvedAt !== undefined) {
-    const minutes = scaled(timers.publish.minutes, 'publish', category);
-    deadlines.push(
-      deadline('publish', due(calendar, timers.publish.clock, facts.approvedAt, minutes), 'approvedAt', minutes, timers.publish.clock, timers.publish.clause,
-        firstAfter(facts.approvedAt, facts.publishedAt, facts.interimPublishedAt)),
-    );
+  // Publication after approval (п. 13), or by the curator from the draft (п. 13 абз. 2).
+  if (curatorPublish && facts.draftSubmittedAt !== undefined) {
+    const t = curatorPublish;
+    const d = deadline('publish', due(calendar, t.clock, facts.draftSubmittedAt, t.minutes), 'draftSubmittedAt', t.minutes, t.clock, t.clause, firstAfter(facts.draftSubmittedAt, ...publications));
+    d.note = 'у исполнителя нет учётной записи в этой сети: публикует куратор, согласование входит в срок';
+    deadlines.push(d);
+  } else if (facts.approvedAt !== undefined) {
+    const t = timers.publish;
+    deadlines.push(deadline('publish', due(calendar, t.clock, facts.approvedAt, t.minutes), 'approvedAt', t.minutes, t.clock, t.clause, firstAfter(facts.approvedAt, ...publications)));
   }
 
-  // The final answer after an interim one: N working days (п. 14; see addWorkingDays).
+  // The final answer after an interim one: N working days (п. 14; see addWorkingDays), from
+  // the interim's publication or its draft reaching the curator (Khabarovsk п. 11), until the
+  // final draft reaches the curator (Yakutia, Ivanovo п. 14) or the answer is published.
   if (facts.interimPublishedAt !== undefined) {
-    const d = deadline('final', addWorkingDays(calendar, facts.interimPublishedAt, timers.final.workingDays), 'interimPublishedAt', 0, 'working', timers.final.clause,
-      firstAfter(facts.interimPublishedAt + 1, facts.publishedAt));
-    d.workingDays = timers.final.workingDays;
+    const f = timers.final;
+    const fromSubmission = f.from === 'interimSubmittedAt' && facts.interimSubmittedAt !== undefined;
+    const start = fromSubmission ? facts.interimSubmittedAt! : facts.interimPublishedAt;
+    const done = f.stops === 'draft'
+      ? (facts.finalDraftSubmittedAt ?? firstAfter(facts.interimPublishedAt + 1, facts.draftSubmittedAt, facts.publishedAt))
+      : firstAfter(facts.interimPublishedAt + 1, facts.publishedAt);
+    const d = deadline('final', addWorkingDays(calendar, start, f.workingDays), fromSubmission ? 'interimSubmittedAt' : 'interimPublishedAt', 0, 'working', f.clause, done);
+    d.workingDays = f.workingDays;
+    d.note = f.stops === 'draft' ? 'окончательный проект ответа куратору' : 'окончательный ответ автору';
     deadlines.push(d);
   }
 
-  // Several bodies: each part; in parallel profiles the curator's summary after the last part.
+  // Several bodies: each body's part from its turn or receipt; in parallel, each body's answer
+  // is approved or reworked (Khabarovsk п. 9–12) and the curator's summary is due after the last.
   if (several) {
-    const minutes = scaled(timers.part.minutes, 'part', category);
-    let last: number | undefined = -Infinity;
-    for (const part of parts) {
-      last = part.submittedAt === undefined || last === undefined ? undefined : Math.max(last, part.submittedAt);
-      const start = part.receivedAt ?? part.routedAt;
-      if (start === undefined) continue;
-      const d = deadline('part', due(calendar, timers.part.clock, start, minutes), 'part', minutes, timers.part.clock, timers.part.clause, part.submittedAt);
-      d.body = part.body;
-      deadlines.push(d);
+    const t = timers.part;
+    let lastAccepted: number | undefined = live.length ? -Infinity : undefined;
+    for (const part of live) {
+      const start = startOf(part, t.from);
+      if (start !== undefined) {
+        const d = deadline('part', due(calendar, t.clock, start, t.minutes), 'part', t.minutes, t.clock, t.clause, part.submittedAt);
+        d.body = part.body;
+        deadlines.push(d);
+      }
+      if (mode !== 'parallel') continue;
+      if (part.submittedAt !== undefined) {
+        const a = timers.approve;
+        const d = deadline('approve', due(calendar, a.clock, part.submittedAt, a.minutes), 'part', a.minutes, a.clock, a.clause, firstAfter(part.submittedAt, part.approvedAt, part.reworkRequestedAt));
+        d.body = part.body;
+        deadlines.push(d);
+      }
+      if (part.reworkRequestedAt !== undefined) {
+        const r = timers.rework;
+        const d = deadline('rework', due(calendar, r.clock, part.reworkRequestedAt, r.minutes), 'part', r.minutes, r.clock, r.clause, firstAfter(part.reworkRequestedAt, part.reworkedAt));
+        d.body = part.body;
+        deadlines.push(d);
+      }
+      const accepted = firstAfter(-Infinity, part.approvedAt, part.reworkedAt);
+      lastAccepted = accepted === undefined || lastAccepted === undefined ? undefined : Math.max(lastAccepted, accepted);
     }
-    if (profile.severalBodies === 'parallel' && timers.summary && last !== undefined) {
-      const t = timers.summary;
-      deadlines.push(deadline('summary', due(calendar, t.clock, last, t.minutes), 'part', t.minutes, t.clock, t.clause, firstAfter(last, facts.publishedAt)));
+    if (mode === 'parallel' && timers.summary && lastAccepted !== undefined) {
+      const s = timers.summary;
+      deadlines.push(deadline('summary', due(calendar, s.clock, lastAccepted, s.minutes), 'part', s.minutes, s.clock, s.clause, firstAfter(lastAccepted, facts.publishedAt)));
     }
   }
 
   deadlines.sort((a, b) => a.dueAt - b.dueAt);
   let next: Deadline | undefined;
-  for (const d of deadlines) if (d.met === undefined && !d.optional && !d.doneUnknown && (!next || d.dueAt < next.dueAt)) next = d;
+  for (const d of deadlines) if (d.met === undefined && !d.optional && !d.own && !d.doneUnknown && (!next || d.dueAt < next.dueAt)) next = d;
   return next ? { deadlines, next } : { deadlines };
 }
 
 /**
  * A deadline counts as breached at `now` when it was missed, or is still open past due.
- * Windows (optional) are never breaches.
+ * Windows (optional) and the workspace's own targets are never breaches.
  */
 export function isBreached(deadline: Deadline, now: number): boolean {
-  if (deadline.optional || deadline.doneUnknown) return false;
+  if (deadline.optional || deadline.own || deadline.doneUnknown) return false;
   return deadline.met === false || (deadline.met === undefined && now > deadline.dueAt);
 }

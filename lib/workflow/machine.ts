@@ -6,54 +6,44 @@
  */
 import { planDeadlines, type MessageFacts, type RegulationProfile } from '../regulations';
 import type { WorkCalendar } from '../worktime';
+import { assignmentsOf, commandRefusal, curatorPublishes, type WorkflowError, type WorkflowErrorCode } from './allowed';
 import { commandSchema, type Actor, type Assignment, type Command, type Message, type Step, type WorkflowEvent } from './model';
 
-export type WorkflowErrorCode = 'bad-command' | 'forbidden' | 'wrong-step' | 'invalid';
-
-export interface WorkflowError {
-  code: WorkflowErrorCode;
-  message: string;
-}
+export { allowedCommands, commandRefusal, type WorkflowError, type WorkflowErrorCode } from './allowed';
 
 export type TransitionResult = { ok: true; message: Message; events: WorkflowEvent[] } | { ok: false; error: WorkflowError };
 
 const fail = (code: WorkflowErrorCode, message: string): TransitionResult => ({ ok: false, error: { code, message } });
 
-const STEP_NAMES: Record<Step, string> = {
-  captured: 'зафиксировано',
-  routed: 'у исполнителя',
-  returned: 'возвращено куратору',
-  review: 'на согласовании',
-  rework: 'на доработке',
-  approved: 'согласовано',
-  summary: 'сводный ответ куратора',
-  interim: 'дан промежуточный ответ',
-  published: 'ответ опубликован',
-  not_processable: 'не подлежит обработке',
-};
-
-const isCurator = (a: Actor) => a.roles.includes('curator');
+const FACT_KEYS = [
+  'routedAt', 'firstRoutedAt', 'receivedAt', 'returnedAt', 'draftSubmittedAt', 'firstDraftSubmittedAt', 'reworkRequestedAt', 'approvedAt',
+  'interimPublishedAt', 'publishedAt', 'interimSubmittedAt', 'finalDraftSubmittedAt', 'clarificationPublishedAt', 'authorRepliedAt',
+] as const;
+const PART_KEYS = ['routedAt', 'receivedAt', 'submittedAt', 'returnedAt', 'approvedAt', 'reworkRequestedAt', 'reworkedAt'] as const;
 
 /** The facts planDeadlines needs, read off the message. */
-export function factsOf(m: Message): MessageFacts {
-  const facts: MessageFacts = { detectedAt: m.detectedAt, importance: m.importance };
-  for (const k of ['routedAt', 'firstRoutedAt', 'receivedAt', 'returnedAt', 'draftSubmittedAt', 'firstDraftSubmittedAt', 'reworkRequestedAt', 'approvedAt', 'interimPublishedAt', 'publishedAt'] as const) {
+export function factsOf(m: Message, profile?: RegulationProfile): MessageFacts {
+  const facts: MessageFacts = { detectedAt: m.detectedAt, importance: m.importance, mode: m.mode };
+  for (const k of FACT_KEYS) {
     const v = m[k];
     if (v !== undefined) facts[k] = v;
   }
-  if (m.assignments.length > 1)
-    facts.parts = m.assignments.map((a) => ({
-      body: a.body,
-      ...(a.routedAt !== undefined ? { routedAt: a.routedAt } : {}),
-      ...(a.receivedAt !== undefined ? { receivedAt: a.receivedAt } : {}),
-      ...(a.submittedAt !== undefined ? { submittedAt: a.submittedAt } : {}),
-    }));
+  if (m.shortTerm) facts.answerMinutes = m.shortTerm.minutes;
+  if (profile ? curatorPublishes(m, profile) : m.mode === 'single' && m.assignments.filter((a) => a.state !== 'returned').at(-1)?.hasAccount === false)
+    facts.curatorPublishes = true;
+  if (m.assignments.length)
+    facts.parts = m.assignments.map((a) => {
+      const part: NonNullable<MessageFacts['parts']>[number] = { body: a.body };
+      for (const k of PART_KEYS) if (a[k] !== undefined) part[k] = a[k];
+      return part;
+    });
   return facts;
 }
 
 /** Who has something to do on this message now. */
-function openFor(m: Message): string[] {
+function openFor(m: Message, profile: RegulationProfile): string[] {
   if (m.status === 'closed') return [];
+  const executors = (list: Assignment[]) => list.flatMap((a) => [`body:${a.body}`, ...(a.executor ? [`user:${a.executor}`] : [])]);
   switch (m.step) {
     case 'captured':
     case 'returned':
@@ -64,9 +54,12 @@ function openFor(m: Message): string[] {
     case 'routed':
     case 'rework':
     case 'interim': {
-      const active = m.assignments.filter((a) => a.state === 'active' || (m.step !== 'routed' && a.state !== 'returned'));
-      const keys = active.flatMap((a) => [`body:${a.body}`, ...(a.executor ? [`user:${a.executor}`] : [])]);
+      if (m.step === 'approved' && curatorPublishes(m, profile)) return ['role:curator'];
+      const active = m.assignments.filter((a) => a.state === 'active' || a.state === 'rework' || (m.step !== 'routed' && a.state !== 'returned'));
+      const keys = executors(active);
       if (m.assignments.some((a) => a.state === 'returned')) keys.push('role:curator');
+      if (m.mode === 'parallel' && m.step === 'routed' && m.assignments.some((a) => a.state === 'submitted')) keys.push('role:curator');
+      if (m.step === 'approved' && profile.publishers.includes('curator')) keys.push('role:curator');
       return [...new Set(keys)];
     }
     default:
@@ -76,11 +69,11 @@ function openFor(m: Message): string[] {
 
 /** Recomputes the derived fields: next deadline, breaches (new ones become events), the queue keys. */
 function settle(m: Message, profile: RegulationProfile, calendar: WorkCalendar, now: number, actor: string, events: WorkflowEvent[]): Message {
-  const plan = planDeadlines(profile, calendar, factsOf(m));
+  const plan = planDeadlines(profile, calendar, factsOf(m, profile));
   const known = new Set(m.breaches.map((b) => `${b.kind}|${b.dueAt}|${b.body ?? ''}`));
   const breaches = [...m.breaches];
   for (const d of plan.deadlines) {
-    if (d.met !== false) continue;
+    if (d.met !== false || d.own) continue;
     const id = `${d.kind}|${d.dueAt}|${d.body ?? ''}`;
     if (known.has(id)) continue;
     const breach = { kind: d.kind, dueAt: d.dueAt, clause: d.clause, ...(d.body ? { body: d.body } : {}) };
@@ -95,18 +88,22 @@ function settle(m: Message, profile: RegulationProfile, calendar: WorkCalendar, 
     delete next.nextDueAt;
     delete next.nextDueKind;
   }
-  next.openFor = openFor(next);
+  next.openFor = openFor(next, profile);
   next.bodies = [...new Set(next.assignments.map((a) => a.body))];
   return next;
 }
 
-function activeAssignments(m: Message, actor: Actor) {
-  return m.assignments.filter((a) => a.state === 'active' && (actor.bodies.includes(a.body) || (a.executor !== undefined && a.executor === actor.id)));
-}
+const modeName = (mode: 'sequential' | 'parallel') => (mode === 'parallel' ? 'одновременно (параллельно)' : 'по очереди, которую задаёт куратор');
+
+/** All parts of a parallel answer approved or reworked: the curator's summary is next (Khabarovsk п. 13 абз. 3). */
+const allAccepted = (m: Message) => {
+  const live = m.assignments.filter((a) => a.state !== 'returned');
+  return live.length > 0 && live.every((a) => a.state === 'accepted') && !m.assignments.some((a) => a.state === 'returned');
+};
 
 /**
- * Applies one command. Checks the command's shape, the actor's role (curator, or executor of
- * an active body), the current step and the required fields.
+ * Applies one command. Checks the command's shape, then who may do it at this step under this
+ * regulation (commandRefusal, the same check the desk and the background use), then its fields.
  */
 export function transition(
   message: Message,
@@ -120,36 +117,45 @@ export function transition(
   if (!parsed.success) return fail('bad-command', `Неверная команда: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'команда'}: ${i.message}`).join('; ')}`);
   const cmd: Command = parsed.data;
   const from = message.step;
-  if (message.status === 'closed' && cmd.type !== 'linkRepeat' && cmd.type !== 'joinIncident')
-    return fail('wrong-step', `Сообщение закрыто (${STEP_NAMES[from]}): изменить его нельзя`);
-  const wrongStep = () => fail('wrong-step', `Действие недоступно: сообщение ${STEP_NAMES[from]}`);
-  const curatorOnly = () => fail('forbidden', 'Это действие выполняет куратор');
+  const refused = commandRefusal(message, cmd.type, actor, profile);
+  if (refused) return { ok: false, error: refused };
 
   let m: Message = { ...message, assignments: message.assignments.map((a) => ({ ...a })), updatedAt: now };
+  const mineIn = (...states: Assignment['state'][]) => assignmentsOf(m, actor).filter((a) => states.includes(a.state));
   let to: Step = from;
   const data: Record<string, unknown> = {};
 
   switch (cmd.type) {
     case 'route': {
-      if (!isCurator(actor)) return curatorOnly();
-      const partReturned = from === 'routed' && m.assignments.some((a) => a.state === 'returned');
-      if (from !== 'captured' && from !== 'returned' && !partReturned) return wrongStep();
       const rerouting = from !== 'captured';
-      const requested = rerouting && m.assignments.length > 1 ? m.mode : (cmd.mode ?? (cmd.assignments.length > 1 ? profile.severalBodies : 'single'));
-      // One body is always answered alone, whatever mode was asked for.
-      const mode = cmd.assignments.length + (rerouting ? m.assignments.filter((a) => a.state !== 'returned').length : 0) > 1 ? requested : 'single';
-      if (mode === 'single' && cmd.assignments.length > 1) return fail('invalid', 'Для нескольких органов выберите порядок: последовательно или параллельно');
+      const kept = rerouting ? m.assignments.filter((a) => a.state !== 'returned') : [];
+      const total = cmd.assignments.length + kept.length;
+      if (cmd.mode === 'single' && cmd.assignments.length > 1) return fail('invalid', 'Для нескольких органов выберите порядок: последовательно или параллельно');
+      // One region, one way for several bodies (Khabarovsk п. 7: parallel; the others sequential);
+      // a message routed before keeps its own.
+      const several = rerouting && m.mode !== 'single' ? m.mode : profile.severalBodies;
+      if (total > 1 && cmd.mode && cmd.mode !== 'single' && cmd.mode !== several)
+        return fail('invalid', `Несколько органов отвечают ${modeName(several)} (${profile.severalBodiesClause})`);
+      const mode = total > 1 ? several : 'single';
       const bodies = cmd.assignments.map((a) => a.body);
       if (new Set(bodies).size !== bodies.length) return fail('invalid', 'Один орган указан дважды');
+      if (cmd.location) m.location = cmd.location;
+      if (profile.locationRequired && !m.location.trim())
+        return fail('invalid', `Укажите локацию: населённый пункт или место проблемы (${profile.locationClause ?? 'регламент'})`);
       // Re-routing keeps the parts still under way or submitted; returned ones are replaced, and
       // in a sequence the replacement takes the returned body's turn.
-      const kept = rerouting ? m.assignments.filter((a) => a.state !== 'returned') : [];
       const fresh = cmd.assignments
         .filter((a) => !kept.some((k) => k.body === a.body))
-        .map((a) => ({ body: a.body, ...(a.executor ? { executor: a.executor } : {}), order: 0, state: 'waiting' as Assignment['state'] }));
+        .map((a) => ({
+          body: a.body,
+          ...(a.executor ? { executor: a.executor } : {}),
+          ...(a.hasAccount !== undefined ? { hasAccount: a.hasAccount } : {}),
+          order: 0,
+          state: 'waiting' as Assignment['state'],
+        }));
       if (rerouting && fresh.length === 0) return fail('invalid', 'Укажите другой орган вместо вернувшего сообщение');
       const ordered: Assignment[] = [
-        ...kept.filter((a) => a.state === 'submitted'),
+        ...kept.filter((a) => a.state !== 'waiting' && a.state !== 'active'),
         ...kept.filter((a) => a.state === 'active'),
         ...fresh,
         ...kept.filter((a) => a.state === 'waiting'),
@@ -171,84 +177,90 @@ export function transition(
       break;
     }
     case 'receive': {
-      if (from !== 'routed' && from !== 'rework' && from !== 'interim') return wrongStep();
-      const mine = activeAssignments(m, actor);
-      if (!mine.length) return fail('forbidden', 'Сообщение направлено не вашему органу');
-      for (const a of mine) a.receivedAt ??= now;
+      for (const a of mineIn('active', 'rework')) a.receivedAt ??= now;
       m.receivedAt = now;
       break;
     }
     case 'return': {
-      if (from !== 'routed') return wrongStep();
-      const mine = activeAssignments(m, actor);
-      if (!mine.length) return fail('forbidden', 'Вернуть может исполнитель органа, которому направлено сообщение');
+      const mine = mineIn('active');
       for (const a of mine) Object.assign(a, { state: 'returned', returnedAt: now, returnReason: cmd.reason });
       m.returnedAt = now;
       // In parallel answering the other bodies go on; the curator re-routes the returned part.
-      to = m.mode === 'parallel' && m.assignments.some((a) => a.state === 'active' || a.state === 'submitted') ? 'routed' : 'returned';
+      to = m.mode === 'parallel' && m.assignments.some((a) => a.state !== 'returned') ? 'routed' : 'returned';
       data.reason = cmd.reason;
       data.bodies = mine.map((a) => a.body);
       break;
     }
     case 'submitPart': {
-      if (from !== 'routed' || m.mode === 'single') return wrongStep();
-      const mine = activeAssignments(m, actor);
-      if (!mine.length) return fail('forbidden', 'Сейчас очередь другого органа');
+      const mine = mineIn('active', 'rework');
       const last = m.mode === 'sequential' && mine.some((a) => a.order === m.assignments.length - 1);
       if (last) return fail('invalid', 'Последний исполнитель готовит общий ответ: отправьте его как проект ответа');
-      for (const a of mine) Object.assign(a, { state: 'submitted', submittedAt: now, part: cmd.text });
+      for (const a of mine) {
+        if (a.state === 'rework') Object.assign(a, { state: 'accepted', reworkedAt: now, part: cmd.text }); // п. 12: final without a second approval
+        else Object.assign(a, { state: 'submitted', submittedAt: a.submittedAt ?? now, part: cmd.text });
+      }
       data.bodies = mine.map((a) => a.body);
       if (m.mode === 'sequential') {
         const next = m.assignments.filter((a) => a.state === 'waiting').sort((x, y) => x.order - y.order)[0];
         if (next) Object.assign(next, { state: 'active', routedAt: now });
-      } else if (m.assignments.every((a) => a.state === 'submitted')) {
-        to = 'summary'; // Khabarovsk п. 13: the curator writes the summary answer
+      } else if (allAccepted(m)) {
+        to = 'summary'; // Khabarovsk п. 13 абз. 3: the curator writes the summary answer
       }
       break;
     }
     case 'submitDraft': {
-      if (from !== 'routed' && from !== 'rework' && from !== 'interim') return wrongStep();
-      const mine = activeAssignments(m, actor).concat(from !== 'routed' ? m.assignments.filter((a) => a.state === 'submitted' && actor.bodies.includes(a.body)) : []);
-      if (!mine.length) return fail('forbidden', 'Проект готовит исполнитель органа, которому направлено сообщение');
-      if (m.mode === 'parallel') return fail('invalid', 'Параллельные ответы органов отправляются частями; сводный ответ готовит куратор');
+      const mine = from === 'routed' ? mineIn('active') : assignmentsOf(m, actor).filter((a) => a.state !== 'returned' && a.state !== 'waiting');
       if (m.mode === 'sequential' && from === 'routed' && m.assignments.some((a) => a.state === 'waiting' || (a.state === 'active' && !mine.includes(a))))
         return fail('invalid', 'Общий ответ готовит последний исполнитель');
       if (from === 'interim' && cmd.kind === 'interim') return fail('invalid', 'Промежуточный ответ уже дан: нужен окончательный');
       if (cmd.kind === 'clarification' && from === 'interim') return fail('invalid', 'После промежуточного ответа нужен окончательный ответ');
+      if (cmd.kind === 'clarification' && !profile.clarification) return fail('invalid', 'Уточняющий вопрос автору этим регламентом не предусмотрен');
       // Receipt stays unknown when the executor never opened it: timers then count from routing.
       for (const a of mine) if (a.state === 'active' && m.mode === 'sequential') Object.assign(a, { state: 'submitted', submittedAt: now });
       m.draft = { kind: cmd.kind, text: cmd.text, by: actor.id, at: now };
       m.draftSubmittedAt = now;
       m.firstDraftSubmittedAt ??= now;
+      if (cmd.kind === 'interim') m.interimSubmittedAt = now;
+      if (from === 'interim') m.finalDraftSubmittedAt ??= now;
       to = 'review';
       data.kind = cmd.kind;
       break;
     }
-    case 'approve': {
-      if (!isCurator(actor)) return curatorOnly();
-      if (from !== 'review') return wrongStep();
-      m.approvedAt = now;
-      to = 'approved';
-      break;
-    }
+    case 'approve':
     case 'requestRework': {
-      if (!isCurator(actor)) return curatorOnly();
-      if (from !== 'review') return wrongStep();
-      m.reworkRequestedAt = now;
-      m.remarks = [...m.remarks, { at: now, by: actor.id, text: cmd.remarks }];
-      to = 'rework';
-      data.remarks = cmd.remarks;
+      if (from === 'review') {
+        if (cmd.type === 'approve') {
+          m.approvedAt = now;
+          to = 'approved';
+        } else {
+          m.reworkRequestedAt = now;
+          m.remarks = [...m.remarks, { at: now, by: actor.id, text: cmd.remarks }];
+          to = 'rework';
+          data.remarks = cmd.remarks;
+        }
+        break;
+      }
+      // One body's answer in a parallel answer (Khabarovsk п. 13 абз. 3, п. 12).
+      const waiting = m.assignments.filter((a) => a.state === 'submitted');
+      const part = cmd.body ? waiting.find((a) => a.body === cmd.body) : waiting.length === 1 ? waiting[0] : undefined;
+      if (!part) return fail('invalid', cmd.body ? 'Ответ этого органа не ждёт согласования' : 'Укажите орган, чей ответ вы согласуете');
+      data.body = part.body;
+      if (cmd.type === 'approve') {
+        Object.assign(part, { state: 'accepted', approvedAt: now });
+        if (allAccepted(m)) to = 'summary';
+      } else {
+        Object.assign(part, { state: 'rework', reworkRequestedAt: now });
+        m.remarks = [...m.remarks, { at: now, by: actor.id, text: cmd.remarks, body: part.body }];
+        data.remarks = cmd.remarks;
+      }
       break;
     }
     case 'publish': {
-      const direct = from === 'rework' && profile.timers.rework.publishesDirectly; // Khabarovsk п. 12
-      if (from !== 'approved' && from !== 'summary' && !direct) return wrongStep();
-      if (from === 'summary' && !isCurator(actor)) return curatorOnly();
-      const executorHere = m.assignments.some((a) => actor.bodies.includes(a.body) || a.executor === actor.id);
-      if (!isCurator(actor) && !executorHere) return fail('forbidden', 'Публикует исполнитель этого органа или куратор');
       const kind = from === 'summary' ? 'answer' : (m.draft?.kind ?? 'answer');
       const textOut = cmd.text ?? m.draft?.text ?? '';
       if (!textOut.trim()) return fail('invalid', 'Нет текста ответа');
+      // Khabarovsk п. 13 абз. 2: the curator publishes from the draft, approval included.
+      if (from === 'review') m.approvedAt = now;
       m.publications = [...m.publications, { kind, at: now, text: textOut, by: actor.id, ...(cmd.url ? { url: cmd.url } : {}) }];
       data.kind = kind;
       if (cmd.url) data.url = cmd.url;
@@ -256,7 +268,8 @@ export function transition(
         m.interimPublishedAt = now;
         to = 'interim';
       } else if (kind === 'clarification') {
-        // The question went to the author: the (last) executor carries on.
+        // The question went to the author: the (last) executor carries on when they reply.
+        m.clarificationPublishedAt = now;
         const last = [...m.assignments].filter((a) => a.state !== 'returned').sort((x, y) => y.order - x.order)[0];
         if (last) last.state = 'active';
         to = 'routed';
@@ -269,7 +282,6 @@ export function transition(
       break;
     }
     case 'markNotProcessable': {
-      if (!isCurator(actor)) return curatorOnly();
       m.notProcessable = { category: cmd.category, by: actor.id, at: now };
       m.status = 'closed';
       to = 'not_processable';
@@ -277,16 +289,33 @@ export function transition(
       break;
     }
     case 'linkRepeat': {
-      if (!isCurator(actor)) return curatorOnly();
       if (cmd.of === m.id) return fail('invalid', 'Сообщение не может повторять само себя');
       m.repeatOf = cmd.of;
       data.of = cmd.of;
       break;
     }
     case 'joinIncident': {
-      if (!isCurator(actor)) return curatorOnly();
       m.incidentId = cmd.incidentId;
       data.incidentId = cmd.incidentId;
+      break;
+    }
+    case 'authorReplied': {
+      // A new answer term from the reply (decisions.md): its first draft is counted afresh.
+      m.authorRepliedAt = now;
+      delete m.firstDraftSubmittedAt;
+      break;
+    }
+    case 'setTerm': {
+      const act = profile.timers.answer!;
+      if (cmd.minutes >= act.minutes) return fail('invalid', `Срок можно только сократить: по регламенту ${act.minutes / 60} ч (${act.clause})`);
+      m.shortTerm = { minutes: cmd.minutes, by: actor.id, at: now, clause: profile.shortTermClause! };
+      data.minutes = cmd.minutes;
+      break;
+    }
+    case 'requirePhotos': {
+      if (cmd.required) m.photosRequired = { by: actor.id, at: now, clause: profile.photosClause! };
+      else delete m.photosRequired;
+      data.required = cmd.required;
       break;
     }
   }

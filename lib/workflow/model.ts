@@ -36,13 +36,27 @@ export const assignmentSchema = z.object({
   executor: z.string().optional(),
   /** Sequential answering: the order set by the curator (0 first). */
   order: z.number().int().min(0),
-  state: z.enum(['waiting', 'active', 'returned', 'submitted']),
+  /**
+   * waiting: its turn has not come (sequential); active: with the body; returned: given back as
+   * not competent; submitted: its part (or the joint draft) is with the curator; rework: a
+   * parallel part sent back with remarks; accepted: a parallel part approved or reworked
+   * (Khabarovsk п. 12–13).
+   */
+  state: z.enum(['waiting', 'active', 'returned', 'submitted', 'rework', 'accepted']),
   routedAt: z.number().optional(),
   receivedAt: z.number().optional(),
   returnedAt: z.number().optional(),
   returnReason: z.string().optional(),
   submittedAt: z.number().optional(),
+  approvedAt: z.number().optional(),
+  reworkRequestedAt: z.number().optional(),
+  reworkedAt: z.number().optional(),
   part: z.string().optional(),
+  /**
+   * Whether the executor has an account in the post's network (from the workspace directory);
+   * false: the curator publishes (Khabarovsk п. 13 абз. 2). Absent: not known, taken as yes.
+   */
+  hasAccount: z.boolean().optional(),
 });
 export type Assignment = z.infer<typeof assignmentSchema>;
 
@@ -86,8 +100,19 @@ export const messageSchema = capturedItemSchema.extend({
   approvedAt: z.number().optional(),
   interimPublishedAt: z.number().optional(),
   publishedAt: z.number().optional(),
+  /** The interim answer's draft reached the curator (Khabarovsk п. 11 абз. 2). */
+  interimSubmittedAt: z.number().optional(),
+  /** The first draft of the final answer after an interim one (Yakutia, Ivanovo п. 14). */
+  finalDraftSubmittedAt: z.number().optional(),
+  /** A clarification request was published; the author's reply starts a new answer term. */
+  clarificationPublishedAt: z.number().optional(),
+  authorRepliedAt: z.number().optional(),
+  /** A shorter answer term set by the curator for this message (Saratov п. 7, Ivanovo п. 7). */
+  shortTerm: z.object({ minutes: z.number().int().positive(), by: z.string(), at: z.number(), clause: z.string() }).optional(),
+  /** The curator asked for «до/после» photos in the answer (Yakutia п. 17). */
+  photosRequired: z.object({ by: z.string(), at: z.number(), clause: z.string() }).optional(),
   draft: draftSchema.optional(),
-  remarks: z.array(z.object({ at: z.number(), by: z.string(), text: z.string() })).default([]),
+  remarks: z.array(z.object({ at: z.number(), by: z.string(), text: z.string(), body: z.string().optional() })).default([]),
   publications: z.array(publicationSchema).default([]),
   repeatOf: z.string().optional(),
   incidentId: z.string().optional(),
@@ -111,25 +136,43 @@ export type Message = z.infer<typeof messageSchema>;
 
 const text = (max: number) => z.string().trim().min(1, 'обязательное поле').max(max);
 
+/** The closed list of grounds (Yakutia п. 18, Khabarovsk п. 4, Saratov п. 16, Ivanovo п. 18): no «other». */
+export const notProcessableGrounds = ['harm', 'obscenity', 'insult', 'threat'] as const;
+
 export const commandSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('route'),
+    /** Several bodies answer in the region's one mode (allowedModes); another is refused. */
     mode: z.enum(['single', 'sequential', 'parallel']).optional(),
-    assignments: z.array(z.object({ body: text(200), executor: z.string().optional() })).min(1).max(20),
+    assignments: z
+      .array(z.object({ body: text(200), executor: z.string().optional(), hasAccount: z.boolean().optional() }))
+      .min(1)
+      .max(20),
+    /** The location, where the curator states it while routing (Khabarovsk п. 6, Saratov п. 7, Ivanovo п. 7). */
+    location: z.string().trim().min(1).max(200).optional(),
   }),
   z.object({ type: z.literal('receive') }),
   z.object({ type: z.literal('return'), reason: text(2000) }),
   z.object({ type: z.literal('submitPart'), text: text(20_000) }),
   z.object({ type: z.literal('submitDraft'), kind: z.enum(['answer', 'interim', 'clarification']), text: text(20_000) }),
-  z.object({ type: z.literal('approve') }),
-  z.object({ type: z.literal('requestRework'), remarks: text(5000) }),
+  // `body`: one body's answer in a parallel answer (Khabarovsk п. 13 абз. 3).
+  z.object({ type: z.literal('approve'), body: z.string().min(1).optional() }),
+  z.object({ type: z.literal('requestRework'), remarks: text(5000), body: z.string().min(1).optional() }),
   // The reply's link: detected in the page after the official sent it, or given by the user.
   // Nothing is recorded as published without it.
   z.object({ type: z.literal('publish'), url: permalinkSchema, text: z.string().max(20_000).optional() }),
-  z.object({ type: z.literal('markNotProcessable'), category: z.enum(['harm', 'obscenity', 'insult', 'threat', 'other']), confirmed: z.literal(true) }),
+  z.object({ type: z.literal('markNotProcessable'), category: z.enum(notProcessableGrounds), confirmed: z.literal(true) }),
   z.object({ type: z.literal('linkRepeat'), of: z.string().min(1) }),
   z.object({ type: z.literal('joinIncident'), incidentId: z.string().min(1) }),
+  /** The author answered a clarification request: a new answer term starts (decisions.md). */
+  z.object({ type: z.literal('authorReplied') }),
+  /** The curator sets a shorter answer term on this message (Saratov п. 7, Ivanovo п. 7). */
+  z.object({ type: z.literal('setTerm'), minutes: z.number().int().min(15).max(100_000) }),
+  /** The curator asks for (or stops asking for) «до/после» photos (Yakutia п. 17). */
+  z.object({ type: z.literal('requirePhotos'), required: z.boolean() }),
 ]);
+export type CommandType = Command['type'];
+export const commandTypes = commandSchema.options.map((o) => o.shape.type.value) as CommandType[];
 export type Command = z.infer<typeof commandSchema>;
 
 export const eventSchema = z.object({

@@ -19,6 +19,11 @@ export const executorEntrySchema = z.object({
   /** Who covers during absence (the seeds require cover), by executor id. */
   substitutes: z.array(z.string()).default([]),
   absent: z.boolean().default(false),
+  /**
+   * The networks where the executor has an account (Khabarovsk п. 13 абз. 2: without one the
+   * curator publishes). Absent: not recorded.
+   */
+  accounts: z.array(z.enum(['vk', 'ok'])).optional(),
 });
 
 export const bodySchema = z.object({
@@ -175,4 +180,16 @@ export function resolveAssignee(ws: Workspace, text: string): { body: string; ex
     if (person) return { body: b.id, executor: coverFor(ws, b.id, person.id).executor };
   }
   return { body: text.trim() };
+}
+
+/**
+ * Whether the executor (or, for a body, any present executor of it) has an account in the
+ * network, as the directory records it; undefined where nothing is recorded.
+ */
+export function hasAccountIn(ws: Workspace, bodyId: string, executorId: string | undefined, site: 'vk' | 'ok'): boolean | undefined {
+  const people = ws.bodies.find((b) => b.id === bodyId)?.executors ?? [];
+  const who = executorId ? people.filter((p) => p.id === executorId) : people.filter((p) => !p.absent);
+  const recorded = who.filter((p) => p.accounts !== undefined);
+  if (!recorded.length) return undefined;
+  return recorded.some((p) => p.accounts!.includes(site));
 }

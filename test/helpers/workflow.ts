@@ -10,7 +10,7 @@ export const executor = (body: string, id = `ex-${body}`): Actor => ({ id, name:
 const ZONES: Record<Region, string> = { yakutia: 'Asia/Yakutsk', khabarovsk: 'Asia/Vladivostok', saratov: 'Europe/Saratov', ivanovo: 'Europe/Moscow' };
 
 /** A scenario runner: applies commands at given local times and keeps the event log. */
-export function scenario(profileId: Exclude<ProfileId, 'custom'>, detected: string) {
+export function scenario(profileId: Exclude<ProfileId, 'custom'>, detected: string, overrides: { location?: string } = {}) {
   const profile = getProfile(profileId);
   const region = profile.region!;
   const calendar = createWorkCalendar(regionalSchedule(region));
@@ -27,7 +27,7 @@ export function scenario(profileId: Exclude<ProfileId, 'custom'>, detected: stri
       text: 'Нет воды третий день',
       attachments: [],
       topic: 'Водоснабжение',
-      location: 'Центр',
+      location: overrides.location ?? 'Центр',
       importance: 'normal',
       detectedAt: at(detected),
     },

@@ -15,7 +15,8 @@ export type Region = 'yakutia' | 'khabarovsk' | 'saratov' | 'ivanovo';
 
 export const REGIONS: Record<Region, { zone: string; name: string; regionalDays: RegionalRule[] }> = {
   // Law РС(Я) of 26.04.2018 1993-З № 1545-V: 27 Apr (Day of the Republic) and 21 Jun (Ysyakh),
-  // non-working for republic state bodies; a weekend date moves to the next working day.
+  // non-working for republic state bodies; a date on a day off (a weekend or a federal holiday)
+  // moves to the next working day, one on a presidential non-working day (27 Apr 2020) does not.
   yakutia: { zone: 'Asia/Yakutsk', name: 'Республика Саха (Якутия)', regionalDays: ['yakutia-republic-day', 'yakutia-ysyakh'] },
   khabarovsk: { zone: 'Asia/Vladivostok', name: 'Хабаровский край', regionalDays: [] },
   // Saratov regional law (2012): Radonitsa, Orthodox Easter + 9 days, is a day off.
@@ -93,13 +94,19 @@ export function federalDayTypes(year: number, { presidentialDays = true } = {}):
 export function regionalDayTypes(region: Region, year: number, options: RegionalScheduleOptions = {}): Map<string, DayType> {
   const types = federalDayTypes(year, options);
   if (options.regionalDays === false) return types;
-  const typeOf = (day: number): DayType => types.get(dayKey(day)) ?? (isWeekend(day) ? 'off' : 'work');
+  const typeIn = (map: Map<string, DayType>, day: number): DayType => map.get(dayKey(day)) ?? (isWeekend(day) ? 'off' : 'work');
+  const typeOf = (day: number): DayType => typeIn(types, day);
+  // Weekends and federal holidays (with their transfers) without the presidential non-working
+  // days: only these are a «выходной» that moves a regional holiday.
+  const daysOff = options.presidentialDays === false ? types : federalDayTypes(year, { presidentialDays: false });
   for (const rule of REGIONS[region].regionalDays) {
     const { date, movesOffWeekend } = regionalDaysOff(rule, year);
     let day = dayNumberOf(date);
     // The working day immediately before the holiday is one hour shorter (art. 95 by analogy).
     if (typeOf(day - 1) === 'work') types.set(dayKey(day - 1), 'short');
-    if (movesOffWeekend) while (typeOf(day) === 'off') day += 1;
+    // A holiday on a weekend or a federal holiday moves to the next working day. One on a
+    // presidential non-working day (27 Apr 2020) is not carried over: it simply coincides.
+    if (movesOffWeekend && typeIn(daysOff, day) === 'off') while (typeOf(day) === 'off') day += 1;
     types.set(dayKey(day), 'off');
   }
   return types;

@@ -92,13 +92,40 @@ describe('CaptureForm', () => {
   it('shows saving, saved, existing and error states', () => {
     const { view } = renderForm({ kind: 'saving' });
     expect((screen.getByRole('button', { name: 'Сохранение…' }) as HTMLButtonElement).disabled).toBe(true);
-    view.rerender(<CaptureForm item={item} status={{ kind: 'saved', due: 'ср, 25 нояб., 18:00' }} onSubmit={vi.fn()} onClose={vi.fn()} />);
+    view.rerender(<CaptureForm item={item} status={{ kind: 'saved', dueAt: Date.UTC(2026, 10, 25, 15) }} onSubmit={vi.fn()} onClose={vi.fn()} zone="Europe/Moscow" viewerZone="Europe/Moscow" />);
     expect(screen.getByRole('status').textContent).toBe('Сохранено. Срок ответа: ср, 25 нояб., 18:00');
     expect((screen.getByLabelText(/Тема/) as HTMLInputElement).disabled).toBe(true);
-    view.rerender(<CaptureForm item={item} status={{ kind: 'existing', due: 'чт, 26 нояб., 10:00' }} onSubmit={vi.fn()} onClose={vi.fn()} />);
+    view.rerender(<CaptureForm item={item} status={{ kind: 'existing', dueAt: Date.UTC(2026, 10, 26, 7) }} onSubmit={vi.fn()} onClose={vi.fn()} />);
     expect(screen.getByRole('dialog', { name: 'Сообщение уже в работе' })).toBeTruthy();
     expect(screen.queryByLabelText(/Тема/)).toBeNull();
     view.rerender(<CaptureForm item={item} status={{ kind: 'error', message: 'нет связи' }} onSubmit={vi.fn()} onClose={vi.fn()} />);
     expect(screen.getByRole('alert').textContent).toBe('Не удалось сохранить: нет связи');
+  });
+
+  describe("times in the workspace's zone, labelled when the browser's differs", () => {
+    // 18:00 in Yakutsk on Wed 25 Nov 2026 is 12:00 in Moscow.
+    const yakutsk18 = Date.UTC(2026, 10, 25, 9);
+    const form = (status: FormStatus, zone?: string) => (
+      <CaptureForm item={{ ...item, publishedAt: Date.UTC(2026, 10, 25, 1, 30) }} status={status} onSubmit={vi.fn()} onClose={vi.fn()} viewerZone="Europe/Moscow" {...(zone ? { zone } : {})} />
+    );
+
+    it('a Yakutia workspace in a Moscow browser: the deadline at 18:00 Yakutsk time, labelled', () => {
+      const view = render(form({ kind: 'saved', dueAt: yakutsk18 }, 'Asia/Yakutsk'));
+      expect(screen.getByRole('status').textContent).toBe('Сохранено. Срок ответа: ср, 25 нояб., 18:00 (UTC+9)');
+      // When the post was written, in the same zone: 10:30 in Yakutsk (04:30 in Moscow).
+      expect(view.container.querySelector('.aot-form__time')!.textContent).toBe('Время: 25 нояб. 2026 г., 10:30 (UTC+9)');
+      view.rerender(form({ kind: 'existing', dueAt: yakutsk18 }, 'Asia/Yakutsk'));
+      expect(screen.getByRole('status').textContent).toBe('Это сообщение уже зафиксировано. Срок ответа: ср, 25 нояб., 18:00 (UTC+9).');
+    });
+
+    it('Khabarovsk and Saratov workspaces likewise; Ivanovo in a Moscow browser needs no label', () => {
+      const view = render(form({ kind: 'saved', dueAt: yakutsk18 }, 'Asia/Vladivostok'));
+      expect(screen.getByRole('status').textContent).toBe('Сохранено. Срок ответа: ср, 25 нояб., 19:00 (UTC+10)');
+      view.rerender(form({ kind: 'saved', dueAt: yakutsk18 }, 'Europe/Saratov'));
+      expect(screen.getByRole('status').textContent).toBe('Сохранено. Срок ответа: ср, 25 нояб., 13:00 (UTC+4)');
+      view.rerender(form({ kind: 'saved', dueAt: yakutsk18 }, 'Europe/Moscow'));
+      expect(screen.getByRole('status').textContent).toBe('Сохранено. Срок ответа: ср, 25 нояб., 12:00');
+      expect(view.container.querySelector('.aot-form__time')!.textContent).toBe('Время: 25 нояб. 2026 г., 04:30');
+    });
   });
 });

@@ -63,6 +63,13 @@ describe('Diagnostics (options)', () => {
     await userEvent.click(vk);
     await waitFor(async () => expect((await fakeBrowser.storage.local.get('checker.sites'))['checker.sites']).toEqual({ vk: false }));
   });
+  it("dates the last check in the workspace's zone, labelled when the browser's differs", async () => {
+    await fakeBrowser.storage.local.set({ 'health.last.vk': report([]) }); // 09:00 UTC
+    const view = render(<Diagnostics zone="Asia/Yakutsk" viewerZone="Europe/Moscow" />);
+    expect((await screen.findByRole('heading', { level: 3 })).textContent).toBe('ВКонтакте, /wall-100_502, 23 нояб. 2026 г., 18:00 (UTC+9)');
+    view.rerender(<Diagnostics zone="Europe/Moscow" viewerZone="Europe/Moscow" />);
+    expect(screen.getByRole('heading', { level: 3 }).textContent).toBe('ВКонтакте, /wall-100_502, 23 нояб. 2026 г., 12:00');
+  });
   it('says so when no page was checked yet', async () => {
     render(<Diagnostics />);
     expect(await screen.findByText('Проверок ещё не было: откройте ВКонтакте или Одноклассники.')).toBeTruthy();

@@ -24,6 +24,10 @@ function kindOf(cal: WorkCalendar, date: string): Kind {
   return minutes === 0 ? 'off' : minutes < 480 ? 'short' : 'work';
 }
 
+function minutesOn(cal: WorkCalendar, date: string): number {
+  return cal.intervalsOn(date).reduce((sum, i) => sum + (i.end - i.start) / 60_000, 0);
+}
+
 function daysOf(year: number): string[] {
   const out: string[] = [];
   for (let d = Date.UTC(year, 0, 1) / DAY; d < Date.UTC(year + 1, 0, 1) / DAY; d++) out.push(dayKey(d));
@@ -138,6 +142,47 @@ describe('regional days off', () => {
     // A federal body in Yakutia switches the layer off.
     expect(kindOf(calendarOf('yakutia', { regionalDays: false }), '2024-06-21')).toBe('work');
     expect(regionalSchedule('yakutia').zone).toBe('Asia/Yakutsk');
+  });
+
+  it('Yakutia 27 April 2020 falls on presidential non-working days and is not carried over', () => {
+    // Mon 27 Apr 2020 lay inside the presidential non-working days (30 Mar – 11 May 2020): it is
+    // no weekend and no federal holiday, so it simply coincides with them. The first day after
+    // them, Tue 12 May 2020, stays a working day.
+    const cal = calendarOf('yakutia');
+    expect(['2020-04-27', '2020-05-08', '2020-05-11'].map((d) => kindOf(cal, d))).toEqual(['off', 'off', 'off']);
+    expect(['2020-05-12', '2020-05-13'].map((d) => kindOf(cal, d))).toEqual(['work', 'work']);
+    expect(minutesOn(cal, '2020-05-12')).toBe(minutesOn(calendarOf('ivanovo'), '2020-05-12'));
+    // Without the presidential layer 27 Apr is the day off itself, and 12 May works as well.
+    const noDecrees = calendarOf('yakutia', { presidentialDays: false });
+    expect(['2020-04-27', '2020-04-28', '2020-05-12'].map((d) => kindOf(noDecrees, d))).toEqual(['off', 'work', 'work']);
+    // Ysyakh 2020 fell on Sunday 21 Jun: a weekend, so Mon 22 Jun is off, either way.
+    for (const c of [cal, noDecrees]) expect(['2020-06-22', '2020-06-23'].map((d) => kindOf(c, d))).toEqual(['off', 'work']);
+  });
+
+  it('Yakutia: each year the holiday is off on its date, or on the next working day when that date is a day off', () => {
+    // [date off, days that stay working] for 2020–2027 (presidential days on).
+    const expected: Array<[string, string[]]> = [
+      ['2020-04-27', ['2020-05-12']], ['2020-06-22', ['2020-06-23']],
+      ['2021-04-27', ['2021-04-28']], ['2021-06-21', ['2021-06-22']],
+      ['2022-04-27', ['2022-04-28']], ['2022-06-21', ['2022-06-22']],
+      ['2023-04-27', ['2023-04-28']], ['2023-06-21', ['2023-06-22']],
+      // 27 Apr 2024 was a working Saturday (decree № 1314): the holiday is that Saturday itself.
+      ['2024-04-27', ['2024-05-02', '2024-05-03']], ['2024-06-21', ['2024-06-24']],
+      ['2025-04-28', ['2025-04-29']], ['2025-06-23', ['2025-06-24']],
+      ['2026-04-27', ['2026-04-28']], ['2026-06-22', ['2026-06-23']],
+      ['2027-04-27', ['2027-04-28']], ['2027-06-21', ['2027-06-22']],
+    ];
+    const cal = calendarOf('yakutia');
+    const federal = calendarOf('yakutia', { regionalDays: false });
+    for (const [off, working] of expected) {
+      expect([off, kindOf(cal, off)]).toEqual([off, 'off']);
+      for (const d of working) expect([d, kindOf(cal, d)]).toEqual([d, kindOf(federal, d)]);
+    }
+    // No other day is made a day off (27 Apr 2020 already was one, a presidential day).
+    const added = [2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027]
+      .flatMap(daysOf)
+      .filter((d) => kindOf(cal, d) === 'off' && kindOf(federal, d) !== 'off');
+    expect(added).toEqual(expected.map(([off]) => off).filter((d) => d !== '2020-04-27'));
   });
 
   it('Saratov: Radonitsa (Orthodox Easter + 9 days) off, the Monday before shortened', () => {

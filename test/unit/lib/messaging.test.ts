@@ -11,7 +11,7 @@ const fromPopup = { id: 'ext-id', url: 'chrome-extension://ext-id/popup.html' };
 function setup(overrides: Partial<Handlers> = {}) {
   const log = vi.fn();
   const handlers: Handlers = {
-    'capture.save': vi.fn(async () => ({ id: 'm1', created: true, dueAt: 123 })),
+    'capture.save': vi.fn(async () => ({ id: 'm1', created: true, dueAt: 123, zone: 'Asia/Yakutsk' })),
     'capture.lookup': vi.fn(async ({ keys }: { keys: string[] }) => ({ found: keys.map((key) => ({ key, id: 'm1', status: 'open', step: 'routed' as const, dueAt: 5 })) })),
     'message.command': vi.fn(async () => ({ ok: true as const, step: 'routed' as const })),
     'workspace.save': vi.fn(async () => ({ saved: true as const })),
@@ -19,7 +19,7 @@ function setup(overrides: Partial<Handlers> = {}) {
     'capture.repeats': vi.fn(async () => ({ candidates: [] })),
     'backup.export': vi.fn(async () => ({ file: '{}', messages: 0 })),
     'backup.import': vi.fn(async () => ({ ok: false as const, message: 'нет' })),
-    'capture.directory': vi.fn(async () => ({ topics: [], locations: [], bodies: [] })),
+    'capture.directory': vi.fn(async () => ({ zone: 'Asia/Yakutsk', topics: [], locations: [], bodies: [] })),
     'page.observed': vi.fn(async () => ({ changed: [] })),
     'page.health': vi.fn(async () => ({ stored: true as const })),
     'lint.check': vi.fn(async () => ({ enabled: true, findings: [], score: 10, incoming: [] })),
@@ -37,7 +37,7 @@ describe('message router', () => {
   it('runs the handler of a valid request from a VK page and returns its reply', async () => {
     const { route, handlers } = setup();
     const reply = await route(envelope('capture.save', { item: sampleItem(), routing: sampleRouting }), fromVk);
-    expect(reply).toEqual({ ok: true, data: { id: 'm1', created: true, dueAt: 123 } });
+    expect(reply).toEqual({ ok: true, data: { id: 'm1', created: true, dueAt: 123, zone: 'Asia/Yakutsk' } });
     expect(handlers['capture.save']).toHaveBeenCalledWith(
       expect.objectContaining({ item: expect.objectContaining({ key: 'vk:wall-100_501' }) }),
       { kind: 'site', url: fromVk.url, tabId: 1 },

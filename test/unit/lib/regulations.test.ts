@@ -34,8 +34,8 @@ describe('profiles', () => {
 
   it('hands out copies: editing one changes nothing shared', () => {
     const mine = getProfile('yakutia');
-    mine.timers.answer.minutes = 1;
-    expect(getProfile('yakutia').timers.answer.minutes).toBe(480);
+    mine.timers.answer!.minutes = 1;
+    expect(getProfile('yakutia').timers.answer!.minutes).toBe(480);
     expect(getProfile('custom')).toMatchObject({ id: 'custom', timers: { answer: { minutes: 480 } } });
     expect(() => getProfile('moscow' as ProfileId)).toThrow('Неизвестный регламент');
   });
@@ -164,7 +164,8 @@ describe('Khabarovsk (№ 77-пр)', () => {
     expect(show(find(deadlines, 'draft')!.dueAt)).toBe('2026-11-30 15:00'); // Fri 17–18, Mon 9–13, 14–15
     expect(find(deadlines, 'draft')!.met).toBe(true);
     expect(show(find(deadlines, 'publish')!.dueAt)).toBe('2026-11-30 16:30');
-    expect(find(deadlines, 'answer')).toMatchObject({ minutes: 540, note: expect.stringContaining('не установлен') });
+    // п. 6–13 state no overall term: no invented 'answer' deadline.
+    expect(find(deadlines, 'answer')).toBeUndefined();
   });
 
   it('publishes a reworked answer directly within 1 wh (п. 12)', () => {
@@ -182,16 +183,21 @@ describe('Khabarovsk (№ 77-пр)', () => {
     expect(find(done.deadlines, 'rework')!.met).toBe(true);
   });
 
-  it('several bodies in parallel: routed within 1 wh (п. 7), summary 1 wh after the last part (п. 13)', () => {
+  it('several bodies in parallel: routed within 1 wh (п. 7), summary 1 wh after the last approved part (п. 13 абз. 3)', () => {
     const { deadlines, next } = plan({
       detectedAt: at('2026-11-24T09:00'),
+      mode: 'parallel',
       parts: [
-        { body: 'Минздрав', routedAt: at('2026-11-24T09:30'), submittedAt: at('2026-11-24T12:00') },
-        { body: 'Минсоцзащиты', routedAt: at('2026-11-24T09:30'), submittedAt: at('2026-11-24T16:00') },
+        { body: 'Минздрав', routedAt: at('2026-11-24T09:30'), submittedAt: at('2026-11-24T12:00'), approvedAt: at('2026-11-24T12:30') },
+        { body: 'Минсоцзащиты', routedAt: at('2026-11-24T09:30'), submittedAt: at('2026-11-24T15:00'), approvedAt: at('2026-11-24T16:00') },
       ],
     });
     expect(find(deadlines, 'route')!).toMatchObject({ clause: 'п. 7', met: true });
     expect(deadlines.filter((d) => d.kind === 'part').map((d) => show(d.dueAt))).toEqual(['2026-11-24 16:30', '2026-11-24 16:30']);
+    expect(deadlines.filter((d) => d.kind === 'approve').map((d) => [d.body, show(d.dueAt), d.met])).toEqual([
+      ['Минздрав', '2026-11-24 13:00', true],
+      ['Минсоцзащиты', '2026-11-24 16:00', true],
+    ]);
     expect(show(find(deadlines, 'summary')!.dueAt)).toBe('2026-11-24 17:00');
     expect(next?.kind).toBe('summary');
   });
@@ -208,13 +214,18 @@ describe('Saratov (№ 92)', () => {
     expect(show(find(deadlines, 'draft')!.dueAt)).toBe('2025-04-30 12:00'); // 4 h before: 12–13 and 14–17
   });
 
-  it('a socially significant post gets half the answer term (п. 7, workspace data)', () => {
+  it('п. 7: importance is a label; a shorter term is the curator\'s decision on the message, never a fixed factor', () => {
     const normal = plan({ detectedAt: at('2026-11-24T09:00'), importance: 'normal' });
     const critical = plan({ detectedAt: at('2026-11-24T09:00'), importance: 'critical' });
     expect(show(find(normal.deadlines, 'answer')!.dueAt)).toBe('2026-11-25 10:00'); // 8 h today + 1 h
-    expect(find(critical.deadlines, 'answer')!.minutes).toBe(270);
-    expect(show(find(critical.deadlines, 'answer')!.dueAt)).toBe('2026-11-24 14:30');
-    expect(find(critical.deadlines, 'route')!.minutes).toBe(30); // routing is not shortened
+    expect(find(critical.deadlines, 'answer')!.minutes).toBe(540);
+    const short = plan({ detectedAt: at('2026-11-24T09:00'), importance: 'critical', answerMinutes: 180 });
+    expect(find(short.deadlines, 'answer')).toMatchObject({ minutes: 180, clause: 'п. 7: срок установлен куратором' });
+    expect(show(find(short.deadlines, 'answer')!.dueAt)).toBe('2026-11-24 12:00');
+    expect(show(find(short.deadlines, 'draft')!.dueAt)).toBe('2026-11-24 10:40'); // the act's 4 of 9 hours, kept in proportion: 80 min before 12:00
+    expect(find(short.deadlines, 'route')!.minutes).toBe(30); // routing is not shortened
+    // A longer "short" term changes nothing.
+    expect(find(plan({ detectedAt: at('2026-11-24T09:00'), answerMinutes: 600 }).deadlines, 'answer')!.minutes).toBe(540);
   });
 });
 

@@ -14,19 +14,22 @@ const actors: Actor[] = [curator, executor('a'), executor('b'), executor('c')];
 const body = fc.constantFrom('a', 'b', 'c');
 const w = <T,>(weight: number, arbitrary: fc.Arbitrary<T>) => ({ weight, arbitrary });
 const command = fc.oneof(
-  w(6, fc.record({ type: fc.constant('route'), assignments: fc.uniqueArray(body, { minLength: 1, maxLength: 3 }).map((bs) => bs.map((b) => ({ body: b }))), mode: fc.constantFrom(undefined, 'single', 'sequential', 'parallel') }).map((c) => (c.mode ? c : { type: c.type, assignments: c.assignments }))),
+  w(6, fc.record({ type: fc.constant('route'), assignments: fc.uniqueArray(body, { minLength: 1, maxLength: 3 }).map((bs) => bs.map((b) => ({ body: b }))), mode: fc.constantFrom(undefined, undefined, undefined, 'single', 'sequential', 'parallel') }).map((c) => (c.mode ? c : { type: c.type, assignments: c.assignments }))),
   w(3, fc.constant({ type: 'receive' })),
   w(2, fc.constant({ type: 'return', reason: 'не наша компетенция' })),
   w(4, fc.constant({ type: 'submitPart', text: 'часть ответа' })),
   w(10, fc.record({ type: fc.constant('submitDraft'), kind: fc.constantFrom('answer', 'interim', 'clarification'), text: fc.constant('Заменим трубу до 1 декабря.') })),
-  w(6, fc.constant({ type: 'approve' })),
-  w(4, fc.constant({ type: 'requestRework', remarks: 'добавьте срок' })),
+  w(6, fc.record({ type: fc.constant('approve'), body: fc.constantFrom(undefined, 'a', 'b', 'c') }).map((c) => (c.body ? c : { type: c.type }))),
+  w(4, fc.record({ type: fc.constant('requestRework'), remarks: fc.constant('добавьте срок'), body: fc.constantFrom(undefined, 'a', 'b') }).map((c) => (c.body ? c : { type: c.type, remarks: c.remarks }))),
   w(6, fc.record({ type: fc.constant('publish'), url: fc.constant('https://vk.com/wall-1_1?reply=7'), text: fc.constantFrom(undefined, 'Сводный ответ') }).map((c) => (c.text ? c : { type: c.type, url: c.url }))),
   w(1, fc.constant({ type: 'markNotProcessable', category: 'threat', confirmed: true })),
   w(1, fc.constant({ type: 'linkRepeat', of: 'm0' })),
   w(1, fc.constant({ type: 'garbage' })),
+  w(1, fc.constant({ type: 'authorReplied' })),
+  w(1, fc.record({ type: fc.constant('setTerm'), minutes: fc.integer({ min: 15, max: 700 }) })),
+  w(1, fc.record({ type: fc.constant('requirePhotos'), required: fc.boolean() })),
 );
-const step = fc.record({ actor: fc.constantFrom(0, 0, 0, 1, 2, 3), command, minutes: fc.integer({ min: 1, max: 600 }) });
+const step = fc.record({ actor: fc.constantFrom(0, 0, 0, 1, 1, 2, 3), command, minutes: fc.integer({ min: 1, max: 600 }) });
 
 describe('workflow fuzz', () => {
   for (const profileId of ['yakutia', 'khabarovsk', 'saratov', 'ivanovo'] as const) {
@@ -60,7 +63,7 @@ describe('workflow fuzz', () => {
           return accepted >= 0;
         }),
         // A fixed seed per profile keeps CI repeatable; change it locally to explore further.
-        { numRuns: 300, seed: 20261123 + profileId.length },
+        { numRuns: 600, seed: 20261203 + profileId.length },
       );
       // The random walks do get deep into the workflow.
       expect([...reached]).toEqual(expect.arrayContaining(['routed', 'returned', 'review', 'rework', 'approved', 'interim', 'published', 'not_processable']));

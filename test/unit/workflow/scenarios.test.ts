@@ -35,14 +35,17 @@ describe('Khabarovsk: parallel answer by two bodies with one return (п. 7, 8, 1
     ].filter(([, st]) => st !== 'returned'));
     s.do('2026-11-24T12:00', health, { type: 'submitPart', text: 'Приём терапевта — с понедельника.' });
     expect(s.message.step).toBe('routed');
+    s.do('2026-11-24T12:30', curator, { type: 'approve', body: 'minzdrav' }); // п. 13 абз. 3: each answer approved (п. 12)
     s.do('2026-11-24T15:00', labour, { type: 'submitPart', text: 'Вакансии в центре занятости, тел. 22-33-44.' });
+    expect(s.message.step).toBe('routed');
+    s.do('2026-11-24T15:00', curator, { type: 'approve', body: 'mintrud' });
     expect(s.message.step).toBe('summary');
-    expect(s.show(s.message.nextDueAt)).toBe('2026-11-24 16:00'); // п. 13: summary within 1 wh of the last part
+    expect(s.show(s.message.nextDueAt)).toBe('2026-11-24 16:00'); // п. 13: summary within 1 wh of the last approved answer
     expect(s.refuse('2026-11-24T15:10', health, { type: 'publish', url: 'https://vk.com/wall-1_1?reply=9', text: 'x' }).message).toBe('Это действие выполняет куратор');
     s.do('2026-11-24T15:40', curator, { type: 'publish', text: 'Сводный ответ: терапевт с понедельника, вакансии — тел. 22-33-44.', url: 'https://vk.com/wall-1_1?reply=9' });
     expect(s.message).toMatchObject({ step: 'published', status: 'closed', openFor: [] });
     expect(s.message.nextDueAt).toBeUndefined();
-    expect(types(s.events)).toEqual(['capture', 'route', 'return', 'route', 'submitPart', 'submitPart', 'publish']);
+    expect(types(s.events)).toEqual(['capture', 'route', 'return', 'route', 'submitPart', 'approve', 'submitPart', 'approve', 'publish']);
     expect(s.message.breaches).toEqual([]);
     expect(replay(s.initial, s.events, actorsOf([curator, health, social, labour]), s.profile, s.calendar)).toEqual(s.message);
   });
