@@ -57,7 +57,8 @@ export function Actions({ message, workspace, role, run, publishInPlace }: Props
   const profile = workspace.profile;
   const actor = viewer(workspace.user, role);
   const allowed = new Set(allowedCommands(message, actor, profile));
-  const curatorToo = allowedCommands(message, { ...workspace.user, roles: ['curator'], bodies: [] }, profile).includes('publish');
+  // «Approve and publish» is offered to whoever may publish once the draft is approved.
+  const publishesOnceApproved = step === 'review' && allowedCommands({ ...message, step: 'approved' }, actor, profile).includes('publish');
   const blocks: ReactElement[] = [];
 
   if (allowed.has('route')) blocks.push(<RouteForm key="route" message={message} workspace={workspace} busy={busy} onRoute={(c) => void submit(c)()} />);
@@ -68,7 +69,7 @@ export function Actions({ message, workspace, role, run, publishInPlace }: Props
         message={message}
         busy={busy}
         onApprove={() => void submit({ type: 'approve' })()}
-        onApproveAndPublish={publishInPlace && curatorToo ? () => void approveAndPublish() : undefined}
+        onApproveAndPublish={publishInPlace && publishesOnceApproved ? () => void approveAndPublish() : undefined}
         onRework={(remarks) => void submit({ type: 'requestRework', remarks })()}
       />,
     );

@@ -118,6 +118,13 @@ function deadline(
   return d;
 }
 
+/** 80 → «1 ч 20 мин», 240 → «4 ч». */
+function hoursAndMinutes(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = Math.round(minutes % 60);
+  return [h ? `${h} ч` : '', m ? `${m} мин` : ''].filter(Boolean).join(' ') || '0 мин';
+}
+
 /** The act's overall answer term, if it states one (a sum stored by an older release is not the act's). */
 function answerTimer(profile: RegulationProfile) {
   const t = profile.timers.answer;
@@ -213,12 +220,13 @@ export function planDeadlines(profile: RegulationProfile, calendar: WorkCalendar
         const lead = answerMinutes < at.minutes ? Math.round((timers.draft.beforeAnswer * answerMinutes) / at.minutes) : timers.draft.beforeAnswer;
         const dueAt = timers.draft.clock === 'working' ? subtractWorkingMinutes(calendar, answerDue, lead) : answerDue - lead * 60_000;
         draft = deadline('draft', Math.max(dueAt, answerFrom), answerOrigin, Math.max(0, answerMinutes - lead), timers.draft.clock, timers.draft.clause, draftDone);
-        draft.note = `не позднее чем за ${Math.round(lead) / 60} ч до срока ответа`;
+        draft.note = `не позднее чем за ${hoursAndMinutes(lead)} до срока ответа`;
       }
     } else {
       // From the current body's receipt (a re-routed message counts from the new body's).
       const current = live.at(-1);
-      const start = current ? startOf(current, 'receivedAt') : (facts.receivedAt ?? facts.routedAt);
+      // Returned and not yet re-routed: no body has it, so no draft term runs.
+      const start = current ? startOf(current, 'receivedAt') : parts.length ? undefined : (facts.receivedAt ?? facts.routedAt);
       if (start !== undefined) {
         const t = timers.draft;
         draft = deadline('draft', due(calendar, t.clock, start, t.minutes), current ? (current.receivedAt !== undefined ? 'receivedAt' : 'routedAt') : facts.receivedAt !== undefined ? 'receivedAt' : 'routedAt', t.minutes, t.clock, t.clause, draftDone !== undefined && draftDone >= start ? draftDone : firstAfter(start, facts.draftSubmittedAt));

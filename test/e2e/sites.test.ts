@@ -292,6 +292,21 @@ describe('publish in place', () => {
     await page.close();
   });
 
+  it('refuses to put a message at rework into the reply box where the act wants a second approval (Yakutia п. 12)', async () => {
+    const m = (await stored('vk:wall-100_502'))!;
+    for (const command of [{ type: 'submitDraft', kind: 'answer', text: 'Ваше обращение рассмотрено.' }, { type: 'requestRework', remarks: 'Нужен срок' }]) {
+      const r = await call('message.command', { id: m.id, command });
+      expect(r.data, JSON.stringify(r)).toMatchObject({ ok: true });
+    }
+    expect((await stored('vk:wall-100_502'))!.step).toBe('rework');
+    const before = session.context.pages().length;
+    const reply = await call('publish.start', { id: m.id });
+    expect(reply.data).toEqual({ ok: false, message: 'На этом шаге ответ ещё не публикуют' });
+    expect(session.context.pages().length).toBe(before); // no tab opened, nothing inserted
+    const back = await call('message.command', { id: m.id, command: { type: 'submitDraft', kind: 'answer', text: 'Починим до 1 декабря, тел. 42-15-16.' } });
+    expect(back.data).toMatchObject({ ok: true });
+  });
+
   it('accepts a "reply sent" report only from a site tab', async () => {
     const m = (await stored('vk:wall-100_502'))!;
     // Only content scripts on the sites may report a sent reply (and only the tab asked to publish).

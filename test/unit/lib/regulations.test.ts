@@ -223,6 +223,7 @@ describe('Saratov (№ 92)', () => {
     expect(find(short.deadlines, 'answer')).toMatchObject({ minutes: 180, clause: 'п. 7: срок установлен куратором' });
     expect(show(find(short.deadlines, 'answer')!.dueAt)).toBe('2026-11-24 12:00');
     expect(show(find(short.deadlines, 'draft')!.dueAt)).toBe('2026-11-24 10:40'); // the act's 4 of 9 hours, kept in proportion: 80 min before 12:00
+    expect(find(short.deadlines, 'draft')!.note).toBe('не позднее чем за 1 ч 20 мин до срока ответа');
     expect(find(short.deadlines, 'route')!.minutes).toBe(30); // routing is not shortened
     // A longer "short" term changes nothing.
     expect(find(plan({ detectedAt: at('2026-11-24T09:00'), answerMinutes: 600 }).deadlines, 'answer')!.minutes).toBe(540);

@@ -57,4 +57,14 @@ describe('incidents: several posts, one answer', () => {
     const viaIncident = (await db.events.where('messageId').equals('m3').toArray()).filter((e) => e.data.viaIncident === 'm1').map((e) => e.type);
     expect(viaIncident).toEqual(['route', 'submitDraft', 'approve']);
   });
+
+  it('closes only the post it is given as not processable, never the whole incident (п. 16: decided per post)', async () => {
+    db = createDatabase(`inc-${++n}`);
+    for (const i of [1, 2]) await capture(i, {}, { ...sampleRouting, executor: '' });
+    const env = { now: t0 + 60_000, workspace, calendar };
+    await applyCommand(db, 'm2', { type: 'joinIncident', incidentId: 'm1' }, workspace.user, env);
+    const closed = await applyCommand(db, 'm1', { type: 'markNotProcessable', category: 'insult', confirmed: true }, workspace.user, env);
+    expect(closed).toMatchObject({ ok: true, members: 0 });
+    expect((await db.messages.bulkGet(['m1', 'm2'])).map((m) => m?.step)).toEqual(['not_processable', 'captured']);
+  });
 });
