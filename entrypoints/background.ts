@@ -7,13 +7,12 @@
 import { liveQuery } from 'dexie';
 import { countOpen, getDb, queueFor } from '@/lib/db';
 import { exportBackup, exportHandover, importBackup, ImportError } from '@/lib/db/backup';
-import { applyCommand, findByKeys, loadWorkspace, repeatCandidates, saveCapture, saveWorkspace } from '@/lib/db/messages';
+import { applyCommand, findByKeys, loadWorkspace, recordPageObservations, repeatCandidates, saveCapture, saveWorkspace } from '@/lib/db/messages';
 import { createRouter, type Handlers } from '@/lib/messaging/router';
 import { sendToTab, waitForTab } from '@/lib/messaging/tab-client';
 import { checkDraft, screenIncoming } from '@/lib/lint';
 import { permalinkSchema } from '@/lib/model/message';
 import { CHECKER_SITES_KEY } from '@/lib/sites/hosts';
-import { pageChange } from '@/lib/workflow/page-changes';
 import { workingMinutesBetween } from '@/lib/worktime';
 import { deadlineKinds, planDeadlines, type DeadlineKind } from '@/lib/regulations';
 import { commandRefusal } from '@/lib/workflow/allowed';
@@ -153,17 +152,9 @@ export default defineBackground(() => {
       };
     },
     'page.observed': async ({ seen, missing }) => {
-      const now = Date.now();
       const texts = new Map<string, string | null>(seen.map((s) => [s.key, s.text]));
       for (const key of missing) texts.set(key, null);
-      const changed: string[] = [];
-      for (const m of await findByKeys(db, [...texts.keys()])) {
-        const change = pageChange(m, texts.get(m.key) ?? null, now);
-        if (!change) continue;
-        await db.messages.update(m.id, { pageChanges: [...m.pageChanges, change], updatedAt: now });
-        changed.push(m.key);
-      }
-      return { changed };
+      return { changed: await recordPageObservations(db, texts, Date.now()) };
     },
     'page.health': async (report, sender) => {
       const entry = { ...report, at: Date.now() };

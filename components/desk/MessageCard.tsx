@@ -45,7 +45,7 @@ export function MessageCard({ message, workspace, calendar, role, run, publishIn
       <blockquote className="aot-form__text">{message.text || t('form.noText')}</blockquote>
       {message.pageChanges.map((c) => (
         <div key={`${c.kind}-${c.at}`} className="aot-form__notice aot-form__notice--error" data-testid="page-change">
-          {c.kind === 'deleted' ? t('card.pageDeleted', { time: formatInstant(c.at, zone) }) : t('card.pageEdited', { time: formatInstant(c.at, zone) })}
+          {t(c.kind === 'deleted' ? 'card.pageDeleted' : c.kind === 'restored' ? 'card.pageRestored' : 'card.pageEdited', { time: formatInstant(c.at, zone) })}
           {c.text ? <blockquote className="aot-form__text">{c.text}</blockquote> : null}
         </div>
       ))}

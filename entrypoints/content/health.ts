@@ -13,6 +13,7 @@ const MISSING_AFTER_MS = 5000;
 export function startHealth(ctx: ContentScriptContext, adapter: SiteAdapter, capture: CaptureController): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let missingTimer: ReturnType<typeof setTimeout> | undefined;
+  let secondLook = false;
 
   const report = async () => {
     timer = undefined;
@@ -35,7 +36,13 @@ export function startHealth(ctx: ContentScriptContext, adapter: SiteAdapter, cap
     if (capture.items().some((i) => i.key === key)) return;
     try {
       const { found } = await request('capture.lookup', { keys: [key] });
-      if (found.length) await request('page.observed', { seen: [], missing: [key] });
+      if (!found.length) return;
+      await request('page.observed', { seen: [], missing: [key] });
+      // The background records a deletion on the second miss: look once more a little later.
+      if (!secondLook && ctx.isValid) {
+        secondLook = true;
+        missingTimer = setTimeout(() => void checkMissing(), MISSING_AFTER_MS);
+      }
     } catch {
       // reported on the next visit
     }

@@ -6,9 +6,13 @@
  */
 import { z } from 'zod';
 import type { AppDatabase } from './index';
+import { eventId, withIds } from './events';
 import { LATEST_VERSION } from './schema';
+import { mergeMessage } from '../workflow/merge';
 import { eventSchema, messageSchema, type Message, type WorkflowEvent } from '../workflow/model';
-import { workspaceSchema } from '../workflow/workspace';
+import { regionSchema, starterWorkspace, workspaceSchedule, workspaceSchema, DEFAULT_REGION, type Workspace } from '../workflow/workspace';
+import { instantSchema } from '../model/message';
+import { createWorkCalendar } from '../worktime';
 
 export const BACKUP_FORMAT = 'answer-on-time/backup';
 
@@ -16,12 +20,14 @@ export const backupSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   kind: z.enum(['full', 'handover']),
   schemaVersion: z.number().int().positive(),
-  exportedAt: z.number(),
+  exportedAt: instantSchema,
+  /** The region whose regulation counted these messages' deadlines. */
+  region: regionSchema.optional(),
   /** Hand-over files: the body they carry. */
   body: z.string().optional(),
   workspace: workspaceSchema.optional(),
-  messages: z.array(messageSchema),
-  events: z.array(eventSchema),
+  messages: z.array(messageSchema).max(200_000),
+  events: z.array(eventSchema).max(2_000_000),
 });
 export type Backup = z.infer<typeof backupSchema>;
 
@@ -32,11 +38,8 @@ export class ImportError extends Error {
   }
 }
 
-const eventKey = (e: WorkflowEvent) => `${e.messageId}|${e.type}|${e.at}|${e.actor}`;
-const stripSeq = (e: WorkflowEvent): WorkflowEvent => {
-  const { seq: _seq, ...rest } = e;
-  return rest;
-};
+/** The largest file the importer reads (a region's year of messages is a few megabytes). */
+export const MAX_BACKUP_BYTES = 200 * 1024 * 1024;
 
 /** The whole workspace: settings, directory, every message and its audit trail. */
 export async function exportBackup(db: AppDatabase, now: number): Promise<Backup> {
@@ -47,9 +50,9 @@ export async function exportBackup(db: AppDatabase, now: number): Promise<Backup
     kind: 'full',
     schemaVersion: LATEST_VERSION,
     exportedAt: now,
-    ...(workspace.success ? { workspace: workspace.data } : {}),
+    ...(workspace.success ? { workspace: workspace.data, region: workspace.data.region } : {}),
     messages,
-    events: events.map(stripSeq),
+    events: withIds(events),
   };
 }
 
@@ -58,11 +61,22 @@ export async function exportHandover(db: AppDatabase, body: string, now: number)
   const messages = await db.messages.where('bodies').equals(body).toArray();
   const ids = messages.map((m) => m.id);
   const events = ids.length ? await db.events.where('messageId').anyOf(ids).toArray() : [];
-  return { format: BACKUP_FORMAT, kind: 'handover', schemaVersion: LATEST_VERSION, exportedAt: now, body, messages, events: events.map(stripSeq) };
+  const workspace = workspaceSchema.safeParse((await db.settings.get('workspace'))?.value);
+  return {
+    format: BACKUP_FORMAT,
+    kind: 'handover',
+    schemaVersion: LATEST_VERSION,
+    exportedAt: now,
+    ...(workspace.success ? { region: workspace.data.region } : {}),
+    body,
+    messages,
+    events: withIds(events),
+  };
 }
 
 /** Reads and validates a file's text; throws ImportError with a message for the user. */
 export function parseBackup(text: string): Backup {
+  if (text.length > MAX_BACKUP_BYTES) throw new ImportError(`Файл слишком большой (${Math.round(text.length / 1048576)} МБ; не больше ${MAX_BACKUP_BYTES / 1048576} МБ)`);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -88,34 +102,85 @@ export interface ImportResult {
   unchanged: number;
   events: number;
   workspace: boolean;
+  /** Messages whose steps in the file and here cannot both stand: kept as they are here. */
+  conflicts: Array<{ id: string; key: string; reason: string }>;
+  /** Messages the file may not carry (a hand-over file's message of another body): not imported. */
+  skipped: Array<{ id: string; key: string; reason: string }>;
+}
+
+function localWorkspace(value: unknown): Workspace | undefined {
+  const parsed = workspaceSchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
 }
 
 /**
- * Merges a backup or hand-over file into the database in one transaction: messages by id
- * (or by post key), the most recently updated copy wins; events without duplicates. The
- * workspace settings are taken only into an empty workspace, or when asked.
+ * Merges a backup or hand-over file into the database in one transaction. A message new here
+ * is added with its log; one known here (by id or post key) is merged by replaying both logs
+ * together (lib/workflow/merge.ts), so a step taken in either browser is kept; a copy whose log
+ * cannot be replayed falls back to the most recently updated copy. Events are never stored
+ * twice (their ids). A file of another region is refused (its deadlines were counted by another
+ * act); a hand-over file brings only messages routed to its body. The workspace settings are
+ * taken only into an empty workspace, or when asked. Everything or nothing is written.
  */
 export async function importBackup(db: AppDatabase, text: string, { replaceWorkspace = false } = {}): Promise<ImportResult> {
   const backup = parseBackup(text);
   return db.transaction('rw', db.messages, db.events, db.settings, async () => {
-    const result: ImportResult = { added: 0, updated: 0, unchanged: 0, events: 0, workspace: false };
+    const result: ImportResult = { added: 0, updated: 0, unchanged: 0, events: 0, workspace: false, conflicts: [], skipped: [] };
+    const stored = await db.settings.get('workspace');
+    const local = localWorkspace(stored?.value);
+    const fileRegion = backup.region ?? backup.workspace?.region;
+    if (local && fileRegion && fileRegion !== local.region && !replaceWorkspace)
+      throw new ImportError(
+        `Файл другого региона (${fileRegion}), а рабочая область — ${local.region}: его сроки посчитаны по другому регламенту. Импорт отменён, ничего не изменено`,
+      );
+    // The regulation to replay by: this workspace's, else the file's region's.
+    const ws = (replaceWorkspace ? backup.workspace : undefined) ?? local ?? backup.workspace ?? starterWorkspace(fileRegion ?? DEFAULT_REGION);
+    const calendar = createWorkCalendar(workspaceSchedule(ws));
+    const byMessage = new Map<string, WorkflowEvent[]>();
+    for (const e of backup.events) {
+      const list = byMessage.get(e.messageId) ?? [];
+      list.push(e);
+      byMessage.set(e.messageId, list);
+    }
+    const storeEvents = async (events: readonly WorkflowEvent[], messageId: string) => {
+      const withId = withIds(events.map((e) => ({ ...e, messageId })));
+      const existing = new Set((await db.events.where('messageId').equals(messageId).toArray()).map((e) => eventId(e)));
+      const fresh = withId.filter((e) => !existing.has(e.id!) && !existing.has(eventId({ ...e, id: undefined })));
+      const unique = [...new Map(fresh.map((e) => [e.id!, e])).values()];
+      if (unique.length) await db.events.bulkAdd(unique);
+      result.events += unique.length;
+    };
     for (const incoming of backup.messages) {
+      if (backup.kind === 'handover' && backup.body && !incoming.bodies.includes(backup.body)) {
+        result.skipped.push({ id: incoming.id, key: incoming.key, reason: `не направлено органу ${backup.body}` });
+        continue;
+      }
+      const events = byMessage.get(incoming.id) ?? [];
       const existing: Message | undefined = (await db.messages.get(incoming.id)) ?? (await db.messages.where('key').equals(incoming.key).first());
       if (!existing) {
         await db.messages.add(incoming);
+        await storeEvents(events, incoming.id);
         result.added += 1;
+        continue;
+      }
+      const localEvents = await db.events.where('messageId').equals(existing.id).sortBy('seq');
+      const incomingEvents = events.map((e) => ({ ...e, messageId: existing.id }));
+      const outcome = mergeMessage(existing, localEvents, { ...incoming, id: existing.id }, incomingEvents, (e) => eventId(e), ws.profile, calendar);
+      if (outcome.kind === 'unchanged') result.unchanged += 1;
+      else if (outcome.kind === 'conflict') result.conflicts.push({ id: existing.id, key: existing.key, reason: outcome.reason });
+      else if (outcome.kind === 'merged') {
+        await db.messages.put(outcome.message);
+        await storeEvents(outcome.events, existing.id);
+        result.updated += 1;
       } else if (incoming.updatedAt > existing.updatedAt) {
-        if (existing.id !== incoming.id) await db.messages.delete(existing.id);
-        await db.messages.put(incoming);
+        // Logs that cannot be replayed (kept before they were complete): the newer copy wins.
+        await db.messages.put({ ...incoming, id: existing.id });
+        await storeEvents(incomingEvents, existing.id);
         result.updated += 1;
       } else result.unchanged += 1;
     }
-    const ids = [...new Set(backup.events.map((e) => e.messageId))];
-    const known = new Set((ids.length ? await db.events.where('messageId').anyOf(ids).toArray() : []).map(eventKey));
-    const fresh = backup.events.filter((e) => !known.has(eventKey(e))).map(stripSeq);
-    if (fresh.length) await db.events.bulkAdd(fresh);
-    result.events = fresh.length;
-    if (backup.workspace && (replaceWorkspace || !(await db.settings.get('workspace')))) {
+    // Events of messages the file does not carry are not imported (nothing to attach them to).
+    if (backup.workspace && (replaceWorkspace || !stored)) {
       await db.settings.put({ key: 'workspace', value: backup.workspace });
       result.workspace = true;
     }

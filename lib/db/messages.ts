@@ -1,7 +1,9 @@
 /** Message storage operations of the background (and tests): each in one transaction. */
 import type { AppDatabase } from './index';
+import { withIds } from './events';
 import type { CapturedItem, Routing } from '../model/message';
 import { newMessage, transition, type TransitionResult } from '../workflow/machine';
+import { observePage, withPageChange } from '../workflow/page-changes';
 import { REPEAT_WINDOW_MS, suggestRepeats } from '../workflow/repeats';
 import type { Actor, Message } from '../workflow/model';
 import { coverFor, hasAccountIn, resolveAssignee, starterWorkspace, workspaceSchema, DEFAULT_REGION, type Workspace } from '../workflow/workspace';
@@ -53,9 +55,12 @@ export async function saveCapture(
   return db.transaction('rw', db.messages, db.events, async () => {
     const existing = await db.messages.where('key').equals(input.item.key).first();
     if (existing) return { message: existing, created: false };
+    // The page's time of the post is the message's postedAt, never the answer's publishedAt.
+    const { publishedAt: postedAt, ...item } = input.item;
     const created = newMessage(
       {
-        ...input.item,
+        ...item,
+        ...(postedAt !== undefined ? { postedAt } : {}),
         id: env.newId(),
         topic: input.routing.topic,
         location: input.routing.location,
@@ -76,7 +81,7 @@ export async function saveCapture(
       events.push(...routed.events);
     }
     await db.messages.add(message);
-    await db.events.bulkAdd(events);
+    await db.events.bulkAdd(withIds(events));
     return { message, created: true };
   });
 }
@@ -121,7 +126,7 @@ export async function applyCommand(db: AppDatabase, id: string, command: unknown
     const result = transition(message, command, actor, env.now, env.workspace.profile, env.calendar);
     if (!result.ok) return result;
     await db.messages.put(result.message);
-    await db.events.bulkAdd(result.events);
+    await db.events.bulkAdd(withIds(result.events));
     let members = 0;
     const type = (command as { type?: unknown }).type;
     if (typeof type === 'string' && INCIDENT_SHARED.has(type)) {
@@ -130,7 +135,7 @@ export async function applyCommand(db: AppDatabase, id: string, command: unknown
         const r = transition(member, command, actor, env.now, env.workspace.profile, env.calendar);
         if (!r.ok) continue; // a member in another step keeps its own course
         await db.messages.put(r.message);
-        await db.events.bulkAdd(r.events.map((e) => ({ ...e, data: { ...e.data, viaIncident: id } })));
+        await db.events.bulkAdd(withIds(r.events.map((e) => ({ ...e, data: { ...e.data, viaIncident: id } }))));
         members += 1;
       }
     }
@@ -160,4 +165,29 @@ export async function loadWorkspace(db: AppDatabase): Promise<Workspace> {
 
 export async function saveWorkspace(db: AppDatabase, ws: Workspace): Promise<void> {
   await db.settings.put({ key: WORKSPACE_KEY, value: workspaceSchema.parse(ws) });
+}
+
+/**
+ * What content scripts saw of captured posts (`texts`: key → the text the page shows, or null
+ * when the post's own page no longer shows it), recorded in one transaction with an audit
+ * event per change. Returns the keys whose message changed.
+ */
+export async function recordPageObservations(db: AppDatabase, texts: ReadonlyMap<string, string | null>, now: number): Promise<string[]> {
+  if (!texts.size) return [];
+  return db.transaction('rw', db.messages, db.events, async () => {
+    const changed: string[] = [];
+    for (const m of await db.messages.where('key').anyOf([...texts.keys()]).toArray()) {
+      const { change, pageMissedAt } = observePage(m, texts.get(m.key) ?? null, now);
+      if (!change && pageMissedAt === m.pageMissedAt) continue;
+      const next: Message = { ...m, ...(change ? { pageChanges: withPageChange(m.pageChanges, change), updatedAt: now } : {}) };
+      if (pageMissedAt === undefined) delete next.pageMissedAt;
+      else next.pageMissedAt = pageMissedAt;
+      await db.messages.put(next);
+      if (change) {
+        await db.events.bulkAdd(withIds([{ messageId: m.id, type: `page-${change.kind}`, at: now, actor: '', data: change.text !== undefined ? { text: change.text.slice(0, 2000) } : {} }]));
+        changed.push(m.key);
+      }
+    }
+    return changed;
+  });
 }

@@ -4,6 +4,8 @@
  * version (test/unit/lib/migrations.test.ts) and reads it with the new one.
  */
 import type { Transaction } from 'dexie';
+import { eventId } from './events';
+import type { WorkflowEvent } from '../workflow/model';
 
 export interface SchemaVersion {
   version: number;
@@ -39,6 +41,33 @@ export function upgradeV1Message(old: Record<string, unknown>): Record<string, u
   };
 }
 
+/**
+ * Version 3: a message's `publishedAt` was both the post's time as the page showed it (set at
+ * capture) and the answer's publication (set when published), so a post whose page time was
+ * later than detection looked answered, and publishing lost the post's time. The post's time is
+ * now `postedAt`. `publishedAt` stays only where it is the answer's (an answer was published at
+ * that instant). Returns null when nothing changes.
+ */
+export function upgradeV2Message(m: Record<string, unknown>): Record<string, unknown> | null {
+  // Messages upgraded from version 1 have no page changes list yet.
+  const base = Array.isArray(m.pageChanges) ? m : { ...m, pageChanges: [] };
+  const at = m.publishedAt;
+  const publications = Array.isArray(m.publications) ? (m.publications as Array<{ kind?: unknown; at?: unknown }>) : [];
+  if (typeof at !== 'number' || publications.some((p) => p.kind === 'answer' && p.at === at)) return base === m ? null : base;
+  const { publishedAt: _post, ...rest } = base;
+  return { ...rest, postedAt: at };
+}
+
+/**
+ * Version 3: events get their id (lib/db/events.ts), and version-1 events, stored without an
+ * actor, get one ('' = not recorded), so a database upgraded from version 1 exports a file its
+ * own import accepts.
+ */
+export function upgradeV2Event(e: Record<string, unknown>): Record<string, unknown> {
+  const fixed: Record<string, unknown> = { ...e, actor: typeof e.actor === 'string' ? e.actor : '', data: e.data && typeof e.data === 'object' ? e.data : {} };
+  return { ...fixed, id: eventId(fixed as unknown as WorkflowEvent) };
+}
+
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   {
     version: 1,
@@ -69,6 +98,43 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
           for (const k of Object.keys(m)) delete m[k];
           Object.assign(m, upgraded);
         });
+    },
+  },
+  {
+    version: 3,
+    stores: {
+      messages: 'id, &key, status, step, [status+nextDueAt], *openFor, *bodies, detectedAt, topic, location, repeatOf, incidentId',
+      // &id: an event's content-derived id, unique: merged logs never hold one step twice.
+      events: '++seq, &id, messageId, at, [messageId+at], type',
+      settings: 'key',
+    },
+    upgrade: async (tx) => {
+      await tx
+        .table('messages')
+        .toCollection()
+        .modify((m: Record<string, unknown>) => {
+          const upgraded = upgradeV2Message(m);
+          if (!upgraded) return;
+          for (const k of Object.keys(m)) delete m[k];
+          Object.assign(m, upgraded);
+        });
+      // Duplicates (the same event stored twice by an older import) keep their first copy.
+      const seen = new Set<string>();
+      const duplicates: number[] = [];
+      await tx
+        .table('events')
+        .toCollection()
+        .modify((e: Record<string, unknown>) => {
+          const upgraded = upgradeV2Event(e);
+          const id = upgraded.id as string;
+          if (seen.has(id)) {
+            duplicates.push(e.seq as number); // deleted below; given no id, it breaks no uniqueness meanwhile
+            return;
+          }
+          seen.add(id);
+          Object.assign(e, upgraded);
+        });
+      if (duplicates.length) await tx.table('events').bulkDelete(duplicates);
     },
   },
 ];

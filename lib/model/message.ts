@@ -5,6 +5,14 @@
  */
 import { z } from 'zod';
 
+/**
+ * An instant: integer epoch milliseconds from 1970 to 2200. Anything else (1e300, NaN, a
+ * negative or fractional number) is refused at every boundary: working-time arithmetic is
+ * defined on this range only, and a value beyond it must never reach the background.
+ */
+export const MAX_INSTANT = Date.UTC(2200, 0, 1);
+export const instantSchema = z.number().int('время должно быть целым числом миллисекунд').min(0).max(MAX_INSTANT, 'время вне допустимого диапазона');
+
 export const siteSchema = z.enum(['vk', 'ok']);
 export type Site = z.infer<typeof siteSchema>;
 
@@ -39,6 +47,18 @@ const profileUrlSchema = z
     }
   }, 'ссылка на автора должна вести на vk.com, vk.ru или ok.ru');
 
+/** Any https link (attachments may live on the sites' media hosts); never javascript:, data: or http:. */
+const httpsUrlSchema = z
+  .string()
+  .max(2000)
+  .refine((value) => {
+    try {
+      return new URL(value).protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'ссылка должна начинаться с https://');
+
 export const itemKeySchema = z
   .string()
   .max(200)
@@ -53,9 +73,9 @@ export const capturedItemSchema = z.object({
   parentKey: itemKeySchema.optional(),
   author: z.object({ name: z.string().max(500), url: profileUrlSchema.optional() }),
   text: z.string().max(50_000),
-  publishedAt: z.number().int().positive().optional(),
+  publishedAt: instantSchema.optional(),
   attachments: z
-    .array(z.object({ type: z.enum(['photo', 'video', 'link', 'other']), url: z.string().max(2000).optional() }))
+    .array(z.object({ type: z.enum(['photo', 'video', 'link', 'other']), url: httpsUrlSchema.optional() }))
     .max(100)
     .default([]),
 });

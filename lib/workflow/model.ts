@@ -3,7 +3,7 @@
  * message is validated after every transition (fuzz test), every import on the way in.
  */
 import { z } from 'zod';
-import { capturedItemSchema, importanceSchema, itemKeySchema, permalinkSchema } from '../model/message';
+import { capturedItemSchema, importanceSchema, instantSchema, itemKeySchema, permalinkSchema } from '../model/message';
 
 export const stepSchema = z.enum([
   'captured', // recorded, not routed yet
@@ -43,14 +43,14 @@ export const assignmentSchema = z.object({
    * (Khabarovsk п. 12–13).
    */
   state: z.enum(['waiting', 'active', 'returned', 'submitted', 'rework', 'accepted']),
-  routedAt: z.number().optional(),
-  receivedAt: z.number().optional(),
-  returnedAt: z.number().optional(),
+  routedAt: instantSchema.optional(),
+  receivedAt: instantSchema.optional(),
+  returnedAt: instantSchema.optional(),
   returnReason: z.string().optional(),
-  submittedAt: z.number().optional(),
-  approvedAt: z.number().optional(),
-  reworkRequestedAt: z.number().optional(),
-  reworkedAt: z.number().optional(),
+  submittedAt: instantSchema.optional(),
+  approvedAt: instantSchema.optional(),
+  reworkRequestedAt: instantSchema.optional(),
+  reworkedAt: instantSchema.optional(),
   part: z.string().optional(),
   /**
    * Whether the executor has an account in the post's network (from the workspace directory);
@@ -64,14 +64,14 @@ export const draftSchema = z.object({
   kind: z.enum(['answer', 'interim', 'clarification']),
   text: z.string().min(1),
   by: z.string(),
-  at: z.number(),
+  at: instantSchema,
 });
 export type Draft = z.infer<typeof draftSchema>;
 
 export const publicationSchema = z.object({
   kind: z.enum(['answer', 'interim', 'clarification']),
   url: permalinkSchema.optional(),
-  at: z.number(),
+  at: instantSchema,
   text: z.string(),
   by: z.string(),
 });
@@ -85,52 +85,62 @@ export const messageSchema = capturedItemSchema.extend({
   status: z.enum(['open', 'closed']),
   step: stepSchema,
   mode: z.enum(['single', 'sequential', 'parallel']),
-  assignments: z.array(assignmentSchema),
-  detectedAt: z.number(),
-  createdAt: z.number(),
-  updatedAt: z.number(),
+  assignments: z.array(assignmentSchema).max(50),
+  detectedAt: instantSchema,
+  createdAt: instantSchema,
+  updatedAt: instantSchema,
   /** Facts for planDeadlines (latest occurrences; see lib/regulations/plan.ts). */
-  routedAt: z.number().optional(),
-  firstRoutedAt: z.number().optional(),
-  receivedAt: z.number().optional(),
-  returnedAt: z.number().optional(),
-  draftSubmittedAt: z.number().optional(),
-  firstDraftSubmittedAt: z.number().optional(),
-  reworkRequestedAt: z.number().optional(),
-  approvedAt: z.number().optional(),
-  interimPublishedAt: z.number().optional(),
-  publishedAt: z.number().optional(),
+  routedAt: instantSchema.optional(),
+  firstRoutedAt: instantSchema.optional(),
+  receivedAt: instantSchema.optional(),
+  returnedAt: instantSchema.optional(),
+  draftSubmittedAt: instantSchema.optional(),
+  firstDraftSubmittedAt: instantSchema.optional(),
+  reworkRequestedAt: instantSchema.optional(),
+  approvedAt: instantSchema.optional(),
+  interimPublishedAt: instantSchema.optional(),
+  publishedAt: instantSchema.optional(),
   /** The interim answer's draft reached the curator (Khabarovsk п. 11 абз. 2). */
-  interimSubmittedAt: z.number().optional(),
+  interimSubmittedAt: instantSchema.optional(),
   /** The first draft of the final answer after an interim one (Yakutia, Ivanovo п. 14). */
-  finalDraftSubmittedAt: z.number().optional(),
+  finalDraftSubmittedAt: instantSchema.optional(),
   /** A clarification request was published; the author's reply starts a new answer term. */
-  clarificationPublishedAt: z.number().optional(),
-  authorRepliedAt: z.number().optional(),
+  clarificationPublishedAt: instantSchema.optional(),
+  authorRepliedAt: instantSchema.optional(),
   /** A shorter answer term set by the curator for this message (Saratov п. 7, Ivanovo п. 7). */
-  shortTerm: z.object({ minutes: z.number().int().positive(), by: z.string(), at: z.number(), clause: z.string() }).optional(),
+  shortTerm: z.object({ minutes: z.number().int().positive(), by: z.string(), at: instantSchema, clause: z.string() }).optional(),
   /** The curator asked for «до/после» photos in the answer (Yakutia п. 17). */
-  photosRequired: z.object({ by: z.string(), at: z.number(), clause: z.string() }).optional(),
+  photosRequired: z.object({ by: z.string(), at: instantSchema, clause: z.string() }).optional(),
   draft: draftSchema.optional(),
-  remarks: z.array(z.object({ at: z.number(), by: z.string(), text: z.string(), body: z.string().optional() })).default([]),
-  publications: z.array(publicationSchema).default([]),
+  remarks: z.array(z.object({ at: instantSchema, by: z.string(), text: z.string(), body: z.string().optional() })).max(1000).default([]),
+  publications: z.array(publicationSchema).max(200).default([]),
   repeatOf: z.string().optional(),
   incidentId: z.string().optional(),
-  notProcessable: z.object({ category: z.string(), by: z.string(), at: z.number() }).optional(),
+  notProcessable: z.object({ category: z.string(), by: z.string(), at: instantSchema }).optional(),
   /** Derived by planDeadlines after every step: the next obligation and its due time. */
-  nextDueAt: z.number().optional(),
+  nextDueAt: instantSchema.optional(),
   nextDueKind: z.string().optional(),
   /** Deadlines missed so far (facts for reports). */
-  breaches: z.array(z.object({ kind: z.string(), dueAt: z.number(), clause: z.string(), body: z.string().optional() })).default([]),
+  breaches: z.array(z.object({ kind: z.string(), dueAt: instantSchema, clause: z.string(), body: z.string().optional() })).max(1000).default([]),
   /** Who has something to do now (actor or body ids): the queue index. */
-  openFor: z.array(z.string()).default([]),
+  openFor: z.array(z.string()).max(200).default([]),
   /** Every body the message was routed to (the "by body" index). */
-  bodies: z.array(z.string()).default([]),
+  bodies: z.array(z.string()).max(50).default([]),
   /**
    * What the page showed after capture, when it differed: the post was edited (its new text)
    * or deleted. Recorded beside the captured text, which is never overwritten.
    */
-  pageChanges: z.array(z.object({ kind: z.enum(['edited', 'deleted']), at: z.number(), text: z.string().max(50_000).optional() })).default([]),
+  pageChanges: z
+    .array(z.object({ kind: z.enum(['edited', 'deleted', 'restored']), at: instantSchema, text: z.string().max(50_000).optional() }))
+    .max(100)
+    .default([]),
+  /**
+   * When the post was written, by the page (the captured item's publishedAt). Never the
+   * answer's publication, which is `publishedAt` (schema v3 separated the two).
+   */
+  postedAt: instantSchema.optional(),
+  /** The post's own page did not show it once; a second miss records the deletion (observePage). */
+  pageMissedAt: instantSchema.optional(),
 });
 export type Message = z.infer<typeof messageSchema>;
 
@@ -177,9 +187,11 @@ export type Command = z.infer<typeof commandSchema>;
 
 export const eventSchema = z.object({
   seq: z.number().optional(),
+  /** Unique, derived from the content when stored (lib/db/events.ts): the same step has the same id everywhere. */
+  id: z.string().min(1).max(200).optional(),
   messageId: z.string(),
   type: z.string(),
-  at: z.number(),
+  at: instantSchema,
   actor: z.string(),
   from: stepSchema.optional(),
   to: stepSchema.optional(),

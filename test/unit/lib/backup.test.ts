@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDatabase, type AppDatabase } from '@/lib/db';
 import { exportBackup, exportHandover, importBackup, ImportError, parseBackup } from '@/lib/db/backup';
-import { applyCommand, saveCapture, saveWorkspace } from '@/lib/db/messages';
+import { applyCommand, recordPageObservations, saveCapture, saveWorkspace } from '@/lib/db/messages';
 import { starterWorkspace, workspaceSchedule } from '@/lib/workflow/workspace';
 import { createWorkCalendar } from '@/lib/worktime';
 import { sampleItem, sampleRouting } from '../../helpers/items';
@@ -32,7 +32,7 @@ describe('backup', () => {
     await seed(a);
     const file = JSON.stringify(await exportBackup(a, t0));
     const b = open();
-    expect(await importBackup(b, file)).toEqual({ added: 3, updated: 0, unchanged: 0, events: 6, workspace: true });
+    expect(await importBackup(b, file)).toEqual({ added: 3, updated: 0, unchanged: 0, events: 6, workspace: true, conflicts: [], skipped: [] });
     expect(await b.messages.toArray()).toEqual(await a.messages.toArray());
     expect((await b.settings.get('workspace'))?.value).toEqual(workspace);
   });
@@ -46,8 +46,8 @@ describe('backup', () => {
     const executor = { id: 'ex', name: 'Иванов', roles: ['executor' as const], bodies: ['depzhkh'] };
     await applyCommand(a, 'm0', { type: 'submitDraft', kind: 'answer', text: 'Починим до 1 декабря.' }, executor, { now: t0 + 3_600_000, workspace, calendar });
     const again = JSON.stringify(await exportBackup(a, t0 + 3_600_000));
-    expect(await importBackup(b, again)).toEqual({ added: 0, updated: 1, unchanged: 2, events: 1, workspace: false });
-    expect(await importBackup(b, again)).toEqual({ added: 0, updated: 0, unchanged: 3, events: 0, workspace: false });
+    expect(await importBackup(b, again)).toEqual({ added: 0, updated: 1, unchanged: 2, events: 1, workspace: false, conflicts: [], skipped: [] });
+    expect(await importBackup(b, again)).toEqual({ added: 0, updated: 0, unchanged: 3, events: 0, workspace: false, conflicts: [], skipped: [] });
     expect((await b.messages.get('m0'))?.step).toBe('review');
     expect(await b.events.count()).toBe(7);
   });
@@ -79,5 +79,105 @@ describe('backup', () => {
     await expect(importBackup(db, text)).rejects.toThrow(message);
     expect(await db.messages.toArray()).toEqual(before);
     expect(() => parseBackup(text)).toThrow(message);
+  });
+
+  it('merges an executor\'s draft into a curator\'s copy that changed meanwhile, keeping both (replayed logs)', async () => {
+    const curatorDb = open();
+    await seed(curatorDb);
+    const executorDb = open();
+    await importBackup(executorDb, JSON.stringify(await exportHandover(curatorDb, 'depzhkh', t0)));
+    const executor = { id: 'ex', name: 'Иванов', roles: ['executor' as const], bodies: ['depzhkh'] };
+    await applyCommand(executorDb, 'm2', { type: 'submitDraft', kind: 'answer', text: 'Вывезем завтра до 12:00.' }, executor, { now: t0 + 600_000, workspace, calendar });
+    // Meanwhile the curator shortened the term (Ivanovo п. 7) and the page showed an edit.
+    await applyCommand(curatorDb, 'm2', { type: 'setTerm', minutes: 240 }, workspace.user, { now: t0 + 300_000, workspace, calendar });
+    await recordPageObservations(curatorDb, new Map([['vk:wall-1_2', 'Совсем другой текст поста']]), t0 + 400_000);
+    const back = await importBackup(curatorDb, JSON.stringify(await exportHandover(executorDb, 'depzhkh', t0 + 600_000)));
+    expect(back).toMatchObject({ updated: 1, conflicts: [], events: 1 });
+    const m = (await curatorDb.messages.get('m2'))!;
+    expect(m).toMatchObject({ step: 'review', draft: { text: 'Вывезем завтра до 12:00.' }, shortTerm: { minutes: 240 } });
+    expect(m.pageChanges.map((c) => c.kind)).toEqual(['edited']);
+    // The executor's copy takes the curator's step back the same way.
+    const there = await importBackup(executorDb, JSON.stringify(await exportHandover(curatorDb, 'depzhkh', t0 + 700_000)));
+    expect(there).toMatchObject({ updated: 1, conflicts: [] });
+    expect((await executorDb.messages.get('m2'))).toMatchObject({ step: 'review', shortTerm: { minutes: 240 } });
+  });
+
+  it('reports a real conflict and keeps the local copy when both sides took steps that cannot both stand', async () => {
+    const curatorDb = open();
+    await seed(curatorDb);
+    const executorDb = open();
+    await importBackup(executorDb, JSON.stringify(await exportHandover(curatorDb, 'depzhkh', t0)));
+    const executor = { id: 'ex', name: 'Иванов', roles: ['executor' as const], bodies: ['depzhkh'] };
+    await applyCommand(curatorDb, 'm0', { type: 'markNotProcessable', category: 'insult', confirmed: true }, workspace.user, { now: t0 + 300_000, workspace, calendar });
+    await applyCommand(executorDb, 'm0', { type: 'submitDraft', kind: 'answer', text: 'Ответ.' }, executor, { now: t0 + 600_000, workspace, calendar });
+    const before = await curatorDb.messages.get('m0');
+    const eventsBefore = await curatorDb.events.count();
+    const back = await importBackup(curatorDb, JSON.stringify(await exportHandover(executorDb, 'depzhkh', t0 + 600_000)));
+    expect(back.conflicts).toEqual([{ id: 'm0', key: 'vk:wall-1_0', reason: expect.stringContaining('submitDraft') }]);
+    expect(await curatorDb.messages.get('m0')).toEqual(before);
+    expect(await curatorDb.events.count()).toBe(eventsBefore);
+  });
+
+  it('takes from a hand-over file only the messages routed to its body', async () => {
+    const a = open();
+    await seed(a);
+    const file = await exportHandover(a, 'depzhkh', t0);
+    const forged = { ...file, messages: [...file.messages, (await a.messages.get('m1'))!] };
+    const b = open();
+    const result = await importBackup(b, JSON.stringify(forged));
+    expect(result.added).toBe(2);
+    expect(result.skipped).toEqual([{ id: 'm1', key: 'vk:wall-1_1', reason: 'не направлено органу depzhkh' }]);
+    expect(await b.messages.get('m1')).toBeUndefined();
+  });
+
+  it('keeps two different events of one instant and never stores one event twice', async () => {
+    const a = open();
+    await seed(a);
+    const file = await exportBackup(a, t0);
+    const e = file.events[0]!;
+    const twin = { ...e, id: undefined, type: 'deadline-missed', data: { kind: 'route' } };
+    const other = { ...twin, data: { kind: 'return' } };
+    const b = open();
+    const result = await importBackup(b, JSON.stringify({ ...file, events: [...file.events, twin, other, twin] }));
+    expect(result.events).toBe(file.events.length + 2);
+    expect(await importBackup(b, JSON.stringify({ ...file, events: [...file.events, twin, other] }))).toMatchObject({ events: 0 });
+  });
+
+  it('refuses a file of another region: its deadlines were counted by another act', async () => {
+    const a = open();
+    await seed(a);
+    const file = JSON.stringify(await exportBackup(a, t0));
+    const b = open();
+    await saveWorkspace(b, starterWorkspace('khabarovsk'));
+    await expect(importBackup(b, file)).rejects.toThrow('Файл другого региона (ivanovo)');
+    expect(await b.messages.count()).toBe(0);
+  });
+
+  it('keeps the post\'s page time apart from the answer\'s publication (a page time later than detection is not an answer)', async () => {
+    const db = open();
+    await saveWorkspace(db, workspace);
+    const { message } = await saveCapture(
+      db,
+      { item: sampleItem({ key: 'vk:wall-1_9', url: 'https://vk.com/wall-1_9', publishedAt: t0 + 3_600_000 }), routing: sampleRouting },
+      { now: t0, workspace, calendar, newId: () => 'm9' },
+    );
+    expect(message.postedAt).toBe(t0 + 3_600_000);
+    expect(message).not.toHaveProperty('publishedAt');
+    expect(message.nextDueKind).toBe('draft'); // routed at capture; the answer is not met by the post's time
+  });
+
+  it.each([
+    ['an instant beyond the Date range', { nextDueAt: 1e300 }],
+    ['a fractional instant', { detectedAt: 1.5 }],
+    ['a negative instant', { updatedAt: -5 }],
+    ['NaN as null', { createdAt: null }],
+  ])('refuses a file with %s, with a clear message, changing nothing', async (_name, patch) => {
+    const a = open();
+    await seed(a);
+    const file = await exportBackup(a, t0);
+    const bad = JSON.stringify({ ...file, messages: [{ ...file.messages[0], ...patch }, ...file.messages.slice(1)] });
+    const b = open();
+    await expect(importBackup(b, bad)).rejects.toThrow(/Файл повреждён: messages\.0\.\w+/);
+    expect(await b.messages.count()).toBe(0);
   });
 });

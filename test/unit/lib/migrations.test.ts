@@ -5,7 +5,8 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDatabase, LATEST_VERSION, SCHEMA_VERSIONS } from '@/lib/db';
-import { messageSchema } from '@/lib/workflow/model';
+import { exportBackup, importBackup } from '@/lib/db/backup';
+import { eventSchema, messageSchema } from '@/lib/workflow/model';
 
 const names: string[] = [];
 afterEach(async () => {
@@ -88,5 +89,81 @@ describe('database migrations', () => {
     const db = createDatabase(name);
     await expect(db.messages.add({ ...v1Message, id: 'm2' } as never)).rejects.toThrow(/ConstraintError|unique/i);
     db.close();
+  });
+
+  /** Exports what an upgraded database holds and imports it into a fresh one: nothing refused, nothing lost. */
+  async function roundTrip(name: string) {
+    const db = createDatabase(name);
+    await db.open();
+    const file = JSON.stringify(await exportBackup(db, Date.UTC(2026, 11, 3)));
+    const fresh = createDatabase(`${name}-copy`);
+    names.push(`${name}-copy`);
+    const result = await importBackup(fresh, file);
+    expect(result).toMatchObject({ conflicts: [], skipped: [] });
+    expect(await fresh.messages.toArray()).toEqual(await db.messages.toArray());
+    expect(await fresh.events.count()).toBe(await db.events.count());
+    db.close();
+    fresh.close();
+  }
+
+  it('version 1 → latest: every table read, events get an actor and an id, and the export imports back', async () => {
+    const name = await writeAtVersion(1, async (db) => {
+      await db.table('messages').add(v1Message);
+      await db.table('events').add({ messageId: 'm1', type: 'captured', at: 1, data: {} });
+      await db.table('settings').put({ key: 'locale', value: 'ru' });
+    });
+    const db = createDatabase(name);
+    await db.open();
+    const [event] = await db.events.toArray();
+    expect(eventSchema.parse(event)).toMatchObject({ actor: '', type: 'captured', id: expect.stringMatching(/^m1:/) });
+    db.close();
+    await roundTrip(name);
+  });
+
+  /** A message as version 2 stored it: the page's time of the post in publishedAt. */
+  const v2Message = (id: string, key: string, extra: Record<string, unknown> = {}) => ({
+    ...v1Message,
+    id,
+    key,
+    executor: undefined,
+    dueAt: undefined,
+    detectedAt: Date.UTC(2026, 10, 24, 6),
+    createdAt: Date.UTC(2026, 10, 24, 6),
+    updatedAt: Date.UTC(2026, 10, 24, 6),
+    publishedAt: Date.UTC(2026, 10, 24, 7), // the post's time, later than detection (page clock)
+    step: 'routed',
+    mode: 'single',
+    assignments: [{ body: 'depzhkh', order: 0, state: 'active', routedAt: Date.UTC(2026, 10, 24, 6) }],
+    remarks: [],
+    publications: [],
+    breaches: [],
+    openFor: ['body:depzhkh'],
+    bodies: ['depzhkh'],
+    pageChanges: [],
+    ...extra,
+  });
+
+  it('version 2 → 3: the post\'s time moves to postedAt; an answer\'s publication stays; duplicate events go', async () => {
+    const answeredAt = Date.UTC(2026, 10, 24, 9);
+    const name = await writeAtVersion(2, async (db) => {
+      await db.table('messages').bulkAdd([
+        v2Message('a', 'vk:wall-1_1'),
+        v2Message('b', 'vk:wall-1_2', { step: 'published', status: 'closed', openFor: [], publishedAt: answeredAt, publications: [{ kind: 'answer', at: answeredAt, text: 'Ответ', by: 'ex', url: 'https://vk.com/wall-1_2?reply=5' }] }),
+      ]);
+      const capture = { messageId: 'a', type: 'capture', at: Date.UTC(2026, 10, 24, 6), actor: 'cur', to: 'captured', data: {} };
+      await db.table('events').bulkAdd([capture, { ...capture }, { ...capture, messageId: 'b' }]);
+    });
+    const db = createDatabase(name);
+    await db.open();
+    const a = messageSchema.parse(await db.messages.get('a'));
+    expect(a.postedAt).toBe(Date.UTC(2026, 10, 24, 7));
+    expect(a).not.toHaveProperty('publishedAt');
+    const b = messageSchema.parse(await db.messages.get('b'));
+    expect(b.publishedAt).toBe(answeredAt);
+    expect(b).not.toHaveProperty('postedAt');
+    expect(await db.events.where('messageId').equals('a').count()).toBe(1);
+    expect(new Set((await db.events.toArray()).map((e) => e.id)).size).toBe(2);
+    db.close();
+    await roundTrip(name);
   });
 });

@@ -1,0 +1,121 @@
+/**
+ * Merging two copies of one message (a backup or a hand-over file against the local database):
+ * the state is derived by replaying the union of both event logs, so a step taken in either
+ * browser is kept even when the other copy changed meanwhile. Pure: profile and calendar are
+ * passed in.
+ */
+import type { RegulationProfile } from '../regulations';
+import type { WorkCalendar } from '../worktime';
+import { newMessage, replay } from './machine';
+import type { Actor, Message, WorkflowEvent } from './model';
+
+export type MergeOutcome =
+  | { kind: 'unchanged' }
+  | { kind: 'merged'; message: Message; events: WorkflowEvent[] }
+  /** The logs cannot be replayed together (each copy took a step the other forbids). */
+  | { kind: 'conflict'; reason: string }
+  /** A copy whose log does not reproduce it (written before the log was complete). */
+  | { kind: 'unreplayable' };
+
+/**
+ * The actor of a recorded step, as far as replay needs one: the step was checked against the
+ * person's roles when it was taken (in their browser), so the replay checks the order of steps,
+ * not who could take them then.
+ */
+function recordedActor(m: Message) {
+  const bodies = [...new Set([...m.bodies, ...m.assignments.map((a) => a.body)])];
+  return (id: string): Actor => ({ id, name: id, roles: ['curator', 'executor'], bodies });
+}
+
+/** The message as it was captured, rebuilt from a copy and its capture event. */
+function initialOf(m: Message, capture: WorkflowEvent, profile: RegulationProfile, calendar: WorkCalendar): Message {
+  const base = {
+    id: m.id,
+    key: m.key,
+    site: m.site,
+    kind: m.kind,
+    url: m.url,
+    ...(m.parentKey !== undefined ? { parentKey: m.parentKey } : {}),
+    author: m.author,
+    text: m.text,
+    attachments: m.attachments,
+    topic: m.topic,
+    location: m.location,
+    importance: m.importance,
+    detectedAt: m.detectedAt,
+    ...(m.postedAt !== undefined ? { postedAt: m.postedAt } : {}),
+  };
+  return newMessage(base, recordedActor(m)(capture.actor), capture.at, profile, calendar).message;
+}
+
+/** Workflow commands in the order they were taken (stable for equal instants). */
+function commandsOf(events: readonly WorkflowEvent[]): WorkflowEvent[] {
+  return events
+    .map((e, i) => ({ e, i }))
+    .filter(({ e }) => e.command !== undefined)
+    .sort((a, b) => a.e.at - b.e.at || a.i - b.i)
+    .map(({ e }) => e);
+}
+
+/** The derived state the workflow would give: what two replays must agree on. */
+function shape(m: Message) {
+  return JSON.stringify([m.step, m.status, m.mode, m.assignments.map((a) => [a.body, a.state]), m.draft?.text ?? null, m.publications.length, m.nextDueAt ?? null]);
+}
+
+function replayFrom(m: Message, events: readonly WorkflowEvent[], profile: RegulationProfile, calendar: WorkCalendar): Message {
+  const capture = events.find((e) => e.type === 'capture');
+  if (!capture) throw new Error('no capture event');
+  // A route that stated the location replays it onto a message captured without one.
+  const located = commandsOf(events).some((e) => e.command?.type === 'route' && e.command.location !== undefined);
+  const initial = initialOf(located ? { ...m, location: '' } : m, capture, profile, calendar);
+  return replay(initial, commandsOf(events), recordedActor(m), profile, calendar);
+}
+
+/**
+ * Merges `incoming` (with its events) into `local` (with its events); `id` gives each event's
+ * identity. Page observations (not workflow steps) are united; the latest update time is kept.
+ */
+export function mergeMessage(
+  local: Message,
+  localEvents: readonly WorkflowEvent[],
+  incoming: Message,
+  incomingEvents: readonly WorkflowEvent[],
+  id: (e: WorkflowEvent) => string,
+  profile: RegulationProfile,
+  calendar: WorkCalendar,
+): MergeOutcome {
+  const known = new Set(localEvents.map(id));
+  const fresh = incomingEvents.filter((e) => !known.has(id(e)));
+  const pageChanges = [...local.pageChanges];
+  for (const c of incoming.pageChanges) if (!pageChanges.some((p) => p.kind === c.kind && p.at === c.at)) pageChanges.push(c);
+  pageChanges.sort((a, b) => a.at - b.at);
+  const pageChanged = pageChanges.length !== local.pageChanges.length;
+  if (!fresh.some((e) => e.command !== undefined)) {
+    if (!fresh.length && !pageChanged) return { kind: 'unchanged' };
+    return { kind: 'merged', message: { ...local, pageChanges, updatedAt: Math.max(local.updatedAt, incoming.updatedAt) }, events: fresh };
+  }
+  // Both copies must be what their own logs give; otherwise the logs are not the whole story.
+  try {
+    if (shape(replayFrom(local, localEvents, profile, calendar)) !== shape(local)) return { kind: 'unreplayable' };
+    if (shape(replayFrom(incoming, incomingEvents, profile, calendar)) !== shape(incoming)) return { kind: 'unreplayable' };
+  } catch {
+    return { kind: 'unreplayable' };
+  }
+  let merged: Message;
+  try {
+    merged = replayFrom(local, [...localEvents, ...fresh], profile, calendar);
+  } catch (error) {
+    return { kind: 'conflict', reason: error instanceof Error ? error.message : String(error) };
+  }
+  return {
+    kind: 'merged',
+    message: {
+      ...merged,
+      pageChanges,
+      ...(local.pageMissedAt !== undefined ? { pageMissedAt: local.pageMissedAt } : {}),
+      createdAt: local.createdAt,
+      updatedAt: Math.max(local.updatedAt, incoming.updatedAt, merged.updatedAt),
+    },
+    events: fresh,
+  };
+}
