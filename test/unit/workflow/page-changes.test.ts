@@ -72,7 +72,7 @@ describe('recordPageObservations', () => {
     expect((await db.events.where('messageId').equals('m1').toArray()).map((e) => e.type)).toContain('page-deleted');
     // A failing write leaves nothing half-done: the message and its event go together.
     const put = db.messages.put.bind(db.messages);
-    db.messages.put = (() => Promise.reject(new DOMException('quota', 'QuotaExceededError'))) as typeof db.messages.put;
+    db.messages.put = (() => Promise.reject(new DOMException('quota', 'QuotaExceededError'))) as unknown as typeof db.messages.put;
     const events = await db.events.count();
     await expect(recordPageObservations(db, new Map([['vk:wall-1_1', 'Новый текст поста']]), t0 + 20_000)).rejects.toThrow('quota');
     db.messages.put = put;
