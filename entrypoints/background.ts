@@ -20,7 +20,8 @@ import { factsOf } from '@/lib/workflow/machine';
 import { dueNotifications, dueSoonCount, queueKeys } from '@/lib/workflow/notify';
 import { t, tn } from '@/lib/i18n';
 import type { Message } from '@/lib/workflow/model';
-import { workspaceSchedule, type Workspace } from '@/lib/workflow/workspace';
+import { isOwnAuthor, workspaceSchedule, type Workspace } from '@/lib/workflow/workspace';
+import { detectedKey, type DetectedReply } from '@/lib/messaging/detected';
 import { createWorkCalendar, type WorkCalendar } from '@/lib/worktime';
 
 const BADGE_ALARM = 'badge-refresh';
@@ -30,6 +31,8 @@ const NOTIFIED_KEY = 'notified';
 const NOTIFIED_TTL_MS = 14 * 86_400_000;
 /** A publication in progress, per message (storage.session: survives a worker restart). */
 const pendingKey = (messageId: string) => `publish:${messageId}`;
+/** How long a publication in place waits for the sent reply (the page watches as long). */
+const PUBLISH_WATCH_MS = 30 * 60_000;
 interface PendingPublish {
   tabId: number;
   key: string;
@@ -197,15 +200,29 @@ export default defineBackground(() => {
       if (!reply.ok) return { ok: false, message: reply.message };
       return { ok: true, tabId, method: reply.method ?? 'execCommand' };
     },
-    'publish.sent': async ({ messageId, replyUrl }, sender) => {
+    'publish.sent': async ({ messageId, replyUrl, authorUrl, authorName }, sender) => {
       const pending = (await browser.storage.session.get(pendingKey(messageId)))[pendingKey(messageId)] as PendingPublish | undefined;
       if (!pending || pending.tabId !== sender.tabId) return { ok: false, message: t('publish.error.notPending') };
+      // The page watches for 30 minutes; a report after that is not trusted.
+      if (Date.now() > pending.startedAt + PUBLISH_WATCH_MS) {
+        await browser.storage.session.remove(pendingKey(messageId));
+        return { ok: false, message: t('publish.error.expired') };
+      }
       const url = permalinkSchema.safeParse(replyUrl);
       if (!url.success || !url.data.startsWith(`${pending.postUrl}?`)) return { ok: false, message: t('publish.error.foreignReply') };
       const e = await env();
+      const m = await db.messages.get(messageId);
+      if (!m) return { ok: false, message: t('publish.error.noMessage') };
+      // A page script can add a look-alike comment: only a reply from the official's own profile
+      // or the body's page is recorded; anything else waits for the official to confirm it.
+      if (!isOwnAuthor(e.workspace, m.bodies, authorUrl)) {
+        const detected: DetectedReply = { url: url.data, at: e.now, ...(authorUrl ? { authorUrl: authorUrl.slice(0, 500) } : {}), ...(authorName ? { authorName } : {}) };
+        await browser.storage.session.set({ [detectedKey(messageId)]: detected });
+        return { ok: false, unconfirmed: true, message: t('publish.unconfirmed', { author: authorName || authorUrl || '?' }) };
+      }
       const result = await applyCommand(db, messageId, { type: 'publish', url: url.data, ...(pending.text ? { text: pending.text } : {}) }, e.workspace.user, e);
       if (!result.ok) return { ok: false, message: result.error.message };
-      await browser.storage.session.remove(pendingKey(messageId));
+      await browser.storage.session.remove([pendingKey(messageId), detectedKey(messageId)]);
       await refreshBadge();
       return { ok: true, step: result.message.step };
     },
@@ -224,6 +241,7 @@ export default defineBackground(() => {
       const e = await env();
       const result = await applyCommand(db, id, command, e.workspace.user, e);
       if (!result.ok) return { ok: false, code: result.error.code, message: result.error.message };
+      if (result.message.status === 'closed') await browser.storage.session.remove([pendingKey(id), detectedKey(id)]);
       await refreshBadge();
       return { ok: true, step: result.message.step, ...(result.message.nextDueAt ? { nextDueAt: result.message.nextDueAt } : {}) };
     },

@@ -1,4 +1,6 @@
-import { useState, type FormEvent, type ReactElement } from 'react';
+import { useEffect, useState, type FormEvent, type ReactElement } from 'react';
+import { browser } from 'wxt/browser';
+import { asDetectedReply, detectedKey, type DetectedReply } from '@/lib/messaging/detected';
 import { t } from '@/lib/i18n';
 import { allowedCommands } from '@/lib/workflow/allowed';
 import { notProcessableGrounds, type Actor, type Command, type Message } from '@/lib/workflow/model';
@@ -127,7 +129,7 @@ export function Actions({ message, workspace, role, run, publishInPlace }: Props
     blocks.push(<TermForm key="term" message={message} workspace={workspace} busy={busy} onSet={(minutes) => void submit({ type: 'setTerm', minutes })()} />);
   if (allowed.has('requirePhotos') && message.status === 'open')
     blocks.push(
-      <label key="photos" className="aot-action">
+      <label key="photos" className="aot-action aot-check">
         <input
           type="checkbox"
           checked={message.photosRequired !== undefined}
@@ -375,6 +377,7 @@ function PublishForm({
 }) {
   const [url, setUrl] = useState('');
   const [text, setText] = useState(message.draft?.text ?? '');
+  const detected = useDetectedReply(message.id);
   const link = url.trim().replace(/^https:\/\/vk\.ru\//, 'https://vk.com/');
   const valid = REPLY_LINK.test(url.trim());
   const start = () => void inPlace?.(needsText ? text : undefined);
@@ -408,6 +411,17 @@ function PublishForm({
             </p>
           ) : null}
         </>
+      ) : null}
+      {detected ? (
+        <div className="aot-form__notice" role="status" data-testid="detected-reply">
+          {t('publish.detected', { author: detected.authorName || detected.authorUrl || '?' })}{' '}
+          <a href={detected.url} target="_blank" rel="noreferrer noopener">
+            {detected.url}
+          </a>
+          <button className="aot-button" type="button" disabled={busy} onClick={() => onPublish({ type: 'publish', url: detected.url, ...(needsText ? { text } : {}) })}>
+            {t('publish.confirm')}
+          </button>
+        </div>
       ) : null}
       <form
         onSubmit={(e) => {
@@ -456,4 +470,26 @@ function NotProcessableForm({ busy, onClose }: { busy: boolean; onClose: (c: Com
       </form>
     </details>
   );
+}
+
+/** A reply the page showed from an author the workspace does not know, waiting to be confirmed. */
+function useDetectedReply(messageId: string): DetectedReply | undefined {
+  const [detected, setDetected] = useState<DetectedReply | undefined>();
+  useEffect(() => {
+    const key = detectedKey(messageId);
+    let live = true;
+    void browser.storage.session
+      .get(key)
+      .then((v) => live && setDetected(asDetectedReply(v[key])))
+      .catch(() => undefined);
+    const listener = (changes: Record<string, { newValue?: unknown }>) => {
+      if (key in changes) setDetected(asDetectedReply(changes[key]?.newValue));
+    };
+    browser.storage.session.onChanged.addListener(listener);
+    return () => {
+      live = false;
+      browser.storage.session.onChanged.removeListener(listener);
+    };
+  }, [messageId]);
+  return detected;
 }

@@ -15,12 +15,15 @@ export function Executors({
   value,
   onChange,
   representatives,
+  pages,
 }: {
   bodies: Array<{ id: string; name: string }>;
   value: Record<string, Person[]>;
   onChange: (next: Record<string, Person[]>) => void;
   /** Saratov п. 6: the official representative of each body, in whose name answers are posted. */
   representatives?: { value: Record<string, string>; onChange: (next: Record<string, string>) => void; clause: string };
+  /** The body's own pages, one link per line: a reply from one of them is the body's answer. */
+  pages?: { value: Record<string, string>; onChange: (next: Record<string, string>) => void };
 }) {
   const id = useId();
   const [bodyId, setBodyId] = useState(bodies[0]?.id ?? '');
@@ -45,6 +48,12 @@ export function Executors({
         <label className="aot-field">
           <span className="aot-field__label">{t('options.representative', { clause: representatives.clause })}</span>
           <input value={representatives.value[bodyId] ?? ''} onChange={(e) => representatives.onChange({ ...representatives.value, [bodyId]: e.target.value })} />
+        </label>
+      ) : null}
+      {pages ? (
+        <label className="aot-field">
+          <span className="aot-field__label">{t('options.bodyPages')}</span>
+          <textarea className="aot-draft aot-draft--short" value={pages.value[bodyId] ?? ''} placeholder="https://vk.com/club123" onChange={(e) => pages.onChange({ ...pages.value, [bodyId]: e.target.value })} />
         </label>
       ) : null}
       {people.length ? (

@@ -23,22 +23,30 @@ export function WorkspaceEditor({ workspace, onSave }: { workspace: Workspace; o
   const [locations, setLocations] = useState(workspace.locations.join('\n'));
   const [people, setPeople] = useState(Object.fromEntries(workspace.bodies.map((b) => [b.id, b.executors])));
   const [representatives, setRepresentatives] = useState(Object.fromEntries(workspace.bodies.map((b) => [b.id, b.officialRepresentative ?? ''])));
+  const [pages, setPages] = useState(Object.fromEntries(workspace.bodies.map((b) => [b.id, b.pages.join('\n')])));
+  const [profiles, setProfiles] = useState(workspace.ownProfiles.join('\n'));
   const [saved, setSaved] = useState(false);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const byName = new Map(workspace.bodies.map((b) => [b.name, b]));
     const nextBodies = lines(bodies).map((n, i) => {
-      const body = byName.get(n) ?? { id: slug(n, i), name: n, executors: [] };
+      const body: Workspace['bodies'][number] = byName.get(n) ?? { id: slug(n, i), name: n, executors: [], pages: [] };
       const { officialRepresentative: _old, ...rest } = body;
       const representative = (representatives[body.id] ?? body.officialRepresentative ?? '').trim();
-      return { ...rest, ...(representative ? { officialRepresentative: representative } : {}), executors: (people[body.id] ?? body.executors).map((p) => ({ ...p, name: p.name.trim() || p.id })) };
+      return {
+        ...rest,
+        ...(representative ? { officialRepresentative: representative } : {}),
+        pages: lines(pages[body.id] ?? body.pages.join('\n')).slice(0, 20),
+        executors: (people[body.id] ?? body.executors).map((p) => ({ ...p, name: p.name.trim() || p.id })),
+      };
     });
     const byTopic = new Map(workspace.topics.map((x) => [x.name, x]));
     const roles = [...(curator ? (['curator'] as const) : []), ...(executor ? (['executor'] as const) : [])];
     await onSave({
       ...workspace,
       user: { ...workspace.user, name: name.trim(), roles: roles.length ? roles : ['curator'], bodies: myBodies.filter((id) => nextBodies.some((b) => b.id === id)) },
+      ownProfiles: lines(profiles).slice(0, 10),
       notifyLeadMinutes: lead,
       disabledLintRules: [...disabled],
       bodies: nextBodies,
@@ -77,6 +85,10 @@ export function WorkspaceEditor({ workspace, onSave }: { workspace: Workspace; o
         <RoleChecks curator={curator} executor={executor} onCurator={setCurator} onExecutor={setExecutor} />
         <BodySelect label={t('onboarding.bodies')} bodies={workspace.bodies} value={myBodies} onChange={setMyBodies} size={5} />
         <label className="aot-field">
+          <span className="aot-field__label">{t('options.ownProfiles')}</span>
+          <textarea className="aot-draft aot-draft--short" value={profiles} placeholder="https://vk.com/id123" onChange={(e) => setProfiles(e.target.value)} />
+        </label>
+        <label className="aot-field">
           <span className="aot-field__label">{t('options.notify')}</span>
           <input type="number" min={0} max={480} value={lead} onChange={(e) => setLead(Number(e.target.value))} />
         </label>
@@ -103,6 +115,7 @@ export function WorkspaceEditor({ workspace, onSave }: { workspace: Workspace; o
         bodies={workspace.bodies}
         value={people}
         onChange={setPeople}
+        pages={{ value: pages, onChange: setPages }}
         {...(workspace.profile.representativeClause
           ? { representatives: { value: representatives, onChange: setRepresentatives, clause: workspace.profile.representativeClause } }
           : {})}

@@ -110,7 +110,14 @@ export function startPublisher(adapter: SiteAdapter, capture: CaptureController)
     if (!sent) return;
     stop();
     try {
-      const reply = await request('publish.sent', { messageId: w.messageId, replyKey: sent.key, replyUrl: sent.url, text: sent.text });
+      const reply = await request('publish.sent', {
+        messageId: w.messageId,
+        replyKey: sent.key,
+        replyUrl: sent.url,
+        text: sent.text,
+        ...(sent.author.url ? { authorUrl: sent.author.url } : {}),
+        ...(sent.author.name ? { authorName: sent.author.name.slice(0, 500) } : {}),
+      });
       toast(reply.ok ? t('inpage.publish.recorded') : reply.message, reply.ok ? 'ok' : 'error');
     } catch (error) {
       toast(error instanceof Error ? error.message : String(error), 'error');

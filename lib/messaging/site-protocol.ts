@@ -106,10 +106,19 @@ export const siteProtocol = {
   /** The reply the official sent in the page was seen: recorded as the publication. */
   'publish.sent': {
     from: ['site'],
-    request: z.object({ messageId: z.string().min(1).max(100), replyKey: itemKeySchema, replyUrl: z.string().max(2000), text: z.string().max(20_000) }),
+    request: z.object({
+      messageId: z.string().min(1).max(100),
+      replyKey: itemKeySchema,
+      replyUrl: z.string().max(2000),
+      text: z.string().max(20_000),
+      /** The reply's author as the page shows them: it must be the official or the body. */
+      authorUrl: z.string().max(2000).optional(),
+      authorName: z.string().max(500).optional(),
+    }),
     response: z.discriminatedUnion('ok', [
       z.object({ ok: z.literal(true), step: stepSchema }),
-      z.object({ ok: z.literal(false), message: z.string() }),
+      /** unconfirmed: a reply was seen, but not from the official's own profile or the body's page. */
+      z.object({ ok: z.literal(false), message: z.string(), unconfirmed: z.boolean().optional() }),
     ]),
   },
   /**

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { getProfile, regulationProfileSchema, type ProfileId } from '../regulations';
 import { scheduleSpecSchema, type Region } from '../worktime';
+import { canonicalProfile } from '../sites/hosts';
 import { actorSchema, type Actor } from './model';
 
 /** A week without hours: override dates are checked as a schedule's `days`. */
@@ -33,6 +34,8 @@ export const bodySchema = z.object({
   responsibleOfficial: z.string().optional(),
   /** Saratov: the person on whose behalf answers are posted. */
   officialRepresentative: z.string().optional(),
+  /** The body's own pages (VK or OK communities): a reply posted from one is the body's answer. */
+  pages: z.array(z.string().max(500)).max(20).default([]),
 });
 export type Body = z.infer<typeof bodySchema>;
 
@@ -61,6 +64,8 @@ export const workspaceSchema = z.object({
   topics: z.array(topicSchema),
   locations: z.array(z.string()),
   user: actorSchema,
+  /** The official's own profiles on VK and OK: a reply posted from one of them is theirs. */
+  ownProfiles: z.array(z.string().max(500)).max(10).default([]),
   notifyLeadMinutes: z.number().int().min(0).max(480).default(30),
   disabledLintRules: z.array(z.string()).default([]),
 });
@@ -192,4 +197,17 @@ export function hasAccountIn(ws: Workspace, bodyId: string, executorId: string |
   const recorded = who.filter((p) => p.accounts !== undefined);
   if (!recorded.length) return undefined;
   return recorded.some((p) => p.accounts!.includes(site));
+}
+
+/**
+ * Whether a detected reply's author may stand for the answer being published: the official's
+ * own profile or a page of a body the message is routed to, as the workspace records them. A
+ * page script can add a look-alike comment, but not under these authors' names and links
+ * without the official noticing: anything else is "detected, not confirmed".
+ */
+export function isOwnAuthor(ws: Workspace, bodies: readonly string[], authorUrl: string | undefined): boolean {
+  const author = authorUrl ? canonicalProfile(authorUrl) : null;
+  if (!author) return false;
+  const known = [...ws.ownProfiles, ...ws.bodies.filter((b) => bodies.includes(b.id)).flatMap((b) => b.pages)];
+  return known.some((p) => canonicalProfile(p) === author);
 }

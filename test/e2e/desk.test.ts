@@ -23,6 +23,7 @@ describe('the desk in the side panel', () => {
     // One person with both roles, working for the Ministry of Construction.
     const options = await openExtensionPage(session, 'options.html');
     const workspace = starterWorkspace('yakutia', { id: 'me', name: 'Анна', roles: ['curator', 'executor'], bodies: ['minstroy'] });
+    workspace.bodies.find((b) => b.id === 'minstroy')!.pages = ['https://vk.com/club100'];
     expect(await options.evaluate((ws) => chrome.runtime.sendMessage({ channel: 'aot/1', type: 'workspace.save', data: { workspace: ws } }), workspace)).toEqual({ ok: true, data: { saved: true } });
 
     // Capture: button, topic, executor, save (the form is prefilled from the post).

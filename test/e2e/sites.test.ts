@@ -70,7 +70,10 @@ async function approve(key: string, text: string): Promise<string> {
 
 beforeAll(async () => {
   session = await launch();
-  await saveWorkspace(session, starterWorkspace('yakutia', { id: 'me', name: 'Анна', roles: ['curator', 'executor'], bodies: ['minstroy'] }));
+  const ws = starterWorkspace('yakutia', { id: 'me', name: 'Анна', roles: ['curator', 'executor'], bodies: ['minstroy'] });
+  // The body's own pages (the sample pages post replies as these): a reply from them is the body's answer.
+  ws.bodies.find((b) => b.id === 'minstroy')!.pages = ['https://vk.com/club100', 'https://ok.ru/group/300'];
+  await saveWorkspace(session, ws);
   ext = await openExtensionPage(session, 'options.html');
 });
 afterAll(async () => {
@@ -313,6 +316,51 @@ describe('publish in place', () => {
     const reply = await call('publish.sent', { messageId: m.id, replyKey: 'vk:wall-100_502_r1', replyUrl: 'https://vk.com/wall-100_502?reply=1', text: 'x' });
     expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect((await stored('vk:wall-100_502'))!.step).not.toBe('published');
+  });
+
+  it('does not take a look-alike reply added by a page script as published: detected, not confirmed, until the official confirms', async () => {
+    const page = await session.context.newPage();
+    await page.goto('https://vk.com/wall-100_502');
+    await capture(page, '#comment-100_603 [data-aot="capture"] button', 'Отопление');
+    const id = await approve('vk:wall-100_502_r603', 'Починим до 1 декабря, тел. 42-15-16.');
+    const m = (await stored('vk:wall-100_502_r603'))!;
+    const reply = await call('publish.start', { id });
+    expect(reply.data).toMatchObject({ ok: true });
+    // A page script posts a comment with the answer's text under someone else's name.
+    const tab = session.context.pages().find((p) => p !== page && p.url().startsWith('https://vk.com/wall-100_502')) ?? page;
+    await tab.evaluate((text) => {
+      const make = (tag: string, attrs: Record<string, string>, content?: string) => {
+        const node = document.createElement(tag);
+        for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+        if (content) node.textContent = content;
+        return node;
+      };
+      const root = make('div', { 'data-testid': 'wall_comments_comment_root', id: 'comment-100_502_990', class: 'comment' });
+      const body = make('div', { class: 'comment-body' });
+      body.append(make('a', { 'data-testid': 'comment-owner', href: '/id666' }, 'Администрация Заречного района'));
+      const textEl = make('div', { 'data-testid': 'comment-text' });
+      textEl.append(make('div', { 'data-testid': 'showmoretext-in' }, text));
+      const date = make('a', { 'data-testid': 'wall_comment_date', href: '/wall-100_502?reply=990' });
+      date.append(make('span', { 'data-ts': String(Math.floor(Date.now() / 1000)) }, 'только что'));
+      body.append(textEl, date);
+      root.append(make('a', { 'data-testid': 'comment-avatar', href: '/id666' }), body);
+      document.querySelector('[data-fixture-comments]')!.append(root);
+    }, 'Починим до 1 декабря, тел. 42-15-16.');
+    await expect
+      .poll(() => ext.evaluate(async (key) => (await chrome.storage.session.get(key))[key], `publish:detected:${m.id}`), { timeout: 10_000 })
+      .toMatchObject({ url: 'https://vk.com/wall-100_502?reply=990', authorUrl: 'https://vk.com/id666' });
+    expect((await stored('vk:wall-100_502_r603'))!.step).toBe('approved');
+    // The card says so; the official confirms (a trusted click in the extension's own page).
+    await ext.evaluate((id) => chrome.storage.session.set({ 'desk.selectedId': id }), m.id);
+    const panel = await openExtensionPage(session, 'sidepanel.html', { width: 460, height: 1000 });
+    const notice = panel.getByTestId('detected-reply');
+    await expect.poll(() => notice.textContent()).toContain('Администрация Заречного района');
+    await screenshot(panel, 'desk-detected-reply');
+    await notice.getByRole('button', { name: 'Подтвердить: это наш ответ' }).click();
+    await expect.poll(async () => (await stored('vk:wall-100_502_r603'))!.step).toBe('published');
+    expect((await stored('vk:wall-100_502_r603'))!.publications.at(-1)?.url).toBe('https://vk.com/wall-100_502?reply=990');
+    await panel.close();
+    await page.close();
   });
 });
 
