@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type FormEvent, type KeyboardEvent, type SyntheticEvent } from 'react';
 import { t } from '@/lib/i18n';
 import type { DeadlineKind } from '@/lib/regulations/kinds';
 import { routingSchema, type Importance, type Routing } from '@/lib/model/message';
@@ -45,6 +45,8 @@ interface Props {
   zone?: string;
   /** The viewer's zone (default: the browser's). */
   viewerZone?: string;
+  /** In a site's page: act only on a person's submit (isTrusted), never a page script's. */
+  requireTrusted?: boolean;
 }
 
 type Field = 'topic' | 'location' | 'executor';
@@ -54,16 +56,24 @@ const IMPORTANCE: Importance[] = ['normal', 'high', 'critical'];
  * The capture form: the post as read from the page (read-only) and the curator's routing.
  * Page text is rendered as React text only, never as HTML.
  */
-export function CaptureForm({ item, status, onSubmit, onClose, lastExecutor = '', directory, zone, viewerZone }: Props) {
+export function CaptureForm({ item, status, onSubmit, onClose, lastExecutor = '', directory, zone, viewerZone, requireTrusted = false }: Props) {
   const id = useId();
   const [values, setValues] = useState({ topic: '', location: '', executor: lastExecutor, importance: 'normal' as Importance });
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const done = status.kind === 'saved' || status.kind === 'existing';
   const shownZone = zone ?? viewerZone ?? browserZone();
 
+  const personActed = useRef(false);
+  const notePerson = (event: SyntheticEvent) => {
+    if (event.nativeEvent.isTrusted) personActed.current = true;
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (status.kind === 'saving' || done) return;
+    // In a site's page, only a person's submit counts (a page script cannot route a capture):
+    // the submit must be trusted and follow a person's own key press or pointer in the form
+    // (requestSubmit() from a script fires a trusted submit event too).
+    if (requireTrusted && !(event.nativeEvent.isTrusted && personActed.current)) return;
     const parsed = routingSchema.safeParse(values);
     const locationMissing = directory?.locationRequired === true && !values.location.trim();
     if (!parsed.success || locationMissing) {
@@ -136,6 +146,8 @@ export function CaptureForm({ item, status, onSubmit, onClose, lastExecutor = ''
       aria-labelledby={`${id}-title`}
       onSubmit={submit}
       onKeyDown={onKeyDown}
+      onKeyDownCapture={notePerson}
+      onPointerDownCapture={notePerson}
       noValidate
     >
       <header className="aot-form__header">

@@ -13,7 +13,7 @@ import type { CapturedItem } from '@/lib/model/message';
 import type { PageItem, SiteAdapter } from '@/lib/sites';
 import type { Step } from '@/lib/workflow/model';
 import { openForm } from './form';
-import { HOST_ATTR, styleShadow } from './shadow';
+import { attachOurShadow, HOST_ATTR } from './shadow';
 
 const SCAN_DELAY_MS = 100;
 const LOOKUP_DELAY_MS = 50;
@@ -150,8 +150,7 @@ export function startCapture(ctx: ContentScriptContext, adapter: SiteAdapter): C
     host.setAttribute(HOST_ATTR, 'capture');
     host.dataset.aotKey = item.key;
     host.style.display = item.kind === 'post' ? 'block' : 'inline-block';
-    const root = host.attachShadow({ mode: 'open' });
-    styleShadow(root);
+    const root = attachOurShadow(host);
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'aot-capture';
@@ -159,6 +158,8 @@ export function startCapture(ctx: ContentScriptContext, adapter: SiteAdapter): C
     button.addEventListener('click', (event) => {
       event.preventDefault();
       event.stopPropagation();
+      // Only a person's click captures: a page script's synthetic click does nothing.
+      if (!event.isTrusted) return;
       const detectedAt = Date.now();
       const current = entries.get(item.key);
       if (!current) return;

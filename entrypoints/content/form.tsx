@@ -7,7 +7,7 @@ import { t } from '@/lib/i18n';
 import { siteRequest as request } from '@/lib/messaging/site-client';
 import { ChannelError } from '@/lib/messaging/channel';
 import type { CapturedItem, Routing } from '@/lib/model/message';
-import { HOST_ATTR, styleShadow } from './shadow';
+import { attachOurShadow, HOST_ATTR } from './shadow';
 
 export interface FormRequest {
   item: CapturedItem;
@@ -69,7 +69,7 @@ function Dialog({ req, onClose, lastExecutor, directory }: { req: FormRequest; o
         if (e.target === e.currentTarget) onClose();
       }}
     >
-      <CaptureForm item={req.item} status={status} onSubmit={submit} onClose={onClose} lastExecutor={lastExecutor} {...(directory ? { directory } : {})} {...(zone ? { zone } : {})} />
+      <CaptureForm requireTrusted item={req.item} status={status} onSubmit={submit} onClose={onClose} lastExecutor={lastExecutor} {...(directory ? { directory } : {})} {...(zone ? { zone } : {})} />
     </div>
   );
 }
@@ -104,8 +104,7 @@ function show(req: FormRequest, lastExecutor: string, dir?: Directory): void {
     host.setAttribute(HOST_ATTR, 'form');
     // Keys typed into the form must not reach the site's own shortcuts.
     for (const type of ['keydown', 'keyup', 'keypress']) host.addEventListener(type, (e) => e.stopPropagation());
-    const shadow = host.attachShadow({ mode: 'open' });
-    styleShadow(shadow);
+    const shadow = attachOurShadow(host);
     const mountPoint = document.createElement('div');
     shadow.append(mountPoint);
     document.body.append(host);

@@ -4,6 +4,7 @@ import { startCapture } from './capture';
 import { startChecker } from './checker';
 import { startHealth } from './health';
 import { startPublisher } from './publish';
+import { loadShadowMode } from './shadow';
 
 /**
  * Runs on VK and OK pages: a capture button on every post and comment near the viewport, the
@@ -14,9 +15,11 @@ import { startPublisher } from './publish';
 export default defineContentScript({
   matches: SITE_MATCHES,
   runAt: 'document_idle',
-  main(ctx) {
+  async main(ctx) {
     const adapter = adapterFor(location.href);
     if (!adapter) return;
+    await loadShadowMode();
+    if (!ctx.isValid) return;
     const capture = startCapture(ctx, adapter);
     startChecker(ctx, adapter);
     startPublisher(adapter, capture);

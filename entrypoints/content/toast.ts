@@ -1,6 +1,6 @@
 /** A short notice in the page (one shadow host, reused), e.g. "Публикация записана". */
 import { t } from '@/lib/i18n';
-import { HOST_ATTR, styleShadow } from './shadow';
+import { attachOurShadow, HOST_ATTR } from './shadow';
 
 let host: HTMLElement | undefined;
 let box: HTMLElement | undefined;
@@ -10,8 +10,7 @@ export function toast(text: string, tone: 'ok' | 'error' = 'ok', ms = 8000): voi
   if (!host?.isConnected) {
     host = document.createElement('div');
     host.setAttribute(HOST_ATTR, 'toast');
-    const shadow = host.attachShadow({ mode: 'open' });
-    styleShadow(shadow);
+    const shadow = attachOurShadow(host);
     box = document.createElement('div');
     box.className = 'aot-toast';
     box.setAttribute('role', 'status');

@@ -9,6 +9,7 @@ import { WorkspaceEditor } from '@/components/options/WorkspaceEditor';
 import { countOpen, getDb } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import { request } from '@/lib/messaging/client';
+import { UNREADABLE_WORKSPACE_KEY, unreadableWorkspace, type UnreadableWorkspace } from '@/lib/db/messages';
 import { workspaceSchema, type Workspace } from '@/lib/workflow/workspace';
 import { REGIONS } from '@/lib/worktime';
 
@@ -23,11 +24,25 @@ function Options() {
     const parsed = workspaceSchema.safeParse((await getDb().settings.get('workspace'))?.value);
     return parsed.success ? parsed.data : null;
   }, []);
+  // A stored workspace this release cannot read: said plainly, and kept (saving copies it aside).
+  const unreadable = useLiveQuery(async () => {
+    const problem = await unreadableWorkspace(getDb());
+    const kept = (await getDb().settings.get(UNREADABLE_WORKSPACE_KEY))?.value as UnreadableWorkspace | undefined;
+    return problem || kept ? { problem: problem ?? kept?.problem ?? '', raw: problem ? (await getDb().settings.get('workspace'))?.value : kept?.value } : null;
+  }, []);
   return (
     <main className="aot-page aot-page--wide">
       <header className="aot-header">
         <h1>{t('options.title')}</h1>
       </header>
+      {unreadable ? (
+        <p className="aot-form__notice aot-form__notice--error" role="alert" data-testid="workspace-unreadable">
+          {t('options.unreadable', { problem: unreadable.problem })}{' '}
+          <a download="workspace-unreadable.json" href={`data:application/json;charset=utf-8,${encodeURIComponent(JSON.stringify(unreadable.raw, null, 2))}`}>
+            {t('options.unreadable.download')}
+          </a>
+        </p>
+      ) : null}
       {workspace === null ? <Onboarding onDone={(ws) => void save(ws)} /> : null}
       {workspace ? <WorkspaceEditor key={JSON.stringify(workspace.user)} workspace={workspace} onSave={save} /> : null}
       <Backup />

@@ -163,8 +163,42 @@ export async function loadWorkspace(db: AppDatabase): Promise<Workspace> {
   return parsed.success ? parsed.data : starterWorkspace(DEFAULT_REGION);
 }
 
-export async function saveWorkspace(db: AppDatabase, ws: Workspace): Promise<void> {
-  await db.settings.put({ key: WORKSPACE_KEY, value: workspaceSchema.parse(ws) });
+/** settings key: a stored workspace this release could not read, kept before anything replaced it. */
+export const UNREADABLE_WORKSPACE_KEY = 'workspace.unreadable';
+
+export interface UnreadableWorkspace {
+  value: unknown;
+  at: number;
+  /** What the check said (the first few problems). */
+  problem: string;
+}
+
+/**
+ * Stores the workspace. A stored workspace that does not parse (written by another release, or
+ * damaged) is never lost: before it is replaced it is kept under UNREADABLE_WORKSPACE_KEY, and
+ * the options page offers it for download.
+ */
+export async function saveWorkspace(db: AppDatabase, ws: Workspace, now = Date.now()): Promise<void> {
+  const value = workspaceSchema.parse(ws);
+  await db.transaction('rw', db.settings, async () => {
+    const current = await db.settings.get(WORKSPACE_KEY);
+    if (current !== undefined) {
+      const parsed = workspaceSchema.safeParse(current.value);
+      if (!parsed.success && !(await db.settings.get(UNREADABLE_WORKSPACE_KEY))) {
+        const problem = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '—'}: ${i.message}`).join('; ');
+        await db.settings.put({ key: UNREADABLE_WORKSPACE_KEY, value: { value: current.value, at: now, problem } satisfies UnreadableWorkspace });
+      }
+    }
+    await db.settings.put({ key: WORKSPACE_KEY, value });
+  });
+}
+
+/** Why the stored workspace cannot be read, or null (none stored, or it reads). */
+export async function unreadableWorkspace(db: AppDatabase): Promise<string | null> {
+  const current = await db.settings.get(WORKSPACE_KEY);
+  if (current === undefined) return null;
+  const parsed = workspaceSchema.safeParse(current.value);
+  return parsed.success ? null : parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '—'}: ${i.message}`).join('; ');
 }
 
 /**

@@ -45,15 +45,18 @@ export function newUserDataDir() {
 /**
  * Starts Chromium with the built extension and the fixture routes.
  * @param {string} [userDataDir] reuse a profile to test persistence
- * @param {{ headless?: boolean }} [options]
+ * @param {{ headless?: boolean, openShadowRoots?: boolean }} [options] openShadowRoots: the
+ *   extension's in-page elements use closed shadow roots, which Playwright cannot look into;
+ *   tests open them through an extension-only setting (pages cannot write it). The hardening
+ *   test runs with them closed, as they ship.
  * @returns {Promise<Session>}
  */
-export async function launch(userDataDir = newUserDataDir(), { headless = true } = {}) {
+export async function launch(userDataDir = newUserDataDir(), { headless = true, openShadowRoots = true } = {}) {
   // Reopening a profile right after closing it can fail while the previous browser process
   // still holds it (seen under load): try again shortly.
   for (let attempt = 1; ; attempt++) {
     try {
-      return await launchOnce(userDataDir, headless);
+      return await launchOnce(userDataDir, headless, openShadowRoots);
     } catch (error) {
       if (attempt >= 3) throw error;
       await new Promise((r) => setTimeout(r, 1000 * attempt));
@@ -64,9 +67,10 @@ export async function launch(userDataDir = newUserDataDir(), { headless = true }
 /**
  * @param {string} userDataDir
  * @param {boolean} headless
+ * @param {boolean} openShadowRoots
  * @returns {Promise<Session>}
  */
-async function launchOnce(userDataDir, headless) {
+async function launchOnce(userDataDir, headless, openShadowRoots) {
   const fresh = !existsSync(join(userDataDir, 'Default'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -101,6 +105,10 @@ async function launchOnce(userDataDir, headless) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
+  // A reopened profile keeps the setting from its first launch (and a restart test checks what
+  // happens before anything of ours runs).
+  if (fresh || !openShadowRoots)
+    await worker.evaluate((open) => /** @type {any} */ (globalThis).chrome.storage.local.set({ 'debug.openShadowRoots': open }), openShadowRoots);
   return { context, worker, extensionId, userDataDir };
 }
 

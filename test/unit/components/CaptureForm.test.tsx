@@ -65,6 +65,31 @@ describe('CaptureForm', () => {
     expect(screen.getByLabelText(/Тема/).getAttribute('aria-invalid')).toBeNull();
   });
 
+  it('in a site\'s page, ignores a submit a script dispatched (not a person\'s): a page cannot route a capture', async () => {
+    const user = userEvent.setup();
+    const onSubmit = vi.fn();
+    render(<CaptureForm requireTrusted item={item} status={{ kind: 'idle' }} onSubmit={onSubmit} onClose={vi.fn()} />);
+    await user.type(screen.getByLabelText(/Тема/), 'Вывоз мусора');
+    await user.type(screen.getByLabelText(/Исполнитель/), 'Отдел ЖКХ');
+    // jsdom events, like a page script's, are not trusted.
+    screen.getByRole('button', { name: 'Сохранить' }).closest('form')!.requestSubmit();
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('requires the location where the act has the curator state it (Khabarovsk п. 6)', async () => {
+    const user = userEvent.setup();
+    const onSubmit = vi.fn();
+    render(<CaptureForm item={item} status={{ kind: 'idle' }} onSubmit={onSubmit} onClose={vi.fn()} directory={{ topics: [], locations: [], bodies: [], locationRequired: true }} />);
+    await user.type(screen.getByLabelText(/Тема/), 'Вывоз мусора');
+    await user.type(screen.getByLabelText(/Исполнитель/), 'Отдел ЖКХ');
+    await user.click(screen.getByRole('button', { name: 'Сохранить' }));
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(screen.getByRole('alert').textContent).toContain('Локация');
+    await user.type(screen.getByLabelText(/Локация/), 'Хабаровск');
+    await user.click(screen.getByRole('button', { name: 'Сохранить' }));
+    expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ location: 'Хабаровск' }));
+  });
+
   it('offers the executor of the previous capture again', async () => {
     const user = userEvent.setup();
     const onSubmit = vi.fn();

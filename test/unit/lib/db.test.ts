@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { countOpen, createDatabase, openMessagesByDue, queueFor, type AppDatabase } from '@/lib/db';
-import { applyCommand, detectionTime, findByKeys, loadWorkspace, resolveBody, saveCapture, saveWorkspace } from '@/lib/db/messages';
+import { applyCommand, detectionTime, findByKeys, loadWorkspace, resolveBody, saveCapture, saveWorkspace, UNREADABLE_WORKSPACE_KEY, unreadableWorkspace } from '@/lib/db/messages';
 import { planDeadlines } from '@/lib/regulations';
 import { factsOf } from '@/lib/workflow/machine';
 import { starterWorkspace, workspaceSchedule } from '@/lib/workflow/workspace';
@@ -103,5 +103,45 @@ describe('queues and commands', () => {
     expect((await loadWorkspace(db)).profile.id).toBe('saratov');
     await db.settings.put({ key: 'workspace', value: { broken: true } });
     expect((await loadWorkspace(db)).region).toBe('yakutia');
+  });
+});
+
+describe('faults: nothing half-written, nothing lost', () => {
+  it('a quota error while writing a capture\'s events stores no message either', async () => {
+    fresh();
+    const bulkAdd = db.events.bulkAdd.bind(db.events);
+    db.events.bulkAdd = (() => Promise.reject(new DOMException('quota', 'QuotaExceededError'))) as unknown as typeof db.events.bulkAdd;
+    await expect(saveCapture(db, { item: sampleItem(), routing: sampleRouting }, env(wed10, () => 'm1'))).rejects.toThrow('quota');
+    db.events.bulkAdd = bulkAdd;
+    expect(await db.messages.count()).toBe(0);
+    // The same capture succeeds once there is room.
+    expect((await saveCapture(db, { item: sampleItem(), routing: sampleRouting }, env(wed10, () => 'm1'))).created).toBe(true);
+  });
+
+  it('a quota error while applying a command leaves the message as it was', async () => {
+    fresh();
+    await saveCapture(db, { item: sampleItem(), routing: { ...sampleRouting, executor: 'minstroy' } }, env(wed10, () => 'm1'));
+    const before = await db.messages.get('m1');
+    const put = db.messages.put.bind(db.messages);
+    db.messages.put = (() => Promise.reject(new DOMException('quota', 'QuotaExceededError'))) as unknown as typeof db.messages.put;
+    const executor = { id: 'ex', name: 'Иванов', roles: ['executor' as const], bodies: ['minstroy'] };
+    await expect(applyCommand(db, 'm1', { type: 'submitDraft', kind: 'answer', text: 'Починим.' }, executor, { now: wed10 + 60_000, workspace, calendar })).rejects.toThrow('quota');
+    db.messages.put = put;
+    expect(await db.messages.get('m1')).toEqual(before);
+    expect(await db.events.count()).toBe(2);
+  });
+
+  it('a stored workspace that does not parse is reported, and kept aside before anything replaces it', async () => {
+    fresh();
+    const broken = { version: 1, region: 'yakutia', profile: { id: 'nope' }, bodies: 'x' };
+    await db.settings.put({ key: 'workspace', value: broken });
+    expect(await unreadableWorkspace(db)).toMatch(/profile|bodies/);
+    expect((await loadWorkspace(db)).region).toBe('yakutia'); // the screens still work meanwhile
+    await saveWorkspace(db, starterWorkspace('saratov'), wed10);
+    expect((await db.settings.get(UNREADABLE_WORKSPACE_KEY))?.value).toMatchObject({ value: broken, at: wed10 });
+    // A second save does not overwrite the kept copy with the (readable) one.
+    await saveWorkspace(db, starterWorkspace('ivanovo'), wed10 + 1);
+    expect((await db.settings.get(UNREADABLE_WORKSPACE_KEY))?.value).toMatchObject({ value: broken });
+    expect(await unreadableWorkspace(db)).toBeNull();
   });
 });
