@@ -265,6 +265,17 @@ export default defineBackground(() => {
     },
   };
 
+  // A closed tab's health report and any publication it was watching go with it.
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void (async () => {
+      const all = await browser.storage.session.get(null);
+      const stale = Object.entries(all)
+        .filter(([key, value]) => key === `health:${tabId}` || (key.startsWith('publish:') && !key.startsWith('publish:detected:') && (value as { tabId?: unknown })?.tabId === tabId))
+        .map(([key]) => key);
+      if (stale.length) await browser.storage.session.remove(stale);
+    })().catch((error: unknown) => console.warn('[aot] tab cleanup failed:', error));
+  });
+
   const route = createRouter(handlers, {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),

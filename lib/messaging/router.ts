@@ -55,6 +55,26 @@ export function classifySender(sender: SenderInfo, opts: RouterOptions): SenderK
   }
 }
 
+/**
+ * A short description of a bad message for the log: its kind, a few keys and its size — never
+ * the message itself (a page can send megabytes, or text the log should not keep).
+ */
+export function summarize(raw: unknown): string {
+  if (raw === null || typeof raw !== 'object') {
+    const text = typeof raw === 'string' ? raw : String(raw);
+    return `${typeof raw} (${text.length} chars)`;
+  }
+  const keys = Object.keys(raw);
+  let size = '?';
+  try {
+    size = String(JSON.stringify(raw)?.length ?? 0);
+  } catch {
+    // cyclic or otherwise unserialisable
+  }
+  const shown = keys.slice(0, 5).map((k) => k.slice(0, 40));
+  return `${Array.isArray(raw) ? 'array' : 'object'} {${shown.join(', ')}${keys.length > 5 ? `, … ${keys.length - 5} more` : ''}} (${size} chars)`;
+}
+
 export function createRouter(handlers: Handlers, opts: RouterOptions) {
   const log = opts.log ?? ((message, detail) => console.warn(`[aot] ${message}`, detail ?? ''));
   const fail = (code: ErrorCode, message: string, detail?: unknown): Reply => {
@@ -64,7 +84,7 @@ export function createRouter(handlers: Handlers, opts: RouterOptions) {
 
   return async function route(raw: unknown, sender: SenderInfo): Promise<Reply> {
     const envelope = envelopeSchema.safeParse(raw);
-    if (!envelope.success) return fail('bad-envelope', `not a message of channel ${CHANNEL}`, raw);
+    if (!envelope.success) return fail('bad-envelope', `not a message of channel ${CHANNEL}`, summarize(raw));
     const { type, data } = envelope.data;
     if (!Object.hasOwn(protocol, type)) return fail('unknown-type', `unknown request type "${type}"`);
     const spec = protocol[type as RequestType];

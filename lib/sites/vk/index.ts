@@ -161,14 +161,22 @@ function postFields(root: Element, tracer?: Trace, pick: Picker = directPicker):
   };
 }
 
-/** The post a comment (or reply box) belongs to: its object path, e.g. 'wall-1_2'. */
-function ownerPostPath(el: Element): string | null {
+/**
+ * The post a comment (or reply box) belongs to: its object path, e.g. 'wall-1_2'. `paths`
+ * remembers each post's path for one scan: a long thread of comments without permalinks reads
+ * its post's id once, not once per comment.
+ */
+function ownerPostPath(el: Element, paths?: Map<Element, string | null>): string | null {
   const post = postAround(el, POST_ROOT, isTopPost);
-  return post ? vkPostId(post) : null;
+  if (!post) return null;
+  if (paths?.has(post)) return paths.get(post)!;
+  const path = vkPostId(post);
+  paths?.set(post, path);
+  return path;
 }
 
 /** A comment's object path and comment id, from its permalink or, failing that, its ids. */
-function commentIds(root: Element, tracer?: Trace, pick: Picker = directPicker): { path: string; comment: string } | null {
+function commentIds(root: Element, tracer?: Trace, pick: Picker = directPicker, paths?: Map<Element, string | null>): { path: string; comment: string } | null {
   const own = ownOfComment(root);
   const link = pick.first(root, 'comment', 'permalink', VK.commentPermalink, own, commentOwner, field(tracer, 'comment-id'));
   const href = link?.element.getAttribute('href') ?? '';
@@ -176,14 +184,14 @@ function commentIds(root: Element, tracer?: Trace, pick: Picker = directPicker):
   const reply = href.match(REPLY_PARAM);
   if (object && reply) return { path: `${object[1]}${object[2]}_${object[3]}`, comment: reply[1]! };
   const idNum = (root.id.match(/_(\d+)$/) ?? root.getAttribute('data-comment-id')?.match(/(\d+)$/))?.[1];
-  const path = ownerPostPath(root);
+  const path = idNum ? ownerPostPath(root, paths) : null;
   if (idNum && path) return { path, comment: idNum };
   return null;
 }
 
 /** A comment as an item: identity now, fields now or when first asked for (as parsePost). */
-function parseComment(root: Element, tracer?: Trace, pick: Picker = directPicker, eager = false): PageItem | null {
-  const ids = commentIds(root, tracer, pick);
+function parseComment(root: Element, tracer?: Trace, pick: Picker = directPicker, eager = false, paths?: Map<Element, string | null>): PageItem | null {
+  const ids = commentIds(root, tracer, pick, paths);
   if (!ids) return null;
   const identity = {
     site: 'vk',
@@ -224,7 +232,8 @@ function findItems(root: ParentNode, tracer?: Tracer, eager = !!tracer): PageIte
     // An added node: queries inside its few items.
     const postRoots = new Set(matchingWithin(root, POST_ROOT).filter((el) => !safeClosest(el, COMMENT_ROOT)).map((el) => outermostRoot(el, POST_ROOT)));
     const posts = parseAll(postRoots, (el) => parsePost(el, tracer, directPicker, eager));
-    const comments = parseAll(matchingWithin(root, COMMENT_ROOT), (el) => parseComment(el, tracer, directPicker, eager));
+    const paths = new Map<Element, string | null>();
+    const comments = parseAll(matchingWithin(root, COMMENT_ROOT), (el) => parseComment(el, tracer, directPicker, eager, paths));
     return [...dedupeByKey(posts), ...dedupeByKey(comments)];
   }
   // A whole page: one query per selector for all items, owners found by climbing to the roots.
@@ -252,7 +261,8 @@ function findItems(root: ParentNode, tracer?: Tracer, eager = !!tracer): PageIte
     known = roles;
     const pick = batchPicker(root, { post: postRoots.size, comment: commentRoots.length }, nearestKnown);
     const postItems = parseAll([...postRoots].sort(byDocumentOrder), (el) => parsePost(el, tracer, pick, eager));
-    const commentItems = parseAll(commentRoots, (el) => parseComment(el, tracer, pick, eager));
+    const paths = new Map<Element, string | null>();
+    const commentItems = parseAll(commentRoots, (el) => parseComment(el, tracer, pick, eager, paths));
     return [...dedupeByKey(postItems), ...dedupeByKey(commentItems)];
   } finally {
     known = undefined;

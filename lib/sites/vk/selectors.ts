@@ -32,7 +32,12 @@ export const VK = {
   permalink: [
     { selector: 'a[data-testid="post_date_block_preview"][href*="/wall"]', attribute: 'href', note: 'M' },
     { selector: 'a.PostDateBlock__root[href*="/wall"], a.PostHeaderSubtitle__link[href*="/wall"]', attribute: 'href', note: 'hybrid' },
-    { selector: 'a.post_link[href*="/wall"], .reply_link_wrap a[href*="/wall"], a[href^="/wall"]:not([href*="reply="])', attribute: 'href', note: 'L' },
+    // Only the header and date area: a /wall link in the citizen's own text is not the post's id.
+    {
+      selector: 'a.post_link[href*="/wall"], .reply_link_wrap a[href*="/wall"], .post_header a[href^="/wall"]:not([href*="reply="]), .post_date a[href^="/wall"]:not([href*="reply="])',
+      attribute: 'href',
+      note: 'L (header and date only)',
+    },
     { selector: '#pv_date a[href*="/photo"], a.pv_date_link[href*="/photo"]', attribute: 'href', note: 'L photo viewer date link' },
   ],
   author: [

@@ -55,6 +55,17 @@ describe('message router', () => {
     expect(log).toHaveBeenCalledOnce();
   });
 
+  it('logs a short summary of a bad envelope, never the envelope itself', async () => {
+    const { route, log } = setup();
+    const secret = 'Текст поста '.repeat(100_000);
+    await route({ channel: 'other', text: secret, a: 1, b: 2, c: 3, d: 4, e: 5 }, fromVk);
+    const detail = String(log.mock.calls[0]![1]);
+    expect(detail).toMatch(/^object \{channel, text, a, b, c, … 2 more\} \(\d+ chars\)$/);
+    expect(detail.length).toBeLessThan(200);
+    await route(secret, fromVk);
+    expect(String(log.mock.calls[1]![1])).toBe(`string (${secret.length} chars)`);
+  });
+
   it('answers an unknown type with unknown-type, naming it', async () => {
     const { route } = setup();
     const reply = await route(envelope('db.dropEverything', {}), fromPopup);
@@ -173,5 +184,15 @@ describe('message client', () => {
     await expect(
       request('capture.lookup', { keys: [] }, async () => Promise.reject(new Error('Receiving end does not exist.'))),
     ).rejects.toMatchObject({ code: 'no-connection' });
+  });
+});
+
+describe('captured items from a page', () => {
+  it('take attachment links over https only: no javascript:, data: or http:', async () => {
+    const { capturedItemSchema } = await import('@/lib/model/message');
+    const item = { site: 'vk', kind: 'post', key: 'vk:wall-1_1', url: 'https://vk.com/wall-1_1', author: { name: 'x' }, text: '' };
+    for (const url of ['javascript:alert(1)', 'data:text/html,<b>x</b>', 'http://vk.com/photo1_2', 'vk.com/x'])
+      expect(capturedItemSchema.safeParse({ ...item, attachments: [{ type: 'photo', url }] }).success, url).toBe(false);
+    expect(capturedItemSchema.safeParse({ ...item, attachments: [{ type: 'photo', url: 'https://sun9-1.userapi.com/x.jpg' }] }).success).toBe(true);
   });
 });

@@ -138,3 +138,43 @@ describe('OK adapter on test/fixtures/ok-feed.html', () => {
     expect(okAdapter.health(doc).ok).toBe(true);
   });
 });
+
+describe('VK adapter against hostile or unusual markup', () => {
+  it('never takes a /wall link in the citizen\'s text for the post\'s id (legacy wall, no header link)', () => {
+    const doc = parseHtml(`<div id="post-1_77" class="post"><div class="post_header"><a class="author" href="/ivan">Иван</a></div>
+      <div class="wall_post_text">Смотрите старый пост <a href="/wall-999_1">/wall-999_1</a></div></div>`);
+    const keys = vkAdapter.findItems(doc).map((i) => i.key);
+    expect(keys).not.toContain('vk:wall-999_1');
+    expect(keys).toEqual(['vk:wall-1_77']); // from the post's own id
+  });
+
+  it('reads a post\'s id once per scan for a long thread of comments without permalinks', () => {
+    const thread = (n: number) =>
+      parseHtml(
+        // The post's id only in its date link (no attribute on its root), comments without links.
+        `<div data-testid="post"><a data-testid="post_date_block_preview" href="/wall-5_9">вчера</a>` +
+          Array.from({ length: n }, (_, i) => `<div data-testid="comment" id="comment-5_${1000 + i}"><div data-testid="comment-text">Комментарий ${i}</div></div>`).join('') +
+          `</div>`,
+      );
+    const queriesFor = (n: number) => {
+      const doc = thread(n);
+      const post = doc.querySelector('[data-testid="post"]')!;
+      let count = 0;
+      // Subtree queries on the post (the costly part; the selector engine's own attribute reads while
+      // climbing from each comment are constant per comment).
+      for (const name of ['querySelector', 'querySelectorAll'] as const) {
+        const original = post[name].bind(post) as (...a: unknown[]) => unknown;
+        (post as unknown as Record<string, unknown>)[name] = (...a: unknown[]) => {
+          count += 1;
+          return original(...a);
+        };
+      }
+      const comments = vkAdapter.findItems(post).filter((i) => i.kind === 'comment');
+      expect(comments).toHaveLength(n);
+      expect(comments[0]).toMatchObject({ key: 'vk:wall-5_9_r1000', parentKey: 'vk:wall-5_9' });
+      return count;
+    };
+    // The post is read a fixed number of times, however long the thread.
+    expect(queriesFor(400)).toBe(queriesFor(20));
+  });
+});
