@@ -252,6 +252,23 @@ describe('publish in place', () => {
     await panel.close();
   });
 
+  it('records the sent reply even when Chromium stopped the worker between inserting and sending', async () => {
+    const page = await session.context.newPage();
+    await page.goto('https://vk.com/wall-100_502');
+    await capture(page, '#comment-100_602 [data-aot="capture"] button', 'Отопление');
+    const id = await approve('vk:wall-100_502_r602', 'Батареи проверим сегодня до 17:00, тел. 42-15-16.');
+    expect((await call('publish.start', { id })).data).toMatchObject({ ok: true });
+    const tab = session.context.pages().find((p) => p !== page && p.url().startsWith('https://vk.com/wall-100_502')) ?? page;
+    // The worker goes away mid-publication; the pending publication is in storage.session.
+    const cdp = await session.context.newCDPSession(tab);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await tab.locator('[data-testid="send-comment"]').click();
+    await expect.poll(async () => (await stored('vk:wall-100_502_r602'))!.step, { timeout: 15_000 }).toBe('published');
+    if (tab !== page) await tab.close();
+    await page.close();
+  });
+
   it('answers a comment in the legacy VK photo viewer', async () => {
     const id = await approve('vk:photo-100_9001_r56', 'Пётр, лавочки покрасим до 1 июня. Вопросы: 8 (4112) 42-15-16.');
     const reply = await call('publish.start', { id });
