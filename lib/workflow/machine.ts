@@ -93,6 +93,17 @@ function settle(m: Message, profile: RegulationProfile, calendar: WorkCalendar, 
   return next;
 }
 
+/** Whether `reply` is a link to a reply under the post of `itemUrl` (the post itself, or a comment's post). */
+export function isReplyUnder(reply: string, itemUrl: string): boolean {
+  try {
+    const r = new URL(reply);
+    const item = new URL(itemUrl);
+    return r.origin === item.origin && r.pathname === item.pathname && r.search.length > 1;
+  } catch {
+    return false;
+  }
+}
+
 const modeName = (mode: 'sequential' | 'parallel') => (mode === 'parallel' ? 'одновременно (параллельно)' : 'по очереди, которую задаёт куратор');
 
 /** All parts of a parallel answer approved or reworked: the curator's summary is next (Khabarovsk п. 13 абз. 3). */
@@ -256,6 +267,9 @@ export function transition(
       break;
     }
     case 'publish': {
+      // The reply's link must be a reply under this message's post (a link to another post's
+      // reply is a mistake, or a page's trick).
+      if (cmd.url && !isReplyUnder(cmd.url, m.url)) return fail('invalid', 'Ссылка ведёт на ответ под другим постом: укажите ссылку на ответ под этим постом');
       const kind = from === 'summary' ? 'answer' : (m.draft?.kind ?? 'answer');
       const textOut = cmd.text ?? m.draft?.text ?? '';
       if (!textOut.trim()) return fail('invalid', 'Нет текста ответа');

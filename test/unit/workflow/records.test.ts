@@ -1,0 +1,26 @@
+// @vitest-environment node
+/** Publication records are right: the reply's link belongs to the post answered. */
+import { describe, expect, it } from 'vitest';
+import { isReplyUnder } from '@/lib/workflow/machine';
+import { curator, executor, scenario } from '../../helpers/workflow';
+
+describe('the reply\'s link', () => {
+  it('must be a reply under the post answered: another post\'s reply is refused', () => {
+    const ex = executor('minstroy');
+    const s = scenario('yakutia', '2026-11-24T09:00');
+    s.do('2026-11-24T09:10', curator, { type: 'route', assignments: [{ body: 'minstroy' }] });
+    s.do('2026-11-24T10:00', ex, { type: 'submitDraft', kind: 'answer', text: 'Починим до 1 декабря.' });
+    s.do('2026-11-24T10:10', curator, { type: 'approve' });
+    expect(s.refuse('2026-11-24T10:20', ex, { type: 'publish', url: 'https://vk.com/wall-1_2?reply=5' }).message).toMatch(/под другим постом/);
+    expect(s.refuse('2026-11-24T10:20', ex, { type: 'publish', url: 'https://vk.com/wall-1_1' }).message).toMatch(/под другим постом/);
+    s.do('2026-11-24T10:20', ex, { type: 'publish', url: 'https://vk.com/wall-1_1?reply=5' });
+    expect(s.message.step).toBe('published');
+  });
+
+  it('of a comment is a reply under the comment\'s post', () => {
+    expect(isReplyUnder('https://vk.com/wall-100_502?reply=777', 'https://vk.com/wall-100_502?reply=601')).toBe(true);
+    expect(isReplyUnder('https://ok.ru/group/300/topic/700001?commentId=5', 'https://ok.ru/group/300/topic/700001')).toBe(true);
+    expect(isReplyUnder('https://ok.ru/group/300/topic/700002?commentId=5', 'https://ok.ru/group/300/topic/700001')).toBe(false);
+    expect(isReplyUnder('not a url', 'https://vk.com/wall-1_1')).toBe(false);
+  });
+});
