@@ -1,6 +1,6 @@
 /** What a countdown shows: remaining (or overdue) working time, urgency, paused off hours. */
 import { t } from '@/lib/i18n';
-import { isWorkingTime, workingMinutesBetween, type WorkCalendar } from '@/lib/worktime';
+import { isWorkingTime, workingMinutesBetween, WorkTimeRangeError, type WorkCalendar } from '@/lib/worktime';
 import { formatDuration } from './format';
 
 export type Urgency = 'calm' | 'soon' | 'overdue';
@@ -15,6 +15,16 @@ export interface CountdownView {
 const HOUR = 3_600_000;
 
 export function countdownView(cal: WorkCalendar, dueAt: number, now: number): CountdownView {
+  try {
+    return view(cal, dueAt, now);
+  } catch (error) {
+    // A due time outside the calendar's range (a damaged record): a dash, not a broken screen.
+    if (error instanceof WorkTimeRangeError) return { urgency: 'calm', paused: false, label: '—' };
+    throw error;
+  }
+}
+
+function view(cal: WorkCalendar, dueAt: number, now: number): CountdownView {
   if (now >= dueAt) {
     const late = workingMinutesBetween(cal, dueAt, now) * 60_000;
     return { urgency: 'overdue', paused: false, label: t('countdown.overdue', { time: formatDuration(late) }) };

@@ -13,6 +13,13 @@ export interface QueueFilter {
 
 export function filterQueue(queue: readonly Message[], f: QueueFilter, now: number, calendar: WorkCalendar): Message[] {
   const today = localDateOf(calendar, now);
+  const sameDay = (at: number) => {
+    try {
+      return localDateOf(calendar, at) === today;
+    } catch {
+      return false; // a due time outside the calendar's range: not today
+    }
+  };
   const q = f.search.trim().toLowerCase();
   return queue.filter((m) => {
     if (f.step && m.step !== f.step) return false;
@@ -20,7 +27,7 @@ export function filterQueue(queue: readonly Message[], f: QueueFilter, now: numb
     if (f.topic && m.topic !== f.topic) return false;
     if (f.overdueOnly && !(m.nextDueAt !== undefined && m.nextDueAt < now)) return false;
     // Due today: the next deadline falls on today's date in the workspace's zone (or is already past).
-    if (f.dueToday && !(m.nextDueAt !== undefined && (m.nextDueAt < now || localDateOf(calendar, m.nextDueAt) === today))) return false;
+    if (f.dueToday && !(m.nextDueAt !== undefined && (m.nextDueAt < now || sameDay(m.nextDueAt)))) return false;
     if (q) return [m.text, m.topic, m.location, m.author.name].some((s) => s.toLowerCase().includes(q));
     return true;
   });

@@ -5,6 +5,7 @@
  */
 import type { Transaction } from 'dexie';
 import { eventId } from './events';
+import { MAX_INSTANT, MIN_INSTANT } from '../worktime/range';
 import type { WorkflowEvent } from '../workflow/model';
 
 export interface SchemaVersion {
@@ -49,8 +50,14 @@ export function upgradeV1Message(old: Record<string, unknown>): Record<string, u
  * that instant). Returns null when nothing changes.
  */
 export function upgradeV2Message(m: Record<string, unknown>): Record<string, unknown> | null {
-  // Messages upgraded from version 1 have no page changes list yet.
-  const base = Array.isArray(m.pageChanges) ? m : { ...m, pageChanges: [] };
+  // Messages upgraded from version 1 have no page changes list yet; a next due time outside
+  // the calendar's range (an older import let 1e300 through) is dropped: the next step re-plans.
+  let base = Array.isArray(m.pageChanges) ? m : { ...m, pageChanges: [] };
+  const due = base.nextDueAt;
+  if (due !== undefined && !(typeof due === 'number' && Number.isInteger(due) && due >= MIN_INSTANT && due <= MAX_INSTANT)) {
+    const { nextDueAt: _due, nextDueKind: _kind, ...rest } = base;
+    base = rest;
+  }
   const at = m.publishedAt;
   const publications = Array.isArray(m.publications) ? (m.publications as Array<{ kind?: unknown; at?: unknown }>) : [];
   if (typeof at !== 'number' || publications.some((p) => p.kind === 'answer' && p.at === at)) return base === m ? null : base;

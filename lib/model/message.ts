@@ -4,14 +4,15 @@
  * workflow are in lib/workflow/model.ts. Validated at every boundary, never trusted.
  */
 import { z } from 'zod';
+import { MAX_INSTANT, MIN_INSTANT } from '../worktime/range';
 
 /**
  * An instant: integer epoch milliseconds from 1970 to 2200. Anything else (1e300, NaN, a
  * negative or fractional number) is refused at every boundary: working-time arithmetic is
  * defined on this range only, and a value beyond it must never reach the background.
  */
-export const MAX_INSTANT = Date.UTC(2200, 0, 1);
-export const instantSchema = z.number().int('время должно быть целым числом миллисекунд').min(0).max(MAX_INSTANT, 'время вне допустимого диапазона');
+export { MAX_INSTANT, MIN_INSTANT };
+export const instantSchema = z.number().int('время должно быть целым числом миллисекунд').min(MIN_INSTANT).max(MAX_INSTANT, 'время вне допустимого диапазона');
 
 export const siteSchema = z.enum(['vk', 'ok']);
 export type Site = z.infer<typeof siteSchema>;

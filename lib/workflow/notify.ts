@@ -4,7 +4,17 @@
  * overdue. Pure: the messages, the time and what was already notified are passed in, so the
  * service worker keeps no state in memory (the notified keys live in the database).
  */
-import { isWorkingTime, workingMinutesBetween, type WorkCalendar } from '../worktime';
+import { isWorkingTime, workingMinutesBetween, WorkTimeRangeError, type WorkCalendar } from '../worktime';
+
+/** Working minutes from now to a due time, or null for a due time outside the calendar's range (skipped, never a hang or a failed badge). */
+function minutesTo(calendar: WorkCalendar, now: number, dueAt: number): number | null {
+  try {
+    return workingMinutesBetween(calendar, now, dueAt);
+  } catch (error) {
+    if (error instanceof WorkTimeRangeError) return null;
+    throw error;
+  }
+}
 import type { Message } from './model';
 
 export interface DueNotification {
@@ -34,7 +44,8 @@ export function dueNotifications(
       continue;
     }
     if (!working) continue;
-    if (workingMinutesBetween(calendar, now, m.nextDueAt) <= leadMinutes && !notified.has(`${base}|soon`))
+    const left = minutesTo(calendar, now, m.nextDueAt);
+    if (left !== null && left <= leadMinutes && !notified.has(`${base}|soon`))
       out.push({ key: `${base}|soon`, messageId: m.id, kind: 'soon', dueAt: m.nextDueAt, deadline });
   }
   return out;
@@ -45,7 +56,11 @@ export function dueSoonCount(messages: readonly Message[], now: number, calendar
   let n = 0;
   for (const m of messages) {
     if (m.status !== 'open' || m.nextDueAt === undefined) continue;
-    if (now >= m.nextDueAt || workingMinutesBetween(calendar, now, m.nextDueAt) <= 60) n += 1;
+    if (now >= m.nextDueAt) n += 1;
+    else {
+      const left = minutesTo(calendar, now, m.nextDueAt);
+      if (left !== null && left <= 60) n += 1;
+    }
   }
   return n;
 }

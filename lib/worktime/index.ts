@@ -9,15 +9,40 @@
  * interval as absolute instants in sorted arrays, with the working time accumulated before each
  * one. W(t), the working time before t, is one binary search; "between" is W(b) − W(a) and
  * "add" is a second binary search for W(t) + n. Both are O(log n).
+ *
+ * Every instant taken or returned lies in [MIN_INSTANT, MAX_INSTANT] (range.ts); anything else
+ * throws a WorkTimeRangeError with a code. Every loop is bounded, and an index whose build threw
+ * is dropped whole, so no input can hang a query or break the calendar for the next one.
  */
 import { IANAZone } from 'luxon';
 import * as z from 'zod/mini';
-import { DAY, dayKey, dayNumberOf, isIsoDate, isoWeekday, localDay, localYear, MINUTE, wallToEpoch } from './local';
+import { DAY, dayKey as dayKeyOf, dayNumberOf, isIsoDate, isoWeekday, localDay, localYear, MINUTE, wallToEpoch } from './local';
+import {
+  checkCount,
+  checkInstant,
+  iterationLimit,
+  MAX_INSTANT,
+  MAX_WORKING_DAYS,
+  MAX_WORKING_MINUTES,
+  MIN_INSTANT,
+  resultError,
+  WORKTIME_YEARS,
+  WorkTimeRangeError,
+} from './range';
 import type { IsoWeekday, LocalInterval, ScheduleSpec, WorkCalendar, WorkInterval } from './types';
 
 export type { IsoWeekday, LocalInterval, ScheduleSpec, WorkCalendar, WorkInterval } from './types';
 export { DEFAULT_SCHEDULE } from './schedules';
-export { dayKey } from './local';
+export {
+  MAX_INSTANT,
+  MAX_WORKING_DAYS,
+  MAX_WORKING_MINUTES,
+  MIN_INSTANT,
+  WORKTIME_YEARS,
+  WorkTimeRangeError,
+  type WorkTimeErrorCode,
+  type WorkTimeErrorParams,
+} from './range';
 export {
   productionCalendarWarning,
   PRODUCTION_CALENDAR_YEARS,
@@ -27,11 +52,22 @@ export {
   type RegionalScheduleOptions,
 } from './calendars';
 
-/** Years the index may cover; beyond them a query is an error, not a guess. */
-const MIN_YEAR = 1971;
-const MAX_YEAR = 2200;
+/** Local years the index may cover (those of [MIN_INSTANT, MAX_INSTANT] in any zone). */
+const MIN_YEAR = WORKTIME_YEARS.from;
+const MAX_YEAR = WORKTIME_YEARS.to;
+/** The most times a query may extend the index (at least a year each): every year of the range, plus one. */
+const MAX_PASSES = MAX_YEAR - MIN_YEAR + 2;
+/**
+ * The most intervals the index may hold (≈ 25 MB with the per-year arrays). A usual schedule has
+ * ~500 a year (~120,000 over the whole range), so only a schedule cut into many pieces a day,
+ * asked to count across decades, gets there.
+ */
+const MAX_INDEX_INTERVALS = 500_000;
 /** How many years without any working time make a schedule "empty". */
 const MAX_EMPTY_YEARS = 3;
+/** Day numbers of the first and last local dates the module accepts. */
+const FIRST_DAY = Date.UTC(MIN_YEAR, 0, 1) / DAY;
+const LAST_DAY = Date.UTC(MAX_YEAR, 11, 31) / DAY;
 
 // ---------------------------------------------------------------------------------------------
 // Validation
@@ -42,7 +78,11 @@ const timeOfDay = z
   .string()
   .check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'время должно быть в формате ЧЧ:ММ (00:00–24:00)'));
 
+/** A day holds at most this many intervals (a day in half-hour pieces): bounds the index a schedule builds. */
+const MAX_INTERVALS_PER_DAY = 48;
+
 const intervalList = z.array(z.tuple([timeOfDay, timeOfDay])).check(
+  z.maxLength(MAX_INTERVALS_PER_DAY, `не больше ${MAX_INTERVALS_PER_DAY} интервалов в день`),
   z.superRefine((list, ctx) => {
     const sorted = list.map(([a, b]) => [toMinutes(a), toMinutes(b)] as const).sort((x, y) => x[0] - y[0]);
     for (const [i, [a, b]] of sorted.entries()) {
@@ -104,7 +144,10 @@ interface Engine {
   end: Float64Array;
   cum: Float64Array; // cum[i] = working ms before interval i; cum[n] = total
   day: Int32Array; // local day number of interval i
-  /** Instants of local 1 Jan y0 00:00 and local 1 Jan (y1 + 1) 00:00: what the index covers. */
+  /**
+   * Instants of local 1 Jan y0 00:00 and local 1 Jan (y1 + 1) 00:00 (what the index covers),
+   * narrowed to [MIN_INSTANT, MAX_INSTANT): a number in [fromMs, toMs) is a valid, covered instant.
+   */
   fromMs: number;
   toMs: number;
 }
@@ -118,11 +161,8 @@ function engineOf(cal: WorkCalendar): Engine {
   return engine;
 }
 
-
-
-
 function dayIntervals(engine: Engine, dayNumber: number): Array<[number, number]> {
-  return engine.days.get(dayKey(dayNumber)) ?? engine.week[isoWeekday(dayNumber)]!;
+  return engine.days.get(dayKeyOf(dayNumber)) ?? engine.week[isoWeekday(dayNumber)]!;
 }
 
 function buildYear(engine: Engine, year: number): YearIntervals {
@@ -147,9 +187,20 @@ function buildYear(engine: Engine, year: number): YearIntervals {
     for (let day = first; day < last; day++) {
       const list = dayIntervals(engine, day);
       if (list.length === 0) continue;
+      // In a month with a change, the same test for the day alone (when it has several
+      // intervals) spares two lookups per end on every day but the change's own.
+      let steady = steadyMonth;
+      let o = offset;
+      if (!steady && list.length > 1) {
+        o = zone.offset(day * DAY);
+        steady =
+          zone.offset((day + 1) * DAY) === o &&
+          zone.offset(day * DAY - o * MINUTE) === o &&
+          zone.offset((day + 1) * DAY - o * MINUTE) === o;
+      }
       for (const [a, b] of list) {
-        starts.push(steadyMonth ? day * DAY + (a - offset) * MINUTE : wallToEpoch(zone, day, a));
-        ends.push(steadyMonth ? day * DAY + (b - offset) * MINUTE : wallToEpoch(zone, day, b));
+        starts.push(steady ? day * DAY + (a - o) * MINUTE : wallToEpoch(zone, day, a));
+        ends.push(steady ? day * DAY + (b - o) * MINUTE : wallToEpoch(zone, day, b));
         days.push(day);
       }
     }
@@ -159,14 +210,49 @@ function buildYear(engine: Engine, year: number): YearIntervals {
   return built;
 }
 
-/** Makes the index cover local years [from, to]. */
+const EMPTY = new Float64Array(0);
+
+/** An index that covers nothing. */
+function emptyIndex() {
+  return {
+    y0: Infinity, y1: -Infinity, start: EMPTY, end: EMPTY, cum: new Float64Array(1), day: new Int32Array(0),
+    monthStart: EMPTY, monthOffset: EMPTY, monthSteady: new Uint8Array(0), fromMs: Infinity, toMs: -Infinity,
+  };
+}
+
+/** Drops the whole index (and the years behind it): the next query builds it afresh. */
+function resetIndex(engine: Engine): void {
+  engine.years.clear();
+  Object.assign(engine, emptyIndex());
+}
+
+/**
+ * Makes the index cover local years [from, to]. All or nothing: the new index is assigned only
+ * once it is complete, and when anything throws on the way the whole index is dropped, so a
+ * failed query never leaves the calendar half-built for the next one.
+ */
 function cover(engine: Engine, from: number, to: number): void {
   if (from >= engine.y0 && to <= engine.y1) return;
   const y0 = Math.min(from, engine.y0);
   const y1 = Math.max(to, engine.y1);
-  if (y0 < MIN_YEAR || y1 > MAX_YEAR) throw new RangeError(`рабочее время считается только для ${MIN_YEAR}–${MAX_YEAR} гг.`);
+  // Callers pass years of checked instants; this keeps a NaN or an out-of-range year out anyway.
+  if (!(Number.isInteger(y0) && Number.isInteger(y1) && y0 >= MIN_YEAR && y1 <= MAX_YEAR && y0 <= y1))
+    throw new WorkTimeRangeError('year-out-of-range', { value: Number.isInteger(y0) && y0 >= MIN_YEAR ? y1 : y0, min: MIN_YEAR, max: MAX_YEAR }, `the index cannot cover ${from}–${to}`);
+  try {
+    coverYears(engine, y0, y1);
+  } catch (error) {
+    resetIndex(engine);
+    throw error;
+  }
+}
+
+function coverYears(engine: Engine, y0: number, y1: number): void {
   let n = 0;
-  for (let y = y0; y <= y1; y++) n += buildYear(engine, y).starts.length;
+  for (let y = y0; y <= y1; y++) {
+    n += buildYear(engine, y).starts.length;
+    if (n > MAX_INDEX_INTERVALS)
+      throw new WorkTimeRangeError('index-too-large', { value: n, max: MAX_INDEX_INTERVALS }, `covering ${y0}–${y1} needs more than ${MAX_INDEX_INTERVALS} working intervals`);
+  }
   const start = new Float64Array(n);
   const end = new Float64Array(n);
   const cum = new Float64Array(n + 1);
@@ -191,17 +277,58 @@ function cover(engine: Engine, from: number, to: number): void {
       monthSteady[m++] = month.steady ? 1 : 0;
     }
   }
-  const fromMs = wallToEpoch(engine.zone, Date.UTC(y0, 0, 1) / DAY, 0);
-  const toMs = wallToEpoch(engine.zone, Date.UTC(y1 + 1, 0, 1) / DAY, 0);
+  const fromMs = Math.max(wallToEpoch(engine.zone, Date.UTC(y0, 0, 1) / DAY, 0), MIN_INSTANT);
+  const toMs = Math.min(wallToEpoch(engine.zone, Date.UTC(y1 + 1, 0, 1) / DAY, 0), MAX_INSTANT);
   Object.assign(engine, { y0, y1, start, end, cum, day, fromMs, toMs, monthStart, monthOffset, monthSteady });
 }
 
+/**
+ * Checks an instant and makes the index cover it. The hot path is one range test: the index
+ * window lies inside [MIN_INSTANT, MAX_INSTANT), so a number inside it is valid as it is.
+ */
 function coverInstant(engine: Engine, ms: number): void {
-  if (ms >= engine.fromMs && ms < engine.toMs) return; // the hot path: no zone lookup
-  if (!Number.isFinite(ms)) throw new RangeError(`not an instant: ${ms}`);
+  if (typeof ms === 'number' && ms >= engine.fromMs && ms < engine.toMs) return; // no zone lookup
+  coverNewInstant(engine, ms); // kept apart so that this stays small enough to inline
+}
+
+function coverNewInstant(engine: Engine, ms: number): void {
+  checkInstant(ms);
   const y = localYear(engine.zone, ms);
+  // Unreachable for a checked instant; kept so that a NaN year can never reach the index.
+  if (!(y >= MIN_YEAR && y <= MAX_YEAR))
+    throw new WorkTimeRangeError('instant-out-of-range', { value: ms, min: MIN_INSTANT, max: MAX_INSTANT }, `${ms} falls in local year ${y}`);
   // One year of margin each side keeps instants near a year's edge inside the index.
-  cover(engine, y - 1, y + 1);
+  cover(engine, Math.max(y - 1, MIN_YEAR), Math.min(y + 1, MAX_YEAR));
+}
+
+/**
+ * Years to add on a query's pass-th extension: one at first (most answers lie a few days past
+ * the index), then doubling, so a far answer costs a few rebuilds of the index, not one per year.
+ */
+const stepOf = (pass: number) => 2 ** Math.min(pass, 8);
+
+/** Extends the index later, or says the answer (of a query from `fromMs`) lies beyond the range. */
+function coverLater(engine: Engine, pass: number, what: string, fromMs: number): void {
+  if (pass >= MAX_PASSES) throw iterationLimit(what, MAX_PASSES);
+  if (engine.y1 >= MAX_YEAR) throw resultError(fromMs, `${what} from ${fromMs}: the answer lies after ${new Date(MAX_INSTANT).toISOString()}`);
+  cover(engine, engine.y0, Math.min(engine.y1 + stepOf(pass), MAX_YEAR));
+}
+
+/** Extends the index earlier, or says the answer (of a query from `fromMs`) lies before the range. */
+function coverEarlier(engine: Engine, pass: number, what: string, fromMs: number): void {
+  if (pass >= MAX_PASSES) throw iterationLimit(what, MAX_PASSES);
+  if (engine.y0 <= MIN_YEAR) throw resultError(fromMs, `${what} from ${fromMs}: the answer lies before ${new Date(MIN_INSTANT).toISOString()}`);
+  cover(engine, Math.max(engine.y0 - stepOf(pass), MIN_YEAR), engine.y1);
+}
+
+/** An instant the arithmetic computed, refused when it lies beyond the range. */
+function inRange(ms: number, what: string): number {
+  if (!(ms >= MIN_INSTANT && ms <= MAX_INSTANT)) throw answerError(ms, what); // kept small: it is on the hot path
+  return ms;
+}
+
+function answerError(ms: number, what: string): WorkTimeRangeError {
+  return resultError(ms, `${what}: the answer ${ms} lies outside the range`);
 }
 
 /** The zone's offset (minutes) at a covered instant, mostly without asking the zone. */
@@ -270,6 +397,21 @@ function validateSpec(spec: ScheduleSpec): string[] {
   return issues;
 }
 
+/** The day number of a local date 'yyyy-MM-dd' of WORKTIME_YEARS, or a WorkTimeRangeError. */
+function checkedDate(localDate: string): number {
+  const dayNumber = typeof localDate === 'string' && isIsoDate(localDate) ? dayNumberOf(localDate) : Number.NaN;
+  if (!(dayNumber >= FIRST_DAY && dayNumber <= LAST_DAY))
+    throw new WorkTimeRangeError('date-out-of-range', { value: typeof localDate === 'string' ? localDate : String(localDate), min: dayKeyOf(FIRST_DAY), max: dayKeyOf(LAST_DAY) }, `not a date of ${MIN_YEAR}–${MAX_YEAR}: ${String(localDate)}`);
+  return dayNumber;
+}
+
+/** 'yyyy-MM-dd' of a day number (days since 1970-01-01) of WORKTIME_YEARS. */
+export function dayKey(dayNumber: number): string {
+  if (typeof dayNumber !== 'number' || !Number.isInteger(dayNumber) || dayNumber < FIRST_DAY || dayNumber > LAST_DAY)
+    throw new WorkTimeRangeError('date-out-of-range', { value: typeof dayNumber === 'number' ? dayNumber : String(dayNumber), min: FIRST_DAY, max: LAST_DAY }, `not a day number of ${MIN_YEAR}–${MAX_YEAR}: ${String(dayNumber)}`);
+  return dayKeyOf(dayNumber);
+}
+
 /** Validates a schedule (zod) and returns a calendar; throws a readable error on a bad spec. */
 export function createWorkCalendar(spec: ScheduleSpec): WorkCalendar {
   const issues = validateSpec(spec);
@@ -283,26 +425,30 @@ export function createWorkCalendar(spec: ScheduleSpec): WorkCalendar {
   const cal: WorkCalendar = {
     spec,
     intervalsOn(localDate) {
-      if (!isIsoDate(localDate)) throw new RangeError(`not a date: ${localDate}`);
-      const dayNumber = dayNumberOf(localDate);
+      const dayNumber = checkedDate(localDate);
       return dayIntervals(engine, dayNumber).map(([a, b]) => ({
         start: wallToEpoch(zone, dayNumber, a),
         end: wallToEpoch(zone, dayNumber, b),
       }));
     },
   };
-  const empty = new Float64Array(0);
-  const engine: Engine = { zone, spec, week, days, years: new Map(), y0: Infinity, y1: -Infinity, start: empty, end: empty, cum: new Float64Array(1), day: new Int32Array(0), monthStart: empty, monthOffset: empty, monthSteady: new Uint8Array(0), fromMs: Infinity, toMs: -Infinity };
+  // Every field in the literal, so that the engine keeps one fast shape (the hot path reads it).
+  const none = emptyIndex();
+  const engine: Engine = {
+    zone, spec, week, days, years: new Map(),
+    y0: none.y0, y1: none.y1, start: none.start, end: none.end, cum: none.cum, day: none.day,
+    monthStart: none.monthStart, monthOffset: none.monthOffset, monthSteady: none.monthSteady, fromMs: none.fromMs, toMs: none.toMs,
+  };
   Object.defineProperty(cal, ENGINE, { value: engine, enumerable: false });
   return cal;
 }
 
 /** Length in minutes (fractional, ms precision) of the working part of [fromMs, toMs); 0 when toMs <= fromMs. */
 export function workingMinutesBetween(cal: WorkCalendar, fromMs: number, toMs: number): number {
-  if (!(toMs > fromMs)) return 0;
   const engine = engineOf(cal);
-  coverInstant(engine, fromMs);
+  coverInstant(engine, fromMs); // checks the instant
   coverInstant(engine, toMs);
+  if (!(toMs > fromMs)) return 0;
   return (workBefore(engine, toMs) - workBefore(engine, fromMs)) / MINUTE;
 }
 
@@ -313,11 +459,11 @@ export function workingMinutesBetween(cal: WorkCalendar, fromMs: number, toMs: n
  * next working instant (Yakutia п. 9: a post found after hours counts from the next working day).
  */
 export function addWorkingMinutes(cal: WorkCalendar, startMs: number, minutes: number): number {
-  if (!Number.isInteger(minutes) || minutes < 0) throw new RangeError(`minutes must be a non-negative integer, got ${minutes}`);
-  if (minutes === 0) return startMs;
+  checkCount(minutes, 0, MAX_WORKING_MINUTES, 'minutes');
   const engine = engineOf(cal);
-  coverInstant(engine, startMs);
-  for (;;) {
+  coverInstant(engine, startMs); // checks the instant
+  if (minutes === 0) return startMs;
+  for (let pass = 0; ; pass++) {
     const { cum, start, end } = engine;
     const n = start.length;
     const i0 = lastStartAtOrBefore(engine, startMs);
@@ -335,11 +481,11 @@ export function addWorkingMinutes(cal: WorkCalendar, startMs: number, minutes: n
           else lo = mid + 1;
         }
       }
-      return start[lo]! + (target - cum[lo]!);
+      return inRange(start[lo]! + (target - cum[lo]!), 'addWorkingMinutes');
     }
     if (engine.y1 - localYear(engine.zone, startMs) > MAX_EMPTY_YEARS + minutes / (60 * 24 * 365) + 1)
       throw new Error('В рабочем графике не хватает рабочего времени: проверьте расписание');
-    cover(engine, engine.y0, engine.y1 + 1);
+    coverLater(engine, pass, 'addWorkingMinutes', startMs);
   }
 }
 
@@ -348,11 +494,11 @@ export function addWorkingMinutes(cal: WorkCalendar, startMs: number, minutes: n
  * minutes before a deadline" (a draft is due 4 hours before the answer, Yakutia п. 10).
  */
 export function subtractWorkingMinutes(cal: WorkCalendar, endMs: number, minutes: number): number {
-  if (!Number.isInteger(minutes) || minutes < 0) throw new RangeError(`minutes must be a non-negative integer, got ${minutes}`);
-  if (minutes === 0) return endMs;
+  checkCount(minutes, 0, MAX_WORKING_MINUTES, 'minutes');
   const engine = engineOf(cal);
-  coverInstant(engine, endMs);
-  for (;;) {
+  coverInstant(engine, endMs); // checks the instant
+  if (minutes === 0) return endMs;
+  for (let pass = 0; ; pass++) {
     const target = workBefore(engine, endMs) - minutes * MINUTE;
     const { cum, start } = engine;
     if (target >= 0 && start.length > 0) {
@@ -365,18 +511,18 @@ export function subtractWorkingMinutes(cal: WorkCalendar, endMs: number, minutes
         if (cum[mid]! <= target) lo = mid;
         else hi = mid - 1;
       }
-      return start[lo]! + (target - cum[lo]!);
+      return inRange(start[lo]! + (target - cum[lo]!), 'subtractWorkingMinutes');
     }
     if (localYear(engine.zone, endMs) - engine.y0 > MAX_EMPTY_YEARS + minutes / (60 * 24 * 365) + 1)
       throw new Error('В рабочем графике не хватает рабочего времени: проверьте расписание');
-    cover(engine, engine.y0 - 1, engine.y1);
+    coverEarlier(engine, pass, 'subtractWorkingMinutes', endMs);
   }
 }
 
 /** Whether the instant is inside a working interval. */
 export function isWorkingTime(cal: WorkCalendar, ms: number): boolean {
   const engine = engineOf(cal);
-  coverInstant(engine, ms);
+  coverInstant(engine, ms); // checks the instant
   const i = lastStartAtOrBefore(engine, ms);
   return i >= 0 && ms < engine.end[i]!;
 }
@@ -384,22 +530,22 @@ export function isWorkingTime(cal: WorkCalendar, ms: number): boolean {
 /** The instant itself when it is working time, otherwise the start of the next working interval. */
 export function nextWorkingInstant(cal: WorkCalendar, ms: number): number {
   const engine = engineOf(cal);
-  coverInstant(engine, ms);
-  for (;;) {
+  coverInstant(engine, ms); // checks the instant
+  for (let pass = 0; ; pass++) {
     const i = lastStartAtOrBefore(engine, ms);
     if (i >= 0 && ms < engine.end[i]!) return ms;
-    if (i + 1 < engine.start.length) return engine.start[i + 1]!;
+    if (i + 1 < engine.start.length) return inRange(engine.start[i + 1]!, 'nextWorkingInstant');
     if (engine.y1 - localYear(engine.zone, ms) > MAX_EMPTY_YEARS) throw new Error('В рабочем графике нет рабочего времени на ближайшие годы');
-    cover(engine, engine.y0, engine.y1 + 1);
+    coverLater(engine, pass, 'nextWorkingInstant', ms);
   }
 }
 
 /** Working intervals that intersect [fromMs, toMs), clipped to it (for drawing timelines). */
 export function workingIntervals(cal: WorkCalendar, fromMs: number, toMs: number): WorkInterval[] {
-  if (!(toMs > fromMs)) return [];
   const engine = engineOf(cal);
-  coverInstant(engine, fromMs);
+  coverInstant(engine, fromMs); // checks the instant
   coverInstant(engine, toMs);
+  if (!(toMs > fromMs)) return [];
   const out: WorkInterval[] = [];
   for (let i = Math.max(0, lastStartAtOrBefore(engine, fromMs)); i < engine.start.length && engine.start[i]! < toMs; i++) {
     const s = Math.max(engine.start[i]!, fromMs);
@@ -411,7 +557,8 @@ export function workingIntervals(cal: WorkCalendar, fromMs: number, toMs: number
 
 /** The local date ('yyyy-MM-dd') of an instant in the calendar's zone. */
 export function localDateOf(cal: WorkCalendar, ms: number): string {
-  return dayKey(localDay(engineOf(cal).zone, ms));
+  checkInstant(ms);
+  return dayKeyOf(localDay(engineOf(cal).zone, ms));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -437,11 +584,11 @@ export function workingDayEnd(cal: WorkCalendar, localDate: string): number | un
 }
 
 export function addWorkingDays(cal: WorkCalendar, startMs: number, days: number): number {
-  if (!Number.isInteger(days) || days < 1) throw new RangeError(`days must be a positive integer, got ${days}`);
+  checkCount(days, 1, MAX_WORKING_DAYS, 'days');
   const engine = engineOf(cal);
-  coverInstant(engine, startMs);
+  coverInstant(engine, startMs); // checks the instant
   const startDay = Math.floor((startMs + offsetAt(engine, startMs) * MINUTE) / DAY);
-  for (;;) {
+  for (let pass = 0; ; pass++) {
     const { day, end } = engine;
     // First interval on a later local day (day[] is non-decreasing).
     let lo = 0;
@@ -455,12 +602,12 @@ export function addWorkingDays(cal: WorkCalendar, startMs: number, days: number)
     for (let i = lo; i < day.length; i++) {
       if (i === lo || day[i] !== day[i - 1]) found += 1;
       if (found === days && (i + 1 === day.length || day[i + 1] !== day[i])) {
-        if (i + 1 < day.length) return end[i]!;
+        if (i + 1 < day.length) return inRange(end[i]!, 'addWorkingDays');
         break; // the day may continue past the index: extend and look again
       }
     }
     if (engine.y1 - localYear(engine.zone, startMs) > MAX_EMPTY_YEARS + days / 200)
       throw new Error('В рабочем графике нет рабочих дней на ближайшие годы');
-    cover(engine, engine.y0, engine.y1 + 1);
+    coverLater(engine, pass, 'addWorkingDays', startMs);
   }
 }

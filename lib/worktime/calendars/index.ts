@@ -4,6 +4,7 @@
  * store and edit.
  */
 import { dayKey, dayNumberOf, isoWeekday } from '../local';
+import { checkYear, iterationLimit } from '../range';
 import type { LocalInterval, ScheduleSpec } from '../types';
 import { FEDERAL_YEARS, HOLIDAYS, PRESIDENTIAL_DAYS } from './federal';
 import { regionalDaysOff, type RegionalRule } from './regional';
@@ -57,8 +58,21 @@ function isWeekend(day: number): boolean {
   return isoWeekday(day) >= 6;
 }
 
+/** A run of days off is never longer than this (the January holidays with their weekends are ~11). */
+const MAX_DAYS_OFF_RUN = 366;
+
+/** The first day from `day` on that is not a day off (bounded: no calendar data can make it spin). */
+function nextNotOff(day: number, typeOf: (day: number) => DayType): number {
+  for (let steps = 0; typeOf(day) === 'off'; steps++) {
+    if (steps >= MAX_DAYS_OFF_RUN) throw iterationLimit('a run of days off', MAX_DAYS_OFF_RUN);
+    day += 1;
+  }
+  return day;
+}
+
 /** Federal day types of a year, only where they differ from Mon–Fri working, Sat–Sun off. */
 export function federalDayTypes(year: number, { presidentialDays = true } = {}): Map<string, DayType> {
+  checkYear(year);
   const types = new Map<string, DayType>();
   const typeOf = (day: number): DayType => types.get(dayKey(day)) ?? (isWeekend(day) ? 'off' : 'work');
   const holidays = HOLIDAYS.map((md) => dayNumberOf(`${year}-${md}`));
@@ -77,9 +91,7 @@ export function federalDayTypes(year: number, { presidentialDays = true } = {}):
   for (const day of holidays) {
     const key = dayKey(day);
     if (!isWeekend(day) || key.slice(5, 7) === '01' || movedByDecree.has(key)) continue;
-    let next = day + 1;
-    while (typeOf(next) === 'off') next += 1;
-    types.set(dayKey(next), 'off');
+    types.set(dayKey(nextNotOff(day + 1, typeOf)), 'off');
   }
   for (const date of data.shortened) if (typeOf(dayNumberOf(date)) === 'work') types.set(date, 'short');
   if (presidentialDays) {
@@ -92,6 +104,7 @@ export function federalDayTypes(year: number, { presidentialDays = true } = {}):
 
 /** Day types of a region's year: federal, then the region's own days off. */
 export function regionalDayTypes(region: Region, year: number, options: RegionalScheduleOptions = {}): Map<string, DayType> {
+  checkYear(year);
   const types = federalDayTypes(year, options);
   if (options.regionalDays === false) return types;
   const typeIn = (map: Map<string, DayType>, day: number): DayType => map.get(dayKey(day)) ?? (isWeekend(day) ? 'off' : 'work');
@@ -106,7 +119,7 @@ export function regionalDayTypes(region: Region, year: number, options: Regional
     if (typeOf(day - 1) === 'work') types.set(dayKey(day - 1), 'short');
     // A holiday on a weekend or a federal holiday moves to the next working day. One on a
     // presidential non-working day (27 Apr 2020) is not carried over: it simply coincides.
-    if (movesOffWeekend && typeIn(daysOff, day) === 'off') while (typeOf(day) === 'off') day += 1;
+    if (movesOffWeekend && typeIn(daysOff, day) === 'off') day = nextNotOff(day, typeOf);
     types.set(dayKey(day), 'off');
   }
   return types;
@@ -135,6 +148,9 @@ export function regionalSchedule(region: Region, options: RegionalScheduleOption
   const shortDay = options.shortDay ?? shorten(workday);
   const from = options.fromYear ?? PRODUCTION_CALENDAR_YEARS.from;
   const to = options.toYear ?? PRODUCTION_CALENDAR_YEARS.to + FALLBACK_YEARS_AFTER;
+  // Both within WORKTIME_YEARS, so the loop below runs at most ~230 times (none when to < from).
+  checkYear(from);
+  checkYear(to);
   const days: Record<string, LocalInterval[]> = {};
   for (let year = from; year <= to; year++) {
     for (const [date, type] of [...regionalDayTypes(region, year, options)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {

@@ -1,10 +1,12 @@
 /** Regional days off of the seed regions, computed from their rules for any year. */
 import { dayKey, dayNumberOf } from '../local';
+import { checkYear } from '../range';
 
 export type RegionalRule = 'yakutia-republic-day' | 'yakutia-ysyakh' | 'saratov-radonitsa';
 
 /** Orthodox Easter (Gregorian date) by the Meeus Julian algorithm; valid 1900–2099. */
 export function orthodoxEaster(year: number): string {
+  checkYear(year);
   const a = year % 4;
   const b = year % 7;
   const c = year % 19;

@@ -38,3 +38,19 @@ describe('notifications', () => {
     expect(queueKeys({ id: 'me', roles: ['curator', 'executor'], bodies: ['minstroy'] })).toEqual(['user:me', 'body:minstroy', 'role:curator']);
   });
 });
+
+describe('a damaged record (a due time outside the calendar)', () => {
+  it('is skipped by the badge and the notifications: neither hangs nor fails for the others', () => {
+    const now = at('2026-11-25T10:40');
+    const bad = { ...msg('x', '2026-11-25T11:00'), nextDueAt: 1e300 } as Message;
+    const good = msg('a', '2026-11-25T11:00');
+    expect(dueSoonCount([bad, good], now, calendar)).toBe(1);
+    expect(dueNotifications([bad, good], now, 30, calendar, new Set()).map((d) => d.messageId)).toEqual(['a']);
+  });
+
+  it('shows a dash in a countdown', async () => {
+    const { countdownView } = await import('@/components/countdown-view');
+    expect(countdownView(calendar, 8.64e15, at('2026-11-25T10:40')).label).toBe('—');
+    expect(countdownView(calendar, at('2026-11-25T11:40'), at('2026-11-25T10:40')).label).not.toBe('—');
+  });
+});
