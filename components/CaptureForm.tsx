@@ -2,6 +2,7 @@ import { useId, useRef, useState, type FormEvent, type KeyboardEvent, type Synth
 import { t } from '@/lib/i18n';
 import type { DeadlineKind } from '@/lib/regulations/kinds';
 import { routingSchema, type Importance, type Routing } from '@/lib/model/message';
+import { matchDirectory } from '@/lib/workflow/directory-match';
 import { browserZone, formatDateTime, formatInstant } from './format';
 
 export interface CapturePreview {
@@ -62,6 +63,8 @@ export function CaptureForm({ item, status, onSubmit, onClose, lastExecutor = ''
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const done = status.kind === 'saved' || status.kind === 'existing';
   const shownZone = zone ?? viewerZone ?? browserZone();
+  const executorFound = directory && values.executor.trim() ? matchDirectory(directory.bodies, values.executor) : [];
+  const resolvedExecutor = executorFound.length === 1 && executorFound[0]!.name !== values.executor.trim() ? executorFound[0]!.name : null;
 
   const personActed = useRef(false);
   const notePerson = (event: SyntheticEvent) => {
@@ -76,18 +79,26 @@ export function CaptureForm({ item, status, onSubmit, onClose, lastExecutor = ''
     if (requireTrusted && !(event.nativeEvent.isTrusted && personActed.current)) return;
     const parsed = routingSchema.safeParse(values);
     const locationMissing = directory?.locationRequired === true && !values.location.trim();
-    if (!parsed.success || locationMissing) {
+    // The executor comes from the directory (a made-up body has no queue): by name, a part of
+    // it or its abbreviation, submitted as the directory's id.
+    const executorMatches = directory && values.executor.trim() ? matchDirectory(directory.bodies, values.executor) : [];
+    const executorUnknown = directory !== undefined && values.executor.trim() !== '' && executorMatches.length !== 1;
+    if (!parsed.success || locationMissing || executorUnknown) {
       const next: Partial<Record<Field, string>> = {};
       for (const issue of parsed.success ? [] : parsed.error.issues) {
         const field = issue.path[0] as Field;
-        next[field] = t('form.required', { field: t(`form.${field}`) });
+        next[field] = issue.code === 'too_big' ? t('form.tooLong', { field: t(`form.${field}`) }) : t('form.required', { field: t(`form.${field}`) });
       }
       if (locationMissing) next.location = t('form.required', { field: t('form.location') });
+      if (executorUnknown && !next.executor)
+        next.executor = executorMatches.length
+          ? t('form.executorAmbiguous', { options: executorMatches.slice(0, 3).map((e) => e.name).join('; ') })
+          : t('form.executorUnknown');
       setErrors(next);
       return;
     }
     setErrors({});
-    onSubmit(parsed.data);
+    onSubmit(executorMatches.length === 1 ? { ...parsed.data, executor: executorMatches[0]!.id } : parsed.data);
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -221,6 +232,11 @@ export function CaptureForm({ item, status, onSubmit, onClose, lastExecutor = ''
             </select>
           </label>
           {input('executor', true)}
+          {resolvedExecutor ? (
+            <p className="aot-form__hint" data-testid="executor-resolved">
+              → {resolvedExecutor}
+            </p>
+          ) : null}
           <p className="aot-form__hint">{t('form.deadlineHint')}</p>
         </>
       )}

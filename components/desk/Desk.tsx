@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from 'wxt/browser';
 import { useEffect, useMemo, type KeyboardEvent } from 'react';
-import { getDb, queueFor } from '@/lib/db';
+import { getDb, openMessagesByDue, queueFor } from '@/lib/db';
+import { isOrphan } from '@/lib/workflow/workspace';
 import { loadWorkspace } from '@/lib/db/messages';
 import { t } from '@/lib/i18n';
 import { request } from '@/lib/messaging/client';
@@ -31,7 +32,14 @@ export function Desk() {
             : queueKeys(workspace.user),
     [workspace, role],
   );
-  const queue = useLiveQuery(async () => (keys.length ? await queueFor(getDb(), keys) : []), [keys.join('|')]);
+  const seesOrphans = !!workspace && role !== 'executor' && workspace.user.roles.includes('curator');
+  const queue = useLiveQuery(async () => {
+    const mine = keys.length ? await queueFor(getDb(), keys) : [];
+    if (!seesOrphans || !workspace) return mine;
+    // Messages no queue of this workspace holds (their body left the directory) come to the curator.
+    const orphans = (await openMessagesByDue(getDb())).filter((m) => isOrphan(m, workspace) && !mine.some((x) => x.id === m.id));
+    return [...mine, ...orphans];
+  }, [keys.join('|'), seesOrphans, workspace]);
   const selected = useLiveQuery(async () => (selectedId ? await getDb().messages.get(selectedId) : undefined), [selectedId]);
   useEffect(() => startClock(), []);
   // The popup asks the desk to open a message (UI state in session storage, not the database).

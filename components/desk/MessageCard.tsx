@@ -5,7 +5,7 @@ import { planDeadlines } from '@/lib/regulations';
 import { awaitingAuthor, curatorPublishes } from '@/lib/workflow/allowed';
 import { factsOf } from '@/lib/workflow/machine';
 import type { Command, Message } from '@/lib/workflow/model';
-import { actorById, type Workspace } from '@/lib/workflow/workspace';
+import { actorById, isOrphan, type Workspace } from '@/lib/workflow/workspace';
 import type { WorkCalendar } from '@/lib/worktime';
 import { formatInstant } from '../format';
 import { Actions } from './Actions';
@@ -90,6 +90,11 @@ export function MessageCard({ message, workspace, calendar, role, run, publishIn
         </p>
       ) : null}
       {message.photosRequired ? <p className="aot-form__notice">{t('card.photos', { clause: message.photosRequired.clause })}</p> : null}
+      {isOrphan(message, workspace) ? (
+        <p className="aot-form__notice aot-form__notice--error" data-testid="orphan">
+          {t('card.orphan', { bodies: message.bodies.join(', ') })}
+        </p>
+      ) : null}
       {message.status === 'open' && awaitingAuthor(message) ? <p className="aot-form__notice">{t('card.awaitingAuthor')}</p> : null}
       {message.status === 'open' && curatorPublishes(message, profile) ? (
         <p className="aot-form__notice">{t('card.curatorPublishes', { clause: profile.timers.curatorPublish?.clause ?? '' })}</p>

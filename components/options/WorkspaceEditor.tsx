@@ -8,7 +8,6 @@ import { REGIONS } from '@/lib/worktime';
 const CATEGORIES = ['cliche', 'jargon', 'style', 'substance'] as const;
 
 const lines = (text: string) => [...new Set(text.split('\n').map((l) => l.trim()).filter(Boolean))];
-const slug = (name: string, i: number) => `b${i + 1}-${name.toLowerCase().replace(/[^a-zа-я0-9]+/gi, '-').slice(0, 24)}`;
 
 /** The workspace settings a user edits: who I am, reminders, checker categories, directories. */
 export function WorkspaceEditor({ workspace, onSave }: { workspace: Workspace; onSave: (ws: Workspace) => Promise<void> }) {
@@ -18,7 +17,8 @@ export function WorkspaceEditor({ workspace, onSave }: { workspace: Workspace; o
   const [myBodies, setMyBodies] = useState(workspace.user.bodies);
   const [lead, setLead] = useState(workspace.notifyLeadMinutes);
   const [disabled, setDisabled] = useState(new Set(workspace.disabledLintRules));
-  const [bodies, setBodies] = useState(workspace.bodies.map((b) => b.name).join('\n'));
+  // Bodies keep their ids: a rename changes the label only (queues and «Ваш орган» hold ids).
+  const [bodyRows, setBodyRows] = useState(workspace.bodies.map((b) => ({ id: b.id, name: b.name })));
   const [topics, setTopics] = useState(workspace.topics.map((x) => x.name).join('\n'));
   const [locations, setLocations] = useState(workspace.locations.join('\n'));
   const [people, setPeople] = useState(Object.fromEntries(workspace.bodies.map((b) => [b.id, b.executors])));
@@ -29,18 +29,22 @@ export function WorkspaceEditor({ workspace, onSave }: { workspace: Workspace; o
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const byName = new Map(workspace.bodies.map((b) => [b.name, b]));
-    const nextBodies = lines(bodies).map((n, i) => {
-      const body: Workspace['bodies'][number] = byName.get(n) ?? { id: slug(n, i), name: n, executors: [], pages: [] };
-      const { officialRepresentative: _old, ...rest } = body;
-      const representative = (representatives[body.id] ?? body.officialRepresentative ?? '').trim();
-      return {
-        ...rest,
-        ...(representative ? { officialRepresentative: representative } : {}),
-        pages: lines(pages[body.id] ?? body.pages.join('\n')).slice(0, 20),
-        executors: (people[body.id] ?? body.executors).map((p) => ({ ...p, name: p.name.trim() || p.id })),
-      };
-    });
+    const byId = new Map(workspace.bodies.map((b) => [b.id, b]));
+    const seen = new Set<string>();
+    const nextBodies = bodyRows
+      .map((row) => ({ ...row, name: row.name.trim() }))
+      .filter((row) => row.name && !seen.has(row.id) && seen.add(row.id))
+      .map((row) => {
+        const body: Workspace['bodies'][number] = { ...(byId.get(row.id) ?? { id: row.id, executors: [], pages: [] }), name: row.name };
+        const { officialRepresentative: _old, ...rest } = body;
+        const representative = (representatives[body.id] ?? body.officialRepresentative ?? '').trim();
+        return {
+          ...rest,
+          ...(representative ? { officialRepresentative: representative } : {}),
+          pages: lines(pages[body.id] ?? body.pages.join('\n')).slice(0, 20),
+          executors: (people[body.id] ?? body.executors).map((p) => ({ ...p, name: p.name.trim() || p.id })),
+        };
+      });
     const byTopic = new Map(workspace.topics.map((x) => [x.name, x]));
     const roles = [...(curator ? (['curator'] as const) : []), ...(executor ? (['executor'] as const) : [])];
     await onSave({
@@ -122,12 +126,26 @@ export function WorkspaceEditor({ workspace, onSave }: { workspace: Workspace; o
       />
       <fieldset className="aot-section aot-fieldset aot-lists">
         <legend>{t('options.listHint')}</legend>
-        <label className="aot-field">
-          <span className="aot-field__label">
-            {t('options.bodies')} ({lines(bodies).length})
-          </span>
-          <textarea className="aot-draft" value={bodies} onChange={(e) => setBodies(e.target.value)} />
-        </label>
+        <fieldset className="aot-fieldset aot-body-list" data-testid="body-list">
+          <legend>
+            {t('options.bodies')} ({bodyRows.length})
+          </legend>
+          {bodyRows.map((row, i) => (
+            <div key={row.id} className="aot-toolbar">
+              <input
+                aria-label={t('options.bodyName', { n: i + 1 })}
+                value={row.name}
+                onChange={(e) => setBodyRows(bodyRows.map((r, j) => (j === i ? { ...r, name: e.target.value } : r)))}
+              />
+              <button type="button" className="aot-link-button" aria-label={t('options.bodyRemove', { name: row.name })} onClick={() => setBodyRows(bodyRows.filter((_, j) => j !== i))}>
+                ×
+              </button>
+            </div>
+          ))}
+          <button type="button" className="aot-button" onClick={() => setBodyRows([...bodyRows, { id: `b-${Date.now().toString(36)}-${bodyRows.length}`, name: '' }])}>
+            {t('options.bodyAdd')}
+          </button>
+        </fieldset>
         <label className="aot-field">
           <span className="aot-field__label">{t('options.topics')}</span>
           <textarea className="aot-draft" value={topics} onChange={(e) => setTopics(e.target.value)} />

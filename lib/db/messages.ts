@@ -35,9 +35,17 @@ export interface WorkflowEnv {
   calendar: WorkCalendar;
 }
 
-/** The body the curator meant: a directory body by id or name, else the free text itself. */
-export function resolveBody(ws: Workspace, text: string): string {
-  return resolveAssignee(ws, text).body;
+/** The body the curator meant (a directory body by id, name or abbreviation), or null. */
+export function resolveBody(ws: Workspace, text: string): string | null {
+  return resolveAssignee(ws, text)?.body ?? null;
+}
+
+/** A capture's executor that names nothing in the directory: refused with the reason. */
+export class UnknownExecutorError extends Error {
+  constructor(readonly text: string) {
+    super(`Исполнитель «${text}» не найден в справочнике: выберите орган или сотрудника из списка`);
+    this.name = 'UnknownExecutorError';
+  }
 }
 
 /**
@@ -75,7 +83,9 @@ export async function saveCapture(
     let message = created.message;
     const events = [...created.events];
     if (input.routing.executor.trim()) {
-      const routed = transition(message, withCover(workspace, { type: 'route', assignments: [resolveAssignee(workspace, input.routing.executor)] }, message.site), { ...actor, roles: ['curator'] }, now, workspace.profile, calendar);
+      const assignee = resolveAssignee(workspace, input.routing.executor);
+      if (!assignee) throw new UnknownExecutorError(input.routing.executor.trim());
+      const routed = transition(message, withCover(workspace, { type: 'route', assignments: [assignee] }, message.site), { ...actor, roles: ['curator'] }, now, workspace.profile, calendar);
       if (!routed.ok) throw new Error(routed.error.message);
       message = routed.message;
       events.push(...routed.events);

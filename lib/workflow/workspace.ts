@@ -7,7 +7,9 @@ import { z } from 'zod';
 import { getProfile, regulationProfileSchema, type ProfileId } from '../regulations';
 import { scheduleSpecSchema, type Region } from '../worktime';
 import { canonicalProfile } from '../sites/hosts';
-import { actorSchema, type Actor } from './model';
+import { matchScore, resolveEntry } from './directory-match';
+import { actorSchema, type Actor, type Message } from './model';
+import { queueKeys } from './queue-keys';
 
 /** A week without hours: override dates are checked as a schedule's `days`. */
 const NO_WEEK = { '1': [], '2': [], '3': [], '4': [], '5': [], '6': [], '7': [] };
@@ -173,18 +175,21 @@ export function coverFor(ws: Workspace, bodyId: string, executorId: string): { e
 }
 
 /**
- * What the curator typed as the executor: a body (by id or name), or a person of a body (by
- * id or name: routed to their body, to them or their substitute); else the free text as a body.
+ * What the curator typed as the executor: a body or a person of the directory, by id, name, a
+ * part of the name or its abbreviation («Минтранс»). A person is routed to their body, to them
+ * or their substitute. Null when the text names nothing in the directory, or several things:
+ * executors are chosen from the directory, never made up (a made-up body has no queue).
  */
-export function resolveAssignee(ws: Workspace, text: string): { body: string; executor?: string } {
-  const wanted = text.trim().toLowerCase();
-  const body = ws.bodies.find((b) => b.id.toLowerCase() === wanted || b.name.toLowerCase() === wanted);
+export function resolveAssignee(ws: Workspace, text: string): { body: string; executor?: string } | null {
+  const people = ws.bodies.flatMap((b) => b.executors.map((p) => ({ id: p.id, name: p.name, body: b.id })));
+  const body = resolveEntry(ws.bodies, text);
+  const exactBody = ws.bodies.find((b) => b.id === text.trim());
+  if (exactBody) return { body: exactBody.id };
+  const person = resolveEntry(people, text);
+  if (body && person) return matchScore(body, text) >= matchScore(person, text) ? { body: body.id } : { body: person.body, executor: coverFor(ws, person.body, person.id).executor };
   if (body) return { body: body.id };
-  for (const b of ws.bodies) {
-    const person = b.executors.find((p) => p.id.toLowerCase() === wanted || p.name.toLowerCase() === wanted);
-    if (person) return { body: b.id, executor: coverFor(ws, b.id, person.id).executor };
-  }
-  return { body: text.trim() };
+  if (person) return { body: person.body, executor: coverFor(ws, person.body, person.id).executor };
+  return null;
 }
 
 /**
@@ -210,4 +215,29 @@ export function isOwnAuthor(ws: Workspace, bodies: readonly string[], authorUrl:
   if (!author) return false;
   const known = [...ws.ownProfiles, ...ws.bodies.filter((b) => bodies.includes(b.id)).flatMap((b) => b.pages)];
   return known.some((p) => canonicalProfile(p) === author);
+}
+
+/**
+ * An open message nobody in this workspace would see in a queue: routed to a body or a person
+ * the directory no longer has (removed, or made up by an older release). The curator's desk
+ * lists these, so a message is never outside every view.
+ */
+export function isOrphan(m: Pick<Message, 'status' | 'openFor'>, ws: Workspace): boolean {
+  if (m.status !== 'open') return false;
+  const bodies = new Set(ws.bodies.map((b) => `body:${b.id}`));
+  const people = new Set([ws.user.id, ...ws.bodies.flatMap((b) => b.executors.map((p) => p.id))].map((id) => `user:${id}`));
+  return !m.openFor.some((key) => key === 'role:curator' || bodies.has(key) || people.has(key));
+}
+
+/**
+ * Whether the desk of `user` in a view shows the message: one of the view's queue keys, or, for
+ * a curator's views, an orphan (see isOrphan). The side panel reads the same two sources.
+ */
+export function inDesk(m: Pick<Message, 'status' | 'openFor'>, ws: Workspace, role: 'curator' | 'executor' | 'all'): boolean {
+  if (m.status !== 'open') return false;
+  const user = ws.user;
+  const keys =
+    role === 'curator' ? ['role:curator'] : role === 'executor' ? [`user:${user.id}`, ...user.bodies.map((b) => `body:${b}`)] : queueKeys(user);
+  if (m.openFor.some((k) => keys.includes(k))) return true;
+  return role !== 'executor' && user.roles.includes('curator') && isOrphan(m, ws);
 }

@@ -24,7 +24,7 @@ let session: Session | undefined;
 beforeAll(async () => {
   session = await launch();
   // Who I am: a curator who also answers for the housing department (free-text body).
-  await saveWorkspace(session, starterWorkspace('yakutia', { id: 'me', name: 'Анна', roles: ['curator', 'executor'], bodies: ['Отдел ЖКХ'] }));
+  await saveWorkspace(session, starterWorkspace('yakutia', { id: 'me', name: 'Анна', roles: ['curator', 'executor'], bodies: ['minzhkh'] }));
 });
 
 afterAll(async () => {
@@ -80,7 +80,7 @@ describe('capture a VK post and see it in the popup', () => {
     await dialog.getByLabel('Тема').fill('Вывоз мусора');
     await dialog.getByLabel('Локация').fill('ул. Лесная, 12');
     await dialog.getByLabel('Важность').selectOption('high');
-    await dialog.getByLabel('Исполнитель').fill('Отдел ЖКХ');
+    await dialog.getByLabel('Исполнитель').fill('ЖКХ');
     await screenshot(page, 'vk-capture-form');
     await dialog.getByRole('button', { name: 'Сохранить' }).click();
     await expect.poll(() => dialog.getByRole('status').textContent()).toMatch(/^Сохранено\. Срок ответа: /);
@@ -113,7 +113,7 @@ describe('capture a VK post and see it in the popup', () => {
     expect(stored!.detectedAt).toBeLessThanOrEqual(Date.now());
     // Routed at once to the named executor; the answer is due in 8 working hours (Yakutia п. 9),
     // and the next deadline is the draft's, 4 hours before it (п. 10).
-    expect(stored).toMatchObject({ step: 'routed', bodies: ['Отдел ЖКХ'], nextDueKind: 'draft' });
+    expect(stored).toMatchObject({ step: 'routed', bodies: ['minzhkh'], nextDueKind: 'draft' });
     const answer = planDeadlines(profile, calendar, factsOf(stored!)).deadlines.find((d) => d.kind === 'answer')!;
     expect(workingMinutesBetween(calendar, stored!.detectedAt, answer.dueAt)).toBe(480);
     expect(workingMinutesBetween(calendar, stored!.nextDueAt!, answer.dueAt)).toBe(240);
@@ -138,7 +138,7 @@ describe('capture a VK post and see it in the popup', () => {
     await expect.poll(() => row.count()).toBe(1);
     expect(await row.textContent()).toContain('Иван Петров');
     expect(await row.textContent()).toContain('Вывоз мусора');
-    expect(await row.textContent()).toContain('Отдел ЖКХ');
+    expect(await row.textContent()).toContain('ЖКХ');
     const countdown = row.getByTestId('countdown');
     const first = await countdown.textContent();
     expect(workingMinutesBetween(calendar, at, stored!.nextDueAt!)).toBe(30);

@@ -16,7 +16,7 @@ let session: Session;
 beforeAll(async () => {
   session = await launch();
   // Who I am: a curator who also answers for the housing department (free-text body).
-  await saveWorkspace(session, starterWorkspace('yakutia', { id: 'me', name: 'Анна', roles: ['curator', 'executor'], bodies: ['Отдел ЖКХ'] }));
+  await saveWorkspace(session, starterWorkspace('yakutia', { id: 'me', name: 'Анна', roles: ['curator', 'executor'], bodies: ['minzhkh'] }));
 });
 afterAll(async () => {
   await session?.context.close();
@@ -44,7 +44,7 @@ describe('message channel in Chromium', () => {
   it('keeps working after Chromium stops the service worker', async () => {
     const page = await session.context.newPage();
     await page.goto('https://vk.ru/club100'); // vk.ru is the same site: stored under vk.com
-    let dialog = await captureWithForm(page, 0, { topic: 'Вывоз мусора', executor: 'Отдел ЖКХ' });
+    let dialog = await captureWithForm(page, 0, { topic: 'Вывоз мусора', executor: 'ЖКХ' });
     await dialog.getByRole('button', { name: 'Сохранить' }).click();
     await dialog.getByRole('status').waitFor();
     await dialog.getByRole('button', { name: 'Закрыть' }).first().click();
@@ -55,7 +55,7 @@ describe('message channel in Chromium', () => {
     await cdp.send('ServiceWorker.stopAllWorkers');
 
     // The next capture wakes the worker; the database still has the first message.
-    dialog = await captureWithForm(page, 1, { topic: 'Горячая вода', executor: 'Отдел ЖКХ' });
+    dialog = await captureWithForm(page, 1, { topic: 'Горячая вода', executor: 'ЖКХ' });
     await dialog.getByRole('button', { name: 'Сохранить' }).click();
     await expect.poll(() => dialog.getByRole('status').textContent()).toMatch(/^Сохранено/);
 

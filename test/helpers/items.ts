@@ -17,5 +17,5 @@ export const sampleRouting: Routing = {
   topic: 'Вывоз мусора',
   location: 'ул. Лесная, 12',
   importance: 'normal',
-  executor: 'Отдел ЖКХ',
+  executor: 'ЖКХ', // the housing body of each region's directory
 };

@@ -79,7 +79,7 @@ describe('CaptureForm', () => {
   it('requires the location where the act has the curator state it (Khabarovsk п. 6)', async () => {
     const user = userEvent.setup();
     const onSubmit = vi.fn();
-    render(<CaptureForm item={item} status={{ kind: 'idle' }} onSubmit={onSubmit} onClose={vi.fn()} directory={{ topics: [], locations: [], bodies: [], locationRequired: true }} />);
+    render(<CaptureForm item={item} status={{ kind: 'idle' }} onSubmit={onSubmit} onClose={vi.fn()} directory={{ topics: [], locations: [], bodies: [{ id: 'zhkh', name: 'Отдел ЖКХ' }], locationRequired: true }} />);
     await user.type(screen.getByLabelText(/Тема/), 'Вывоз мусора');
     await user.type(screen.getByLabelText(/Исполнитель/), 'Отдел ЖКХ');
     await user.click(screen.getByRole('button', { name: 'Сохранить' }));
@@ -88,6 +88,37 @@ describe('CaptureForm', () => {
     await user.type(screen.getByLabelText(/Локация/), 'Хабаровск');
     await user.click(screen.getByRole('button', { name: 'Сохранить' }));
     expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ location: 'Хабаровск' }));
+  });
+
+  it('takes the executor from the directory: an abbreviation finds the body, a made-up name is refused', async () => {
+    const user = userEvent.setup();
+    const onSubmit = vi.fn();
+    const bodies = [
+      { id: 'mintrans', name: 'Министерство транспорта и дорожного хозяйства' },
+      { id: 'minstroy', name: 'Министерство строительства' },
+    ];
+    render(<CaptureForm item={item} status={{ kind: 'idle' }} onSubmit={onSubmit} onClose={vi.fn()} directory={{ topics: [], locations: [], bodies }} />);
+    await user.type(screen.getByLabelText(/Тема/), 'Дороги');
+    await user.type(screen.getByLabelText(/Исполнитель/), 'Минфин');
+    await user.click(screen.getByRole('button', { name: 'Сохранить' }));
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(screen.getByRole('alert').textContent).toContain('нет в справочнике');
+    await user.clear(screen.getByLabelText(/Исполнитель/));
+    await user.type(screen.getByLabelText(/Исполнитель/), 'Минтранс');
+    expect(screen.getByTestId('executor-resolved').textContent).toContain('Министерство транспорта');
+    await user.click(screen.getByRole('button', { name: 'Сохранить' }));
+    expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ executor: 'mintrans' }));
+  });
+
+  it('says a too-long topic is too long, not that it is missing', async () => {
+    const user = userEvent.setup();
+    const onSubmit = vi.fn();
+    render(<CaptureForm item={item} status={{ kind: 'idle' }} onSubmit={onSubmit} onClose={vi.fn()} />);
+    await user.click(screen.getByLabelText(/Тема/));
+    await user.paste('т'.repeat(201));
+    await user.type(screen.getByLabelText(/Исполнитель/), 'Отдел');
+    await user.click(screen.getByRole('button', { name: 'Сохранить' }));
+    expect(screen.getByRole('alert').textContent).toBe('Поле «Тема» слишком длинное');
   });
 
   it('offers the executor of the previous capture again', async () => {

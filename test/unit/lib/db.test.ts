@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { countOpen, createDatabase, openMessagesByDue, queueFor, type AppDatabase } from '@/lib/db';
-import { applyCommand, detectionTime, findByKeys, loadWorkspace, resolveBody, saveCapture, saveWorkspace, UNREADABLE_WORKSPACE_KEY, unreadableWorkspace } from '@/lib/db/messages';
+import { applyCommand, detectionTime, findByKeys, loadWorkspace, resolveBody, saveCapture, saveWorkspace, UNREADABLE_WORKSPACE_KEY, UnknownExecutorError, unreadableWorkspace } from '@/lib/db/messages';
 import { planDeadlines } from '@/lib/regulations';
 import { factsOf } from '@/lib/workflow/machine';
 import { starterWorkspace, workspaceSchedule } from '@/lib/workflow/workspace';
@@ -62,10 +62,12 @@ describe('saveCapture', () => {
     expect(detectionTime(wed10 - 3 * 86_400_000, wed10)).toBe(wed10);
   });
 
-  it('resolves a body by id or name, and keeps free text', () => {
+  it('resolves a body by id, name or abbreviation, and nothing from text that names no body', () => {
     expect(resolveBody(workspace, 'minzdrav')).toBe('minzdrav');
     expect(resolveBody(workspace, 'министерство здравоохранения рс(я)')).toBe('minzdrav');
-    expect(resolveBody(workspace, 'Отдел ЖКХ')).toBe('Отдел ЖКХ');
+    expect(resolveBody(workspace, 'Минздрав')).toBe('minzdrav');
+    expect(resolveBody(workspace, 'Минтранс')).toBe('mintrans');
+    expect(resolveBody(workspace, 'Отдел ЖКХ')).toBeNull();
   });
 });
 
@@ -143,5 +145,16 @@ describe('faults: nothing half-written, nothing lost', () => {
     await saveWorkspace(db, starterWorkspace('ivanovo'), wed10 + 1);
     expect((await db.settings.get(UNREADABLE_WORKSPACE_KEY))?.value).toMatchObject({ value: broken });
     expect(await unreadableWorkspace(db)).toBeNull();
+  });
+});
+
+describe('a capture\'s executor from the directory (a made-up body has no queue)', () => {
+  it('refuses an executor that names nothing in the directory, storing nothing', async () => {
+    fresh();
+    await expect(saveCapture(db, { item: sampleItem(), routing: { ...sampleRouting, executor: 'Минфин' } }, env(wed10, () => 'm1'))).rejects.toThrow(UnknownExecutorError);
+    expect(await db.messages.count()).toBe(0);
+    const { message } = await saveCapture(db, { item: sampleItem(), routing: { ...sampleRouting, executor: 'Минтранс' } }, env(wed10, () => 'm1'));
+    expect(message.bodies).toEqual(['mintrans']);
+    expect(message.openFor).toEqual(['body:mintrans']);
   });
 });

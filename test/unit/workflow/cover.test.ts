@@ -42,10 +42,10 @@ describe('coverFor', () => {
 });
 
 describe('resolveAssignee', () => {
-  it('reads a body, a person of a body (to their cover), or free text', () => {
+  it('reads a body, a person of a body (to their cover), and nothing from text that names neither', () => {
     expect(resolveAssignee(workspace, body.name.toUpperCase())).toEqual({ body: body.id });
     expect(resolveAssignee(workspace, 'Иванов И. И.')).toEqual({ body: body.id, executor: 'sidorov' });
-    expect(resolveAssignee(workspace, ' Отдел по вопросам ЖКХ ')).toEqual({ body: 'Отдел по вопросам ЖКХ' });
+    expect(resolveAssignee(workspace, ' Отдел по вопросам ЖКХ ')).toBeNull();
   });
 });
 
