@@ -200,7 +200,7 @@ export default defineBackground(() => {
       if (!reply.ok) return { ok: false, message: reply.message };
       return { ok: true, tabId, method: reply.method ?? 'execCommand' };
     },
-    'publish.sent': async ({ messageId, replyUrl, authorUrl, authorName }, sender) => {
+    'publish.sent': async ({ messageId, replyUrl, authorUrl, authorName, text: sent }, sender) => {
       const pending = (await browser.storage.session.get(pendingKey(messageId)))[pendingKey(messageId)] as PendingPublish | undefined;
       if (!pending || pending.tabId !== sender.tabId) return { ok: false, message: t('publish.error.notPending') };
       // The page watches for 30 minutes; a report after that is not trusted.
@@ -220,7 +220,9 @@ export default defineBackground(() => {
         await browser.storage.session.set({ [detectedKey(messageId)]: detected });
         return { ok: false, unconfirmed: true, message: t('publish.unconfirmed', { author: authorName || authorUrl || '?' }) };
       }
-      const result = await applyCommand(db, messageId, { type: 'publish', url: url.data, ...(pending.text ? { text: pending.text } : {}) }, e.workspace.user, e);
+      // What the page shows as sent is recorded (and flagged when it is not the approved text).
+      const text = sent.trim() ? sent : pending.text;
+      const result = await applyCommand(db, messageId, { type: 'publish', url: url.data, ...(text ? { text } : {}) }, e.workspace.user, e);
       if (!result.ok) return { ok: false, message: result.error.message };
       await browser.storage.session.remove([pendingKey(messageId), detectedKey(messageId)]);
       await refreshBadge();

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent, type ReactElement } from 'react';
 import { browser } from 'wxt/browser';
 import { asDetectedReply, detectedKey, type DetectedReply } from '@/lib/messaging/detected';
+import { getDb } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import { allowedCommands } from '@/lib/workflow/allowed';
 import { notProcessableGrounds, type Actor, type Command, type Message } from '@/lib/workflow/model';
@@ -117,6 +118,7 @@ export function Actions({ message, workspace, role, run, publishInPlace }: Props
       <DraftForm
         key={`draft-${message.updatedAt}`}
         message={message}
+        userId={workspace.user.id}
         disabledRules={workspace.disabledLintRules}
         clarification={profile.clarification}
         busy={busy}
@@ -252,6 +254,7 @@ function ReturnForm({ busy, onReturn }: { busy: boolean; onReturn: (reason: stri
 
 function DraftForm({
   message,
+  userId,
   busy,
   part,
   disabledRules,
@@ -259,6 +262,8 @@ function DraftForm({
   onSubmit,
 }: {
   message: Message;
+  /** Whose draft: drafts are kept per message and person. */
+  userId: string;
   busy: boolean;
   part: boolean;
   disabledRules: string[];
@@ -266,8 +271,8 @@ function DraftForm({
   clarification: boolean;
   onSubmit: (c: Command) => void;
 }) {
-  const [text, setText] = useState(message.draft?.text ?? '');
-  const [kind, setKind] = useState<'answer' | 'interim' | 'clarification'>(message.step === 'interim' ? 'answer' : 'answer');
+  const [text, setText] = useSavedDraft(message.id, userId, message.draft?.text ?? '');
+  const [kind, setKind] = useState<'answer' | 'interim' | 'clarification'>('answer');
   const remarks = message.remarks.at(-1);
   return (
     <form
@@ -492,4 +497,44 @@ function useDetectedReply(messageId: string): DetectedReply | undefined {
     };
   }, [messageId]);
   return detected;
+}
+
+/** settings key of a draft being typed, per message and person. */
+export const draftKey = (messageId: string, userId: string) => `draft:${messageId}:${userId}`;
+
+/**
+ * The text of a draft being typed, saved as it is typed (debounced) and restored when the card
+ * or the panel is opened again, per message and person; dropped once the message moves on
+ * (the stored draft is the submitted one).
+ */
+function useSavedDraft(messageId: string, userId: string, initial: string): [string, (text: string) => void] {
+  const [text, setText] = useState(initial);
+  // Nothing is written until the saved draft was read (or a slow read could be overwritten).
+  const [ready, setReady] = useState(false);
+  const key = draftKey(messageId, userId);
+  useEffect(() => {
+    let live = true;
+    setReady(false);
+    getDb()
+      .settings.get(key)
+      .then((saved) => {
+        const value = saved?.value as { text?: unknown } | undefined;
+        if (live && typeof value?.text === 'string' && value.text.trim()) setText(value.text);
+      })
+      .catch(() => undefined)
+      .finally(() => live && setReady(true));
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  useEffect(() => {
+    if (!ready) return;
+    const timer = setTimeout(() => {
+      const db = getDb();
+      const write = text.trim() && text !== initial ? db.settings.put({ key, value: { text, at: Date.now() } }) : db.settings.delete(key);
+      Promise.resolve(write).catch(() => undefined);
+    }, 400);
+    return () => clearTimeout(timer);
+  }, [key, text, initial, ready]);
+  return [text, setText];
 }

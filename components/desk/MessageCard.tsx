@@ -56,6 +56,7 @@ export function MessageCard({ message, workspace, calendar, role, run, publishIn
             <a href={p.url} target="_blank" rel="noreferrer noopener">
               {p.url}
             </a>
+            {p.differsFromApproved ? <strong className="aot-publication-differs"> · {t('card.differs')}</strong> : null}
           </p>
         ) : null,
       )}

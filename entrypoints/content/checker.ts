@@ -4,6 +4,12 @@
  * and a compact panel beside the box lists them, with forbidden content found in the post
  * being answered. The rules run in the background (one request per pause in typing), so the
  * content script carries no rule data. Switched off per site in the options.
+ *
+ * A page's own scripts can type into the box too (synthetic events, value changes) and could
+ * keep the background busy: the checker reacts only to a person (trusted focus and input
+ * events) or to the extension itself (CheckerController.check, after it inserted an answer);
+ * at most one request is in flight and only the latest text waits (latestOnly), and the
+ * background limits the requests per tab besides.
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -25,6 +31,61 @@ interface Attached {
   follow: () => void;
 }
 
+/** What the rest of the content script may ask of the checker. */
+export interface CheckerController {
+  /**
+   * Checks a reply box now, whatever events its last change fired: for text the extension put
+   * there itself (publish in place), whose events may be synthetic. Ignored when the box is not
+   * a reply box or the checker is off.
+   */
+  check(box: HTMLElement): void;
+}
+
+/** A call that a newer one replaced before it was sent. */
+export class Superseded extends Error {
+  constructor() {
+    super('replaced by a newer check before it was sent');
+    this.name = 'Superseded';
+  }
+}
+
+/**
+ * At most one `send` at a time: a call made meanwhile waits, and a newer call replaces the one
+ * waiting (which rejects with Superseded). So the latest text always goes out, one request after
+ * the other, however fast the calls come.
+ */
+export function latestOnly<A, R>(send: (arg: A) => Promise<R>): (arg: A) => Promise<R> {
+  let busy = false;
+  let waiting: { arg: A; resolve: (result: R) => void; reject: (error: unknown) => void } | null = null;
+  const next = () => {
+    const w = waiting;
+    waiting = null;
+    if (w) run(w.arg).then(w.resolve, w.reject);
+    else busy = false;
+  };
+  const run = (arg: A): Promise<R> => {
+    busy = true;
+    let sent: Promise<R>;
+    try {
+      sent = send(arg);
+    } catch (error) {
+      sent = Promise.reject(error);
+    }
+    sent.then(next, next);
+    return sent;
+  };
+  return (arg) => {
+    if (!busy) return run(arg);
+    waiting?.reject(new Superseded());
+    return new Promise<R>((resolve, reject) => {
+      waiting = { arg, resolve, reject };
+    });
+  };
+}
+
+/** Thrown by the checker's lint to leave the highlighter's last drawing as it is. */
+const KEEP = new Error('no check: the last findings stay');
+
 /** The text of the item a box answers, read from the nearest ancestor that holds it (not the whole page). */
 function answeredText(box: HTMLElement, key: string, adapter: SiteAdapter): string | undefined {
   let reads = 0;
@@ -37,9 +98,17 @@ function answeredText(box: HTMLElement, key: string, adapter: SiteAdapter): stri
   return undefined;
 }
 
-export function startChecker(ctx: ContentScriptContext, adapter: SiteAdapter): void {
+export function startChecker(ctx: ContentScriptContext, adapter: SiteAdapter): CheckerController {
   let enabled = true;
   let current: Attached | null = null;
+  /**
+   * A request may go: a person changed the box (trusted input) or focused it, or the extension
+   * asked, since the last request. A page script's change alone never sends one.
+   */
+  let permitted = false;
+  const send = latestOnly(({ text, answering }: { text: string; answering: string | undefined }) =>
+    request('lint.check', { text, ...(answering ? { answering } : {}) }),
+  );
 
   const detach = () => {
     if (!current) return;
@@ -139,22 +208,36 @@ export function startChecker(ctx: ContentScriptContext, adapter: SiteAdapter): v
       follow();
     };
 
+    // The last request of this box: the same text is never asked twice (a page script's event
+    // that changed nothing, a refresh while the answer is on its way).
+    let last: { text: string; reply: ReturnType<typeof send> } | null = null;
     const lint = async (text: string): Promise<Finding[]> => {
+      const allowed = permitted; // one check per change by a person, used up here
+      permitted = false;
       if (!text.trim()) return [];
+      if (last?.text !== text) {
+        if (!allowed) throw KEEP; // changed by the page, not by a person: no request
+        last = { text, reply: send({ text, answering }) };
+      }
+      const mine = last;
+      let reply: Awaited<ReturnType<typeof send>>;
       try {
-        const reply = await request('lint.check', { text, ...(answering ? { answering } : {}) });
-        if (!reply.enabled) {
-          enabled = false;
-          queueMicrotask(detach);
-          return [];
-        }
-        incoming = reply.incoming;
-        score = reply.score;
-        return reply.findings;
+        reply = await mine.reply;
       } catch (error) {
-        if (!(error instanceof ChannelError)) throw error;
+        if (last === mine) last = null; // asked again on the next change by a person
+        // Replaced by newer text, refused (too many requests, too long) or no connection:
+        // nothing new to draw.
+        if (error instanceof Superseded || error instanceof ChannelError) throw KEEP;
+        throw error;
+      }
+      if (!reply.enabled) {
+        enabled = false;
+        queueMicrotask(detach);
         return [];
       }
+      incoming = reply.incoming;
+      score = reply.score;
+      return reply.findings;
     };
     const highlighter = attachHighlighter(box, { lint, delay: 300, onResult: render, name: 'aot-reply' });
     window.addEventListener('scroll', follow, { passive: true, capture: true });
@@ -168,11 +251,19 @@ export function startChecker(ctx: ContentScriptContext, adapter: SiteAdapter): v
     return box && adapter.findReplyBoxes(box.parentElement ?? document).some((b) => b.element === box) ? box : null;
   };
   // Runs on every keystroke in the page: typing in the box already checked costs one contains().
+  // Only a person's focus and input count (isTrusted): a page script's synthetic events and
+  // value changes attach nothing and send nothing.
   const onActivity = (event: Event) => {
-    if (!enabled) return;
-    if (current && event.target instanceof Node && current.box.contains(event.target)) return;
+    if (!enabled || !event.isTrusted) return;
+    if (current && event.target instanceof Node && current.box.contains(event.target)) {
+      if (event.type === 'input') permitted = true; // the highlighter checks after the pause
+      return;
+    }
     const box = boxOf(event.target);
-    if (box) attach(box);
+    if (box) {
+      permitted = true; // the box is checked as it is when attached
+      attach(box);
+    }
   };
   document.addEventListener('focusin', onActivity, true);
   document.addEventListener('input', onActivity, true);
@@ -187,4 +278,14 @@ export function startChecker(ctx: ContentScriptContext, adapter: SiteAdapter): v
     clearInterval(sweep);
     detach();
   });
+  return {
+    check(target) {
+      if (!enabled || !ctx.isValid) return;
+      const box = boxOf(target);
+      if (!box) return;
+      permitted = true;
+      if (current?.box === box) current.highlighter.refresh();
+      else attach(box);
+    },
+  };
 }

@@ -9,7 +9,7 @@ import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import { siteRequest as request } from '@/lib/messaging/site-client';
 import { TAB_CHANNEL, tabRequestSchema, type InsertMethod, type TabReply } from '@/lib/messaging/tab-protocol';
-import { comparableText } from '@/lib/sites/dom';
+import { comparableText, withoutPrefix } from '@/lib/sites/dom';
 import type { PageItem, SiteAdapter } from '@/lib/sites';
 import type { CaptureController } from './capture';
 import { closeForm } from './form';
@@ -167,7 +167,9 @@ export function startPublisher(adapter: SiteAdapter, capture: CaptureController)
       return { ok: false, message: t('inpage.publish.notEmpty') };
     }
     box.scrollIntoView({ block: 'center' });
-    const method = insertText(box, req.text);
+    // The site put the addressee's name in the box («Ольга, »): an answer that starts with it
+    // gets it once, not twice.
+    const method = insertText(box, withoutPrefix(req.text, existing));
     if (!method) {
       toast(t('inpage.publish.mismatch'), 'error');
       return { ok: false, message: t('inpage.publish.mismatch') };

@@ -498,3 +498,11 @@ export function batchPicker(scope: ParentNode, expected: Record<string, number>,
     },
   };
 }
+
+/** `text` without its beginning when the box already holds that beginning (the addressee's name). */
+export function withoutPrefix(text: string, inBox: string): string {
+  const prefix = inBox.trim();
+  if (!prefix) return text;
+  const start = text.trimStart();
+  return start.toLowerCase().startsWith(prefix.toLowerCase()) ? start.slice(prefix.length).trimStart() : text;
+}

@@ -5,6 +5,7 @@
  * Every transition recomputes the deadlines (planDeadlines) and records missed ones as facts.
  */
 import { planDeadlines, type MessageFacts, type RegulationProfile } from '../regulations';
+import { comparableText } from '../sites/dom';
 import type { WorkCalendar } from '../worktime';
 import { assignmentsOf, commandRefusal, curatorPublishes, type WorkflowError, type WorkflowErrorCode } from './allowed';
 import { commandSchema, type Actor, type Assignment, type Command, type Message, type Step, type WorkflowEvent } from './model';
@@ -275,7 +276,11 @@ export function transition(
       if (!textOut.trim()) return fail('invalid', 'Нет текста ответа');
       // Khabarovsk п. 13 абз. 2: the curator publishes from the draft, approval included.
       if (from === 'review') m.approvedAt = now;
-      m.publications = [...m.publications, { kind, at: now, text: textOut, by: actor.id, ...(cmd.url ? { url: cmd.url } : {}) }];
+      // What was sent, compared with what was approved (an addressee's name before it is fine).
+      const approved = from === 'summary' ? undefined : m.draft?.text;
+      const differs = cmd.text !== undefined && approved !== undefined && !comparableText(cmd.text).includes(comparableText(approved));
+      m.publications = [...m.publications, { kind, at: now, text: textOut, by: actor.id, ...(cmd.url ? { url: cmd.url } : {}), ...(differs ? { differsFromApproved: true } : {}) }];
+      if (differs) data.differsFromApproved = true;
       data.kind = kind;
       if (cmd.url) data.url = cmd.url;
       if (kind === 'interim') {

@@ -72,8 +72,11 @@ export const publicationSchema = z.object({
   kind: z.enum(['answer', 'interim', 'clarification']),
   url: permalinkSchema.optional(),
   at: instantSchema,
+  /** What was actually sent (as the page showed it), else the approved text. */
   text: z.string(),
   by: z.string(),
+  /** The sent text is not the approved one (edited in the site's box after approval). */
+  differsFromApproved: z.boolean().optional(),
 });
 
 export const messageSchema = capturedItemSchema.extend({

@@ -24,3 +24,33 @@ describe('the reply\'s link', () => {
     expect(isReplyUnder('not a url', 'https://vk.com/wall-1_1')).toBe(false);
   });
 });
+
+describe('what was sent', () => {
+  it('is recorded, and flagged when it is not the approved text (edited in the site\'s box)', () => {
+    const ex = executor('minstroy');
+    const s = scenario('yakutia', '2026-11-24T09:00');
+    s.do('2026-11-24T09:10', curator, { type: 'route', assignments: [{ body: 'minstroy' }] });
+    s.do('2026-11-24T10:00', ex, { type: 'submitDraft', kind: 'interim', text: 'Проверяем, ответим до 1 декабря.' });
+    s.do('2026-11-24T10:10', curator, { type: 'approve' });
+    // The addressee's name the site put before it is not an edit.
+    s.do('2026-11-24T10:20', ex, { type: 'publish', url: 'https://vk.com/wall-1_1?reply=5', text: 'Ольга, проверяем, ответим до 1 декабря.' });
+    expect(s.message.publications.at(-1)).not.toHaveProperty('differsFromApproved');
+    s.do('2026-11-25T10:00', ex, { type: 'submitDraft', kind: 'answer', text: 'Трубу заменили 24 ноября.' });
+    s.do('2026-11-25T10:10', curator, { type: 'approve' });
+    s.do('2026-11-25T10:20', ex, { type: 'publish', url: 'https://vk.com/wall-1_1?reply=6', text: 'Трубу заменили 24 ноября. Извините за задержку!!!' });
+    expect(s.message.publications.at(-1)).toMatchObject({ text: 'Трубу заменили 24 ноября. Извините за задержку!!!' });
+    const edited = scenario('yakutia', '2026-11-24T09:00');
+    edited.do('2026-11-24T09:10', curator, { type: 'route', assignments: [{ body: 'minstroy' }] });
+    edited.do('2026-11-24T10:00', ex, { type: 'submitDraft', kind: 'answer', text: 'Трубу заменим до 1 декабря.' });
+    edited.do('2026-11-24T10:10', curator, { type: 'approve' });
+    edited.do('2026-11-24T10:20', ex, { type: 'publish', url: 'https://vk.com/wall-1_1?reply=5', text: 'Трубу заменим когда-нибудь.' });
+    expect(edited.message.publications.at(-1)).toMatchObject({ text: 'Трубу заменим когда-нибудь.', differsFromApproved: true });
+  });
+
+  it('puts the addressee\'s name in once when the site already wrote it in the box', async () => {
+    const { withoutPrefix } = await import('@/lib/sites/dom');
+    expect(withoutPrefix('Ольга, воду дадут до 18:00.', 'Ольга, ')).toBe('воду дадут до 18:00.');
+    expect(withoutPrefix('Воду дадут до 18:00.', 'Ольга, ')).toBe('Воду дадут до 18:00.');
+    expect(withoutPrefix('Ольга, воду дадут.', '')).toBe('Ольга, воду дадут.');
+  });
+});

@@ -1,0 +1,25 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { Actions, draftKey } from '@/components/desk/Actions';
+import { getDb } from '@/lib/db';
+import { starterWorkspace } from '@/lib/workflow/workspace';
+import { curator, scenario } from '../../helpers/workflow';
+
+describe('a draft being typed', () => {
+  it('is kept as typed and comes back when the card is opened again (per message and person)', async () => {
+    const user = userEvent.setup();
+    const s = scenario('yakutia', '2026-11-24T09:00');
+    s.do('2026-11-24T09:10', curator, { type: 'route', assignments: [{ body: 'minstroy' }] });
+    const ws = starterWorkspace('yakutia', { id: 'anna', roles: ['executor'], bodies: ['minstroy'] });
+    const run = vi.fn(async () => null);
+    const first = render(<Actions message={s.message} workspace={ws} role="executor" run={run} />);
+    await user.type(screen.getByLabelText('Текст ответа'), 'Трубу заменим до 1 декабря');
+    await waitFor(async () => expect((await getDb().settings.get(draftKey(s.message.id, 'anna')))?.value).toMatchObject({ text: 'Трубу заменим до 1 декабря' }));
+    first.unmount(); // «← К очереди», or the panel closed
+    render(<Actions message={s.message} workspace={ws} role="executor" run={run} />);
+    await waitFor(() => expect((screen.getByLabelText('Текст ответа') as HTMLTextAreaElement).value).toBe('Трубу заменим до 1 декабря'));
+    // Another person's draft of the same message is theirs alone.
+    expect(await getDb().settings.get(draftKey(s.message.id, 'boris'))).toBeUndefined();
+  });
+});
