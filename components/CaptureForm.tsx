@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent, type KeyboardEvent, type SyntheticEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type SyntheticEvent } from 'react';
 import { t } from '@/lib/i18n';
 import type { DeadlineKind } from '@/lib/regulations/kinds';
 import { routingSchema, type Importance, type Routing } from '@/lib/model/message';
@@ -67,6 +67,11 @@ export function CaptureForm({ item, status, onSubmit, onClose, lastExecutor = ''
   const resolvedExecutor = executorFound.length === 1 && executorFound[0]!.name !== values.executor.trim() ? executorFound[0]!.name : null;
 
   const personActed = useRef(false);
+  // autoFocus is not honoured inside a shadow root everywhere: focus «Тема» when the form opens.
+  const topicRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    topicRef.current?.focus({ preventScroll: true });
+  }, []);
   const notePerson = (event: SyntheticEvent) => {
     if (event.nativeEvent.isTrusted) personActed.current = true;
   };
@@ -125,6 +130,7 @@ export function CaptureForm({ item, status, onSubmit, onClose, lastExecutor = ''
         disabled={done}
         list={directory ? `${id}-${field}-list` : undefined}
         autoFocus={field === 'topic'}
+        ref={field === 'topic' ? topicRef : undefined}
         onChange={(e) => {
           setValues((v) => ({ ...v, [field]: e.target.value }));
           if (errors[field]) setErrors(({ [field]: _fixed, ...rest }) => rest);

@@ -514,7 +514,6 @@ function useSavedDraft(messageId: string, userId: string, initial: string): [str
   const key = draftKey(messageId, userId);
   useEffect(() => {
     let live = true;
-    setReady(false);
     getDb()
       .settings.get(key)
       .then((saved) => {

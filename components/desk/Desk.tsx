@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from 'wxt/browser';
-import { useEffect, useMemo, type KeyboardEvent } from 'react';
+import { useEffect, useMemo } from 'react';
 import { getDb, openMessagesByDue, queueFor } from '@/lib/db';
 import { isOrphan } from '@/lib/workflow/workspace';
 import { loadWorkspace } from '@/lib/db/messages';
@@ -23,7 +23,7 @@ export function Desk() {
   const role = chosen ?? defaultRole(workspace?.user.roles ?? []);
   const keys = useMemo(
     () =>
-      !workspace
+      !workspace || role === 'archive'
         ? []
         : role === 'curator'
           ? ['role:curator']
@@ -32,14 +32,16 @@ export function Desk() {
             : queueKeys(workspace.user),
     [workspace, role],
   );
-  const seesOrphans = !!workspace && role !== 'executor' && workspace.user.roles.includes('curator');
+  const seesOrphans = !!workspace && (role === 'curator' || role === 'all') && workspace.user.roles.includes('curator');
   const queue = useLiveQuery(async () => {
+    // The archive: closed messages, the latest first (published and not processable ones are found here).
+    if (role === 'archive') return (await getDb().messages.where('status').equals('closed').sortBy('updatedAt')).reverse().slice(0, 1000);
     const mine = keys.length ? await queueFor(getDb(), keys) : [];
     if (!seesOrphans || !workspace) return mine;
     // Messages no queue of this workspace holds (their body left the directory) come to the curator.
     const orphans = (await openMessagesByDue(getDb())).filter((m) => isOrphan(m, workspace) && !mine.some((x) => x.id === m.id));
     return [...mine, ...orphans];
-  }, [keys.join('|'), seesOrphans, workspace]);
+  }, [keys.join('|'), seesOrphans, workspace, role]);
   const selected = useLiveQuery(async () => (selectedId ? await getDb().messages.get(selectedId) : undefined), [selectedId]);
   useEffect(() => startClock(), []);
   // The popup asks the desk to open a message (UI state in session storage, not the database).
@@ -82,17 +84,9 @@ export function Desk() {
     }
   };
 
-  const onKeyDown = (e: KeyboardEvent) => {
-    const target = e.target as HTMLElement;
-    if (/^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
-    const index = visible.findIndex((m) => m.id === selectedId);
-    if (e.key === 'Escape') set({ selectedId: null });
-    else if (e.key === 'j' || e.key === 'о') set({ selectedId: visible[Math.min(visible.length - 1, index + 1)]?.id ?? null });
-    else if (e.key === 'k' || e.key === 'л') set({ selectedId: visible[Math.max(0, index - 1)]?.id ?? null });
-  };
-
   return (
-    <div className="aot-desk" onKeyDown={onKeyDown}>
+    <div className="aot-desk">
+      <Shortcuts visible={visible.map((m) => m.id)} selectedId={selectedId} onSelect={(id) => set({ selectedId: id })} />
       <div className="aot-toolbar">
         <label className="aot-field aot-field--inline">
           <span className="aot-field__label">{t('desk.role')}</span>
@@ -100,11 +94,12 @@ export function Desk() {
             <option value="curator">{t('desk.role.curator')}</option>
             <option value="executor">{t('desk.role.executor')}</option>
             {workspace.user.roles.length > 1 ? <option value="all">{t('desk.role.all')}</option> : null}
+            <option value="archive">{t('desk.role.archive')}</option>
           </select>
         </label>
       </div>
       {selected ? (
-        <MessageCard message={selected} workspace={workspace} calendar={calendar} role={role} run={run} publishInPlace={publishInPlace} onBack={() => set({ selectedId: null })} />
+        <MessageCard message={selected} workspace={workspace} calendar={calendar} role={role === 'archive' ? 'all' : role} run={run} publishInPlace={publishInPlace} onBack={() => set({ selectedId: null })} />
       ) : (
         <section className="aot-section" aria-label={t('desk.queue')}>
           <div className="aot-filters">
@@ -140,4 +135,24 @@ function FilterSelect<T extends string>(props: { label: string; all: string; val
       ))}
     </select>
   );
+}
+
+/**
+ * The desk's keys, wherever the focus is in the panel (not only inside the list): J/K next and
+ * previous, Esc back to the queue; never while typing in a field.
+ */
+function Shortcuts({ visible, selectedId, onSelect }: { visible: string[]; selectedId: string | null; onSelect: (id: string | null) => void }) {
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (e.altKey || e.ctrlKey || e.metaKey || (target && (/^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) || target.isContentEditable))) return;
+      const index = visible.indexOf(selectedId ?? '');
+      if (e.key === 'Escape') onSelect(null);
+      else if (e.key === 'j' || e.key === 'о') onSelect(visible[Math.min(visible.length - 1, index + 1)] ?? null);
+      else if (e.key === 'k' || e.key === 'л') onSelect(visible[Math.max(0, index - 1)] ?? null);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [visible, selectedId, onSelect]);
+  return null;
 }

@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '@/lib/db';
 import { t } from '@/lib/i18n';
-import { planDeadlines } from '@/lib/regulations';
+import { deadlineKinds, planDeadlines } from '@/lib/regulations';
+import { Countdown } from '../Countdown';
 import { awaitingAuthor, curatorPublishes } from '@/lib/workflow/allowed';
 import { factsOf } from '@/lib/workflow/machine';
 import type { Command, Message } from '@/lib/workflow/model';
@@ -42,6 +43,12 @@ export function MessageCard({ message, workspace, calendar, role, run, publishIn
           {t(`step.${message.step}`)}
         </span>
       </header>
+      {/* The same countdown and overdue mark as the message's row in the queue. */}
+      {message.status === 'open' && message.nextDueAt !== undefined ? (
+        <p className="aot-row__meta" data-testid="card-countdown">
+          {t(`deadline.${deadlineKinds.find((k) => k === message.nextDueKind) ?? 'answer'}`)}: <Countdown dueAt={message.nextDueAt} calendar={calendar} />
+        </p>
+      ) : null}
       <blockquote className="aot-form__text">{message.text || t('form.noText')}</blockquote>
       {message.pageChanges.map((c) => (
         <div key={`${c.kind}-${c.at}`} className="aot-form__notice aot-form__notice--error" data-testid="page-change">

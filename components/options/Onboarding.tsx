@@ -12,10 +12,15 @@ export function Onboarding({ onDone }: { onDone: (ws: Workspace) => void }) {
   const [executor, setExecutor] = useState(false);
   const [body, setBody] = useState('');
   const bodies = starterWorkspace(region).bodies;
+  const [error, setError] = useState<string | null>(null);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const roles = [...(curator ? (['curator'] as const) : []), ...(executor ? (['executor'] as const) : [])];
-    onDone(starterWorkspace(region, { id: 'me', name: name.trim(), roles: roles.length ? roles : ['curator'], bodies: executor && body ? [body] : [] }));
+    // Nothing is guessed: a role must be chosen, and an executor answers for a body.
+    if (!roles.length) return setError(t('onboarding.error.role'));
+    if (executor && !body) return setError(t('onboarding.error.body'));
+    setError(null);
+    onDone(starterWorkspace(region, { id: 'me', name: name.trim(), roles, bodies: executor ? [body] : [] }));
   };
   return (
     <form className="aot-section aot-onboarding" onSubmit={submit} aria-labelledby="onboarding-title">
@@ -41,6 +46,11 @@ export function Onboarding({ onDone }: { onDone: (ws: Workspace) => void }) {
       </fieldset>
       {executor ? (
         <BodySelect single label={t('onboarding.bodies')} bodies={bodies} value={body ? [body] : []} onChange={(ids) => setBody(ids[0] ?? '')} />
+      ) : null}
+      {error ? (
+        <p className="aot-form__notice aot-form__notice--error" role="alert">
+          {error}
+        </p>
       ) : null}
       <button type="submit" className="aot-button aot-button--primary">
         {t('onboarding.start')}

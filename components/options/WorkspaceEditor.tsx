@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { t } from '@/lib/i18n';
-import type { Workspace } from '@/lib/workflow/workspace';
+import { starterWorkspace, type Workspace } from '@/lib/workflow/workspace';
 import { BodySelect, RoleChecks } from '../fields';
 import { Executors } from './Executors';
-import { REGIONS } from '@/lib/worktime';
+import { REGIONS, type Region } from '@/lib/worktime';
 
 const CATEGORIES = ['cliche', 'jargon', 'style', 'substance'] as const;
 
@@ -70,6 +70,7 @@ export function WorkspaceEditor({ workspace, onSave }: { workspace: Workspace; o
         <p className="aot-hint">
           {t('options.schedule')}: {t('options.scheduleValue', { zone: REGIONS[workspace.region].zone })}
         </p>
+        <RegionChange workspace={workspace} onSave={onSave} />
         <ul>
           {(['route', 'return', 'answer', 'approve', 'rework', 'publish', 'part'] as const).map((k) => {
             const timer = timers[k];
@@ -165,5 +166,46 @@ export function WorkspaceEditor({ workspace, onSave }: { workspace: Workspace; o
         </span>
       ) : null}
     </form>
+  );
+}
+
+/**
+ * Another region (a curator who moved, or a wrong first choice): its act, calendar and starter
+ * directory replace this workspace's; who I am and the messages stay. Asked twice.
+ */
+function RegionChange({ workspace, onSave }: { workspace: Workspace; onSave: (ws: Workspace) => Promise<void> }) {
+  const [region, setRegion] = useState<Region>(workspace.region);
+  const [confirming, setConfirming] = useState(false);
+  const change = async () => {
+    const next = starterWorkspace(region, { ...workspace.user, bodies: [] });
+    await onSave({ ...next, ownProfiles: workspace.ownProfiles, notifyLeadMinutes: workspace.notifyLeadMinutes, disabledLintRules: workspace.disabledLintRules });
+    setConfirming(false);
+  };
+  return (
+    <div className="aot-toolbar">
+      <label className="aot-field aot-field--inline">
+        <span className="aot-field__label">{t('onboarding.region')}</span>
+        <select value={region} onChange={(e) => { setRegion(e.target.value as Region); setConfirming(false); }}>
+          {(Object.keys(REGIONS) as Region[]).map((r) => (
+            <option key={r} value={r}>
+              {REGIONS[r].name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {region !== workspace.region && !confirming ? (
+        <button type="button" className="aot-button" onClick={() => setConfirming(true)}>
+          {t('options.region.change')}
+        </button>
+      ) : null}
+      {confirming ? (
+        <p className="aot-form__notice" role="alert">
+          {t('options.region.warning', { region: REGIONS[region].name })}{' '}
+          <button type="button" className="aot-button aot-button--primary" onClick={() => void change()}>
+            {t('options.region.confirm')}
+          </button>
+        </p>
+      ) : null}
+    </div>
   );
 }

@@ -1,7 +1,8 @@
 /** UI state of the side panel's desk: the view (role), the open message, the filters. */
 import { create } from 'zustand';
 
-export type DeskRole = 'curator' | 'executor' | 'all';
+/** 'archive': closed messages (published, not processable), with search. */
+export type DeskRole = 'curator' | 'executor' | 'all' | 'archive';
 
 /** The view a person starts in: everything of mine with both roles, else the one role. */
 export function defaultRole(roles: readonly string[]): DeskRole {

@@ -76,6 +76,12 @@ function Dialog({ req, onClose, lastExecutor, directory }: { req: FormRequest; o
 
 export function closeForm(): void {
   root?.render(null);
+  window.removeEventListener('keydown', escapeAnywhere, true);
+}
+
+/** Esc closes the form wherever the focus is on the page (a person's key only). */
+function escapeAnywhere(event: KeyboardEvent): void {
+  if (event.key === 'Escape' && event.isTrusted) closeForm();
 }
 
 /** The workspace directory, fetched once per page and refreshed after a minute. */
@@ -110,6 +116,7 @@ function show(req: FormRequest, lastExecutor: string, dir?: Directory): void {
     document.body.append(host);
     root = createRoot(mountPoint);
   }
+  window.addEventListener('keydown', escapeAnywhere, true);
   // A new key remounts the dialog with fresh state for each opened post.
   root!.render(<Dialog key={`${req.item.key}:${req.detectedAt}`} req={req} onClose={closeForm} lastExecutor={lastExecutor} {...(dir ? { directory: dir } : {})} />);
 }

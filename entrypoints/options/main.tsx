@@ -44,7 +44,7 @@ function Options() {
         </p>
       ) : null}
       {workspace === null ? <Onboarding onDone={(ws) => void save(ws)} /> : null}
-      {workspace ? <WorkspaceEditor key={JSON.stringify(workspace.user)} workspace={workspace} onSave={save} /> : null}
+      {workspace ? <WorkspaceEditor key={`${workspace.region}:${JSON.stringify(workspace.user)}`} workspace={workspace} onSave={save} /> : null}
       <Backup />
       <Diagnostics {...(workspace ? { zone: REGIONS[workspace.region].zone } : {})} />
       <section className="aot-section">

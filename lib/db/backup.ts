@@ -38,6 +38,8 @@ export class ImportError extends Error {
   }
 }
 
+const russian = z.locales.ru().localeError;
+
 /** The largest file the importer reads (a region's year of messages is a few megabytes). */
 export const MAX_BACKUP_BYTES = 200 * 1024 * 1024;
 
@@ -88,7 +90,8 @@ export function parseBackup(text: string): Backup {
   const version = (raw as { schemaVersion?: unknown }).schemaVersion;
   if (typeof version === 'number' && version > LATEST_VERSION)
     throw new ImportError(`Файл создан более новой версией расширения (схема ${version}); обновите расширение`);
-  const parsed = backupSchema.safeParse(raw);
+  // Messages in Russian (zod's own locale), for the person who loaded the file.
+  const parsed = backupSchema.safeParse(raw, { error: russian });
   if (!parsed.success) {
     const first = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new ImportError(`Файл повреждён: ${first.join('; ')}`);

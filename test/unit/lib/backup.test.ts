@@ -181,3 +181,10 @@ describe('backup', () => {
     expect(await b.messages.count()).toBe(0);
   });
 });
+
+describe('import errors', () => {
+  it('are in Russian, naming the field', () => {
+    const bad = JSON.stringify({ format: 'answer-on-time/backup', kind: 'full', schemaVersion: 3, exportedAt: 'вчера', messages: [], events: [] });
+    expect(() => parseBackup(bad)).toThrow(/Файл повреждён: exportedAt: Неверный ввод: ожидалось число/);
+  });
+});
