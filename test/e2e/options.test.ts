@@ -18,7 +18,7 @@ describe('options', () => {
     await screenshot(page, 'options-onboarding');
     await onboard(page, { region: 'Саратовская область', name: 'Пётр', body: 'Министерство здравоохранения области' });
     expect(await page.getByText('Постановление Губернатора Саратовской области от 24.03.2020 № 92').count()).toBe(1);
-    expect(await page.getByText(/Ответ опубликован: 540 мин \(п\. 9\)/).count()).toBe(1);
+    expect(await page.getByText(/Срок ответа \(публикация\): 540 мин \(п\. 9\)/).count()).toBe(1);
     expect(await page.getByLabel('Населённые пункты').inputValue()).toContain('Энгельс');
     expect(await page.getByText(/часовой пояс Europe\/Saratov/).count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);

@@ -65,7 +65,7 @@ describe('Khabarovsk', () => {
     const deadlines = await panel.locator('.aot-deadlines').textContent();
     expect(deadlines).toContain('Сводный ответ');
     expect(deadlines).toContain('п. 13, абз. 3');
-    expect(deadlines).not.toContain('Ответ опубликован');
+    expect(deadlines).not.toContain('Срок ответа');
     await screenshot(panel, 'khabarovsk-summary');
     await panel.close();
   });

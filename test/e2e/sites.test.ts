@@ -238,7 +238,8 @@ describe('publish in place', () => {
     const page = session.context.pages().find((p) => p.url().startsWith('https://vk.com/wall-100_502'))!;
     expect(page).toBeDefined();
     const composer = page.locator('[data-testid="content-editable-input"]');
-    await expect.poll(() => composer.textContent()).toBe('Ольга, Ольга, аварийная бригада работает на Садовой, 14; воду дадут до 18:00. Телефон 05.');
+    // VK wrote «Ольга, » in the box; the answer starting with the name gets it once.
+    await expect.poll(() => composer.textContent()).toBe('Ольга, аварийная бригада работает на Садовой, 14; воду дадут до 18:00. Телефон 05.');
     expect((await stored('vk:wall-100_502_r601'))!.step).toBe('approved'); // nothing recorded before sending
     await screenshot(page, 'vk-publish-inserted');
     await page.locator('[data-testid="send-comment"]').click(); // the official sends
