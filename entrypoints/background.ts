@@ -9,6 +9,8 @@ import { countOpen, getDb, queueFor } from '@/lib/db';
 import { exportBackup, exportHandover, importBackup, ImportError } from '@/lib/db/backup';
 import { applyCommand, findByKeys, loadWorkspace, recordPageObservations, repeatCandidates, saveCapture, saveWorkspace } from '@/lib/db/messages';
 import { createRouter, type Handlers } from '@/lib/messaging/router';
+import { RateLimitedError } from '@/lib/messaging/channel';
+import { CHECKER_RATE, createRateLimiter } from '@/lib/messaging/rate-limit';
 import { sendToTab, waitForTab } from '@/lib/messaging/tab-client';
 import { checkDraft, screenIncoming } from '@/lib/lint';
 import { permalinkSchema } from '@/lib/model/message';
@@ -53,6 +55,8 @@ function postUrlOf(m: Message): string {
 
 export default defineBackground(() => {
   const db = getDb();
+  // In memory on purpose: a worker restart only hands every tab a fresh burst.
+  const checkerLimit = createRateLimiter(CHECKER_RATE);
   let calendarCache: { key: string; calendar: WorkCalendar } | undefined;
   const env = async () => {
     const workspace = await loadWorkspace(db);
@@ -166,6 +170,8 @@ export default defineBackground(() => {
       return { stored: true };
     },
     'lint.check': async ({ text, answering }, sender) => {
+      // A page can fire input at the reply box: each tab gets a person's typing rate at most.
+      if (sender.kind === 'site' && sender.tabId !== undefined && !checkerLimit.take(String(sender.tabId), Date.now())) throw new RateLimitedError();
       const host = sender.url ? new URL(sender.url).hostname : '';
       const site = host === 'ok.ru' ? 'ok' : 'vk';
       const stored = (await browser.storage.local.get(CHECKER_SITES_KEY))[CHECKER_SITES_KEY] as Partial<Record<'vk' | 'ok', boolean>> | undefined;
@@ -269,6 +275,7 @@ export default defineBackground(() => {
 
   // A closed tab's health report and any publication it was watching go with it.
   browser.tabs.onRemoved.addListener((tabId) => {
+    checkerLimit.forget(String(tabId));
     void (async () => {
       const all = await browser.storage.session.get(null);
       const stale = Object.entries(all)

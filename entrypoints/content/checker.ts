@@ -20,7 +20,7 @@ import { ChannelError } from '@/lib/messaging/channel';
 import { siteRequest as request } from '@/lib/messaging/site-client';
 import { CHECKER_SITES_KEY } from '@/lib/sites/hosts';
 import type { SiteAdapter } from '@/lib/sites';
-import { HOST_ATTR, styleShadow } from './shadow';
+import { attachOurShadow, HOST_ATTR } from './shadow';
 
 const MAX_LISTED = 5;
 
@@ -143,8 +143,7 @@ export function startChecker(ctx: ContentScriptContext, adapter: SiteAdapter): C
     const panelHost = document.createElement('div');
     panelHost.setAttribute(HOST_ATTR, 'checker');
     Object.assign(panelHost.style, { position: 'absolute', zIndex: '2147483645', top: '0', left: '0' });
-    const shadow = panelHost.attachShadow({ mode: 'open' });
-    styleShadow(shadow);
+    const shadow = attachOurShadow(panelHost);
     const panel = document.createElement('section');
     panel.className = 'aot-checker';
     panel.setAttribute('aria-label', t('checker.title'));

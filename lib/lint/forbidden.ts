@@ -18,13 +18,18 @@ const LOOKALIKE: Record<string, string> = {
   a: 'а', b: 'б', c: 'с', e: 'е', h: 'н', k: 'к', m: 'м', n: 'п', o: 'о', p: 'р', t: 'т', u: 'и', x: 'х', y: 'у',
   '0': 'о', '3': 'з', '4': 'ч', '6': 'б', '@': 'а', 'ё': 'е',
 };
+/** LOOKALIKE by UTF-16 code. */
+const LOOKALIKE_CODE = new Map(Object.entries(LOOKALIKE).map(([from, to]) => [from.charCodeAt(0), to.charCodeAt(0)]));
+const SPACE = 0x20;
+const STAR = 0x2a;
 
+/** The normalised stream; typed arrays: one entry per character, no garbage on long texts. */
 interface Stream {
   text: string;
   /** Original offset of each character of text. */
-  at: number[];
-  /** Whether each character came from a run of spaced single letters («х у й»). */
-  joined: boolean[];
+  at: Int32Array;
+  /** 1 where a character came from a run of spaced single letters («х у й»). */
+  joined: Uint8Array;
 }
 
 /** A letter for the screen: Cyrillic and Latin by code range, anything else by Unicode class. */
@@ -36,52 +41,63 @@ function isLetterCode(code: number): boolean {
   return /\p{L}/u.test(String.fromCharCode(code));
 }
 
-/** Lowercase, look-alikes mapped, runs of a letter collapsed, spaced single letters joined. */
+/**
+ * A run of ≥ 3 single letters with one space between them (the stream has only letters, `*` and
+ * spaces). Starts only after a space: when a run of singles is given up, the next try starts
+ * two characters on, but a run of three singles always matches, so no run is scanned twice.
+ */
+const SPACED_RUN = /(?<=^|\s)(?:[\p{L}*]\s){2,}[\p{L}*](?=\s|$)/gu;
+
+/** A string from UTF-16 codes (in slices: an argument list has a limit). */
+function fromCodes(codes: Uint16Array): string {
+  let out = '';
+  for (let from = 0; from < codes.length; from += 8192) out += String.fromCharCode(...codes.subarray(from, from + 8192));
+  return out;
+}
+
+/** Lowercase, look-alikes mapped, runs of a letter collapsed, spaced single letters joined. Linear. */
 function normalizeForScreen(input: string): Stream {
   const lower = input.toLowerCase();
   // toLowerCase keeps the length for Cyrillic and Latin; when it does not, offsets would drift.
   const source = lower.length === input.length ? lower : input;
-  const chars: string[] = new Array<string>(source.length);
-  const at: number[] = new Array<number>(source.length);
-  // Pass 1: map characters; everything else becomes a space.
-  for (let i = 0; i < source.length; i++) {
+  const n = source.length;
+  // Pass 1: map characters; everything else becomes a space (so each character stays one code unit).
+  const mapped = new Uint16Array(n);
+  for (let i = 0; i < n; i++) {
     const code = source.charCodeAt(i);
-    const ch = source[i]!;
-    at[i] = i;
-    if (isLetterCode(code)) chars[i] = LOOKALIKE[ch] ?? ch;
-    else if (code === 0x2a || code === 0x40) chars[i] = LOOKALIKE[ch] ?? ch; // * and @
+    if (isLetterCode(code) || code === STAR || code === 0x40) mapped[i] = LOOKALIKE_CODE.get(code) ?? code; // letters, * and @
     // Digits count as letters only next to letters (a phone number stays a number).
     else if ((code === 0x30 || code === 0x33 || code === 0x34 || code === 0x36) && (isLetterCode(source.charCodeAt(i - 1)) || isLetterCode(source.charCodeAt(i + 1))))
-      chars[i] = LOOKALIKE[ch]!;
-    else chars[i] = ' ';
+      mapped[i] = LOOKALIKE_CODE.get(code)!;
+    else mapped[i] = SPACE;
   }
   // Pass 2: join runs of ≥3 single letters separated by one separator («х у й», «х.у.й»).
-  const text = chars.join('');
-  const keep = new Array<boolean>(text.length).fill(true);
-  const inRun = new Array<boolean>(text.length).fill(false);
-  const single = /(?:^|\s)((?:[\p{L}*]\s){2,}[\p{L}*])(?=\s|$)/gu;
-  for (const m of text.matchAll(single)) {
-    const from = m.index + m[0].indexOf(m[1]!);
-    for (let k = from; k < from + m[1]!.length; k++) {
-      inRun[k] = true;
-      if (text[k] === ' ') keep[k] = false;
+  const text = fromCodes(mapped);
+  const drop = new Uint8Array(n);
+  const inRun = new Uint8Array(n);
+  for (const m of text.matchAll(SPACED_RUN)) {
+    for (let k = m.index; k < m.index + m[0].length; k++) {
+      inRun[k] = 1;
+      if (mapped[k] === SPACE) drop[k] = 1;
     }
   }
   // Pass 3: collapse repeated letters («бляяяять» → «блять») and drop joined separators.
-  const out: string[] = [];
-  const outAt: number[] = [];
-  const joined: boolean[] = [];
-  let previous = '';
-  for (let k = 0; k < text.length; k++) {
-    if (!keep[k]) continue;
-    const ch = text[k]!;
-    if (ch !== ' ' && ch === previous) continue;
-    previous = ch;
-    out.push(ch);
-    outAt.push(at[k]!);
-    joined.push(inRun[k]!);
+  const out = new Uint16Array(n);
+  const at = new Int32Array(n);
+  const joined = new Uint8Array(n);
+  let length = 0;
+  let previous = -1;
+  for (let k = 0; k < n; k++) {
+    if (drop[k]) continue;
+    const code = mapped[k]!;
+    if (code !== SPACE && code === previous) continue;
+    previous = code;
+    out[length] = code;
+    at[length] = k;
+    joined[length] = inRun[k]!;
+    length += 1;
   }
-  return { text: out.join(''), at: outAt, joined };
+  return { text: fromCodes(out.subarray(0, length)), at: at.subarray(0, length), joined: joined.subarray(0, length) };
 }
 
 // ---- obscenity --------------------------------------------------------------------------------
@@ -132,7 +148,7 @@ interface ScreenToken {
   start: number;
   end: number;
   /** Original offsets of each letter of word. */
-  letters: number[];
+  letters: Int32Array;
   /** Some letters were spaced out («и х у й с»): a root may start inside the token. */
   joined: boolean;
 }
@@ -141,24 +157,41 @@ function screenTokens(input: string): ScreenToken[] {
   const s = normalizeForScreen(input);
   const out: ScreenToken[] = [];
   for (const m of s.text.matchAll(/[\p{L}*]+/gu)) {
-    const letters = s.at.slice(m.index, m.index + m[0].length);
+    const letters = s.at.subarray(m.index, m.index + m[0].length);
     out.push({
       word: m[0],
       start: letters[0]!,
       end: letters[letters.length - 1]! + 1,
       letters,
-      joined: s.joined.slice(m.index, m.index + m[0].length).some(Boolean),
+      joined: s.joined.subarray(m.index, m.index + m[0].length).includes(1),
     });
   }
   return out;
 }
 
+/**
+ * Longer than any match of OBSCENE or OBSCENE_EXCEPT (at most 9 letters: a prefix of 4 and a
+ * root of 5): a root is looked for in the first letters of the rest of a token only, so a long
+ * spaced-out run costs a constant per letter. A `$` in OBSCENE cannot match at the cut (it is
+ * further than any match reaches), only at the real end of the word.
+ */
+const OBSCENE_WINDOW = 32;
+
 /** The span of an obscene root in a token, or null. */
 function obsceneSpan(token: ScreenToken): [number, number] | null {
-  const starts = token.joined ? token.word.split('').map((_, k) => k) : [0];
-  for (const k of starts) {
-    const rest = token.word.slice(k);
-    if (rest.replace(/\*/g, '').length < 2 || OBSCENE_EXCEPT.test(rest)) continue;
+  const word = token.word;
+  // Letters (not `*`) from each start to the end of the word, counted once from the end.
+  const starts = token.joined ? word.length : 1;
+  const letters = new Uint32Array(starts + 1);
+  let count = 0;
+  for (let k = word.length - 1; k >= 0; k--) {
+    if (word[k] !== '*') count += 1;
+    if (k < starts) letters[k] = count;
+  }
+  for (let k = 0; k < starts; k++) {
+    if (letters[k]! < 2) continue;
+    const rest = word.slice(k, k + OBSCENE_WINDOW);
+    if (OBSCENE_EXCEPT.test(rest)) continue;
     const m = OBSCENE.exec(rest);
     if (!m) continue;
     // A word: the whole token; a spaced-out run: the letters of the root only.
@@ -168,6 +201,25 @@ function obsceneSpan(token: ScreenToken): [number, number] | null {
   }
   return null;
 }
+
+/**
+ * The screener's patterns by name, for the adversarial tests: each is tested on one word of the
+ * normalised stream (anchored, bounded: constant time whatever the word's length), except
+ * `screen.spaced-run`, which runs over the whole normalised stream.
+ */
+export const SCREEN_PATTERNS: Readonly<Record<string, RegExp>> = {
+  'screen.spaced-run': new RegExp(SPACED_RUN.source, SPACED_RUN.flags), // a copy: lastIndex is state
+  'screen.obscene': OBSCENE,
+  'screen.obscene-except': OBSCENE_EXCEPT,
+  'screen.insult': INSULT,
+  'screen.insult-ambiguous': INSULT_AMBIGUOUS,
+  'screen.addressee': ADDRESSEE,
+  'screen.threat-verb': THREAT_VERB,
+  'screen.harm-infinitive': HARM_INFINITIVE,
+  'screen.harm-modal': HARM_MODAL,
+  'screen.death-wish': DEATH_WISH,
+  'screen.idiom-after': IDIOM_AFTER,
+};
 
 export function findForbidden(text: string): Finding[] {
   const tokens = screenTokens(text);

@@ -3,8 +3,9 @@
  * names its rule, its span and a plain suggestion. Rules are data (rules/*.ts) with ids, so a
  * workspace can switch any of them off (LintOptions.disabledRules).
  */
-import { findForbidden } from './forbidden';
-import { Lexicon, matchLexicon, tokenize, type Token } from './lexicon';
+import { findForbidden, SCREEN_PATTERNS } from './forbidden';
+import { Lexicon, matchLexicon, tokenize, WORD_PATTERN, type Token } from './lexicon';
+import { linearRegExp } from './linear';
 import { CLICHE_RULES, REPLACEABLE } from './rules/cliches';
 import { JARGON_RULES } from './rules/jargon';
 import type { Finding, LexicalRule, LintOptions } from './types';
@@ -54,6 +55,8 @@ const LONG_SENTENCE_WORDS = 30;
 /** Verbal nouns and abstract nouns in the genitive-like endings of officialese chains. */
 const CHAIN_NOUN = /(?:ение|ание|ние|ения|ания|ния|тие|тия|ция|ции|ство|ства|ость|ости|мента|изма|ьбы|ки|ты|ры|ов|ей|та|да|ка|ра|на)$/u;
 const STRONG_CHAIN_NOUN = /(?:ение|ание|ние|ения|ания|ния|тие|тия|ция|ции|ство|ства|ость|ости)$/u;
+/** The longest ending above: the chain tests read only a word's last letters (constant time). */
+const CHAIN_TAIL = 5;
 
 function styleFindings(text: string, tokens: Token[], disabled: readonly string[] | undefined): Finding[] {
   const out: Finding[] = [];
@@ -78,7 +81,7 @@ function styleFindings(text: string, tokens: Token[], disabled: readonly string[
   if (!isDisabled('style.genitive-chain', disabled)) {
     let run: Token[] = [];
     const flush = () => {
-      const strong = run.filter((t) => STRONG_CHAIN_NOUN.test(t.norm)).length;
+      const strong = run.filter((t) => STRONG_CHAIN_NOUN.test(t.norm.slice(-CHAIN_TAIL))).length;
       if (run.length >= 3 && strong >= 2)
         out.push({
           category: 'style',
@@ -91,7 +94,7 @@ function styleFindings(text: string, tokens: Token[], disabled: readonly string[
       run = [];
     };
     for (const tok of tokens) {
-      if (tok.norm.length > 3 && CHAIN_NOUN.test(tok.norm) && (!run.length || run[run.length - 1]!.sentence === tok.sentence)) run.push(tok);
+      if (tok.norm.length > 3 && CHAIN_NOUN.test(tok.norm.slice(-CHAIN_TAIL)) && (!run.length || run[run.length - 1]!.sentence === tok.sentence)) run.push(tok);
       else flush();
     }
     flush();
@@ -102,28 +105,45 @@ function styleFindings(text: string, tokens: Token[], disabled: readonly string[
 
 // ---- substance -----------------------------------------------------------------------------------
 
+// Every pattern below is applied to the lowercased text (lowerForPatterns), hence no `i` flag
+// (case-insensitive Unicode matching costs three times as much per position), and is linear in
+// the length of the text: see linear.ts for the rules each one keeps.
 const MONTHS = '(?:январ[яеь]|феврал[яеь]|март[аеу]?|апрел[яеь]|ма[яейю]|июн[яеь]|июл[яеь]|август[аеу]?|сентябр[яеь]|октябр[яеь]|ноябр[яеь]|декабр[яеь])';
-const DATE_PATTERNS = [
-  /(?<![\d.])\d{1,2}\.\d{1,2}(?:\.\d{2,4})?(?![\d.]*\d)/u,
-  new RegExp(`\\d{1,2}\\s+${MONTHS}`, 'iu'),
-  new RegExp(`(?<![\\p{L}])(?:в|до|к|с|по|в течение|в конце|в начале|в середине)\\s+${MONTHS}`, 'iu'),
-  /(?<![\p{L}])(?:до|к|через|в течение|за)\s+\d+\s*(?:рабоч\p{L}*\s+)?(?:дн\p{L}*|день|недел\p{L}*|час\p{L}*|месяц\p{L}*)/iu,
-  /(?<![\p{L}])(?:сегодня|завтра|послезавтра|на этой неделе|на следующей неделе|до конца (?:недели|месяца|дня)|в понедельник|во вторник|в среду|в четверг|в пятницу|в субботу|в воскресенье|до понедельника|до вторника|до среды|до четверга|до пятницы|до субботы)(?![\p{L}])/iu,
-  /(?<![\p{L}])(?:в|к|до|с)\s+\d{1,2}[:.]\d{2}(?!\d)/iu,
-  /(?<![\p{L}\d])(?:20\d\d)\s*(?:год|г\.)/iu,
-];
-const CONTACT_PATTERNS = [
-  /(?:\+7|(?<!\d)8)[\s(-]*\d{3,5}[\s)-]*\d{1,3}[\s-]*\d{2}[\s-]*\d{2}(?!\d)/u,
-  /(?<![\p{L}])(?:тел\.?|телефон\p{L}*|звоните|позвоните)\s*:?\s*[\d+][\d\s()-]{4,}/iu,
-  /(?<![\d.-])\d{1,3}-\d{2}-\d{2}(?![\d-])/u,
-  /(?<![\p{L}\d])(?:112|101|102|103|104)(?![\d])/u,
-  /(?<![\p{L}])(?:дежурн\p{L}* част\p{L}*|госуслуг\p{L}*|регистратур\p{L}*)/iu,
-  /(?<![\p{L}\d@-])[\p{L}\d-]+\.(?:ru|рф|su|com|org|net)(?![\p{L}])/iu,
-  /[\p{L}\d._%+-]+@[\p{L}\d.-]+\.[\p{L}]{2,}/u,
-  /(?:https?:\/\/|www\.|(?<![\p{L}])(?:vk\.com|ok\.ru|gosuslugi\.ru)\/?)/iu,
-  /(?<![\p{L}])(?:ул\.|улиц[аеу]|пр-т|просп\.|проспект\p{L}*|пер\.|каб\.|кабинет\p{L}*|д\.\s*\d|дом\s+\d)/iu,
-  /(?<![\p{L}])(?:горяч\p{L}* линии?|единая дежурн\p{L}*|диспетчерск\p{L}*|приемн\p{L}*|приёмн\p{L}*)/iu,
-];
+const DATE_PATTERNS = {
+  /** 15.05, 15.05.2025; not part of a longer run of digits and dots (a version, an IP). */
+  'date.numeric': linearRegExp('(?<![\\d.])\\d{1,2}\\.\\d{1,2}(?:\\.\\d{2,4})?(?!(?>\\.*)\\d)'),
+  'date.day-month': linearRegExp(`\\d{1,2}(?>\\s+)${MONTHS}`),
+  'date.month': linearRegExp(`(?<!\\p{L})(?:в|до|к|с|по|в течение|в конце|в начале|в середине)(?>\\s+)${MONTHS}`),
+  'date.term': linearRegExp('(?<!\\p{L})(?:до|к|через|в течение|за)(?>\\s+)(?>\\d+)(?>\\s*)(?:рабоч(?>\\p{L}*)(?>\\s+))?(?:дн|день|недел|час|месяц)'),
+  'date.word': linearRegExp(
+    '(?<!\\p{L})(?:сегодня|завтра|послезавтра|на этой неделе|на следующей неделе|до конца (?:недели|месяца|дня)|в понедельник|во вторник|в среду|в четверг|в пятницу|в субботу|в воскресенье|до понедельника|до вторника|до среды|до четверга|до пятницы|до субботы)(?!\\p{L})',
+  ),
+  'date.time': linearRegExp('(?<!\\p{L})(?:в|к|до|с)(?>\\s+)\\d{1,2}[:.]\\d{2}(?!\\d)'),
+  'date.year': linearRegExp('(?<![\\p{L}\\d])20\\d\\d(?>\\s*)(?:год|г\\.)'),
+} as const;
+const ZONE = '(?:ru|рф|su|com|org|net)';
+const CONTACT_PATTERNS = {
+  /** +7 (4112) 42-15-16, 8 914 123 45 67: separators taken whole, digits split at most a few ways. */
+  'contact.phone': linearRegExp('(?:\\+7|(?<!\\d)8)(?>[\\s(-]*)\\d{3,5}(?>[\\s)-]*)\\d{1,3}(?>[\\s-]*)\\d{2}(?>[\\s-]*)\\d{2}(?!\\d)'),
+  /** «тел.: 42-15-16»: was `\s*:?\s*` (quadratic after a run of spaces). */
+  'contact.phone-word': linearRegExp('(?<!\\p{L})(?:тел\\.?|телефон(?>\\p{L}*)|звоните|позвоните)(?>\\s*)(?::(?>\\s*))?[\\d+][\\d\\s()-]{4}'),
+  'contact.phone-local': linearRegExp('(?<![\\d.-])\\d{1,3}-\\d{2}-\\d{2}(?![\\d-])'),
+  'contact.emergency': linearRegExp('(?<![\\p{L}\\d])(?:112|101|102|103|104)(?!\\d)'),
+  'contact.service': linearRegExp('(?<!\\p{L})(?:дежурн(?>\\p{L}*) част|госуслуг|регистратур)'),
+  /**
+   * A whole word before «.ru» (not after «@»): the dot and the zone first, the word checked
+   * backwards from there, so only the candidates are looked at.
+   */
+  'contact.domain': linearRegExp(`\\.${ZONE}(?!\\p{L})(?<=(?:^|[^\\p{L}\\d@-])[\\p{L}\\d-]+\\.${ZONE})`),
+  /**
+   * Was `[\p{L}\d._%+-]+@…`, tried at each of n positions with a scan to the end of the run
+   * (quadratic without «@»): now found from the «@», one character of the name checked behind it.
+   */
+  'contact.email': linearRegExp('@(?<=[\\p{L}\\d._%+-]@)[\\p{L}\\d.-]+\\.\\p{L}{2}'),
+  'contact.link': linearRegExp('(?:https?://|www\\.|(?<!\\p{L})(?:vk\\.com|ok\\.ru|gosuslugi\\.ru))'),
+  'contact.address': linearRegExp('(?<!\\p{L})(?:ул\\.|улиц[аеу]|пр-т|просп\\.|проспект|пер\\.|каб\\.|кабинет|д\\.(?>\\s*)\\d|дом(?>\\s+)\\d)'),
+  'contact.line': linearRegExp('(?<!\\p{L})(?:горяч(?>\\p{L}*) линии?|единая дежурн|диспетчерск|приемн|приёмн)'),
+} as const;
 /** Action verbs in the forms that report a measure: done, under way or promised (our list). */
 const MEASURE_WORDS = [
   'отремонтир\\p{L}*', 'ремонтиру(?:ют|ем|ет)', 'замен(?:или|ил|ила|ило|им|ят|ит|ены|ена|ено|ен|ены)', 'поменя(?:ли|л|ла|ем|ют)', 'меня(?:ют|ем)',
@@ -141,8 +161,40 @@ const MEASURE_WORDS = [
   'выполнен[аоы]?', 'произведен[аоы]?', 'проведен[аоы]?', 'организован[аоы]?', 'осуществл(?:ен|ена|ено|ены|яются|яется)', 'отремонтирован\\p{L}*', 'выдан[аоы]?', 'рассмотр(?:ит|им|ят)', 'реши(?:ли|м)',
   'ведутся', 'ведется', 'работы по', 'бригада', 'подрядчик\\p{L}*',
 ];
-const MEASURE = new RegExp(`(?<![\\p{L}])(?:${MEASURE_WORDS.join('|')})(?![\\p{L}])`, 'iu');
-const PHOTO = /(?<![\p{L}])(?:фото\p{L}*|снимк\p{L}*|фотографи\p{L}*)(?![\p{L}])/iu;
+// A tail `\p{L}*` before `(?!\p{L})` always takes the rest of the word: nothing to backtrack.
+const MEASURE = linearRegExp(`(?<!\\p{L})(?:${MEASURE_WORDS.join('|')})(?!\\p{L})`);
+/** Was `(?:фото\p{L}*|…)(?!\p{L})`: the same words, the tail cut (see linear.ts). */
+const PHOTO = linearRegExp('(?<!\\p{L})(?:фото|снимк)');
+
+/**
+ * The text the substance patterns read: lowercased, its length kept (toLowerCase lengthens only
+ * «İ», to «i» and a combining dot that is no letter; it becomes a plain «i»).
+ */
+export function lowerForPatterns(text: string): string {
+  return text.replace(/\u0130/g, 'i').toLowerCase();
+}
+
+/**
+ * Every pattern of the substance checklist by name, for the adversarial tests. Each is applied
+ * with test() to lowerForPatterns(text), and each is linear in the length of the text.
+ */
+export const SUBSTANCE_PATTERNS: Readonly<Record<string, RegExp>> = { ...DATE_PATTERNS, ...CONTACT_PATTERNS, 'measure': MEASURE, 'photo': PHOTO };
+const DATE_LIST = Object.values(DATE_PATTERNS);
+const CONTACT_LIST = Object.values(CONTACT_PATTERNS);
+
+/**
+ * Every regular expression of the checker and the screener by name, for the adversarial tests
+ * (test/unit/lint/adversarial.test.ts): `on: 'text'` runs over a whole text (lowercased for the
+ * substance patterns, the normalised stream for the spaced run, the raw text for the words),
+ * `on: 'word'` is tested on one word. Each is linear in the length of what it reads.
+ */
+export const LINT_PATTERNS: Readonly<Record<string, { pattern: RegExp; on: 'text' | 'word' }>> = {
+  'lexicon.word': { pattern: WORD_PATTERN, on: 'text' },
+  'style.chain-noun': { pattern: CHAIN_NOUN, on: 'word' },
+  'style.strong-chain-noun': { pattern: STRONG_CHAIN_NOUN, on: 'word' },
+  ...Object.fromEntries(Object.entries(SUBSTANCE_PATTERNS).map(([name, pattern]) => [`substance.${name}`, { pattern, on: 'text' as const }])),
+  ...Object.fromEntries(Object.entries(SCREEN_PATTERNS).map(([name, pattern]) => [name, { pattern, on: name === 'screen.spaced-run' ? ('text' as const) : ('word' as const) }])),
+};
 
 export interface SubstanceChecklist {
   date: boolean;
@@ -155,12 +207,13 @@ export interface SubstanceChecklist {
 }
 
 export function substanceChecklist(text: string, options: LintOptions = {}): SubstanceChecklist {
+  const lower = lowerForPatterns(text);
   return {
-    date: DATE_PATTERNS.some((p) => p.test(text)),
-    contact: CONTACT_PATTERNS.some((p) => p.test(text)),
-    measures: MEASURE.test(text),
+    date: DATE_LIST.some((p) => p.test(lower)),
+    contact: CONTACT_LIST.some((p) => p.test(lower)),
+    measures: MEASURE.test(lower),
     measuresRequired: options.repeat === true,
-    photos: options.photosRequested ? options.photosAttached === true || PHOTO.test(text) : null,
+    photos: options.photosRequested ? options.photosAttached === true || PHOTO.test(lower) : null,
   };
 }
 

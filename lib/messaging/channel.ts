@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 export const CHANNEL = 'aot/1';
 
-export const errorCodes = ['bad-envelope', 'unknown-type', 'bad-request', 'forbidden', 'internal', 'bad-response'] as const;
+export const errorCodes = ['bad-envelope', 'unknown-type', 'bad-request', 'forbidden', 'internal', 'bad-response', 'rate-limited'] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
 export const envelopeSchema = z.object({
@@ -31,4 +31,12 @@ export class ChannelError extends Error {
 
 export function describeIssues(error: z.ZodError): string {
   return error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+}
+
+/** A handler refuses a request because its sender asks too often (not logged as a fault). */
+export class RateLimitedError extends Error {
+  constructor(message = 'too many requests from this tab: slow down') {
+    super(message);
+    this.name = 'RateLimitedError';
+  }
 }

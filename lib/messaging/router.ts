@@ -16,6 +16,7 @@ import {
   type SenderKind,
 } from './protocol';
 import { isSiteHost } from '../sites/hosts';
+import { RateLimitedError } from './channel';
 
 export interface SenderInfo {
   id?: string;
@@ -101,6 +102,7 @@ export function createRouter(handlers: Handlers, opts: RouterOptions) {
       if (!checked.success) return fail('bad-response', `"${type}" produced an invalid reply: ${describeIssues(checked.error)}`);
       return { ok: true, data: checked.data };
     } catch (error) {
+      if (error instanceof RateLimitedError) return { ok: false, error: { code: 'rate-limited', message: error.message } };
       return fail('internal', error instanceof Error ? error.message : String(error), error);
     }
   };

@@ -196,3 +196,15 @@ describe('captured items from a page', () => {
     expect(capturedItemSchema.safeParse({ ...item, attachments: [{ type: 'photo', url: 'https://sun9-1.userapi.com/x.jpg' }] }).success).toBe(true);
   });
 });
+
+describe('rate limiting', () => {
+  it('answers a rate-limited request with its own code and logs nothing', async () => {
+    const { RateLimitedError } = await import('@/lib/messaging/channel');
+    const { createRouter } = await import('@/lib/messaging/router');
+    const log = vi.fn();
+    const route = createRouter({ 'lint.check': async () => { throw new RateLimitedError(); } } as never, { extensionId: 'ext', extensionOrigin: 'chrome-extension://ext/', log });
+    const reply = await route({ channel: 'aot/1', type: 'lint.check', data: { text: 'x' } }, { id: 'ext', url: 'https://vk.com/wall-1_1', tab: { id: 3 } });
+    expect(reply).toEqual({ ok: false, error: { code: 'rate-limited', message: expect.any(String) } });
+    expect(log).not.toHaveBeenCalled();
+  });
+});
