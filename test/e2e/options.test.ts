@@ -43,6 +43,18 @@ describe('options', () => {
     await screenshot(page, 'options-editor');
   });
 
+  it('changes the region later, asking twice; who I am stays', async () => {
+    const page = await openExtensionPage(session, 'options.html', { width: 1000, height: 900 });
+    await page.getByText('Постановление Губернатора Саратовской области от 24.03.2020 № 92').waitFor();
+    await page.getByRole('combobox', { name: /^Регион/ }).selectOption({ label: 'Республика Саха (Якутия)' });
+    await page.getByRole('button', { name: 'Сменить регион' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Сообщения и ваше имя останутся' }).waitFor();
+    await screenshot(page, 'options-region-change');
+    await page.getByRole('button', { name: 'Да, сменить регион' }).click();
+    await page.getByText('Указ Главы РС(Я) от 23.04.2020 № 1131, прил. 2').waitFor();
+    expect(await page.getByLabel('Ваше имя').inputValue()).toBe('Пётр');
+  });
+
   it('rejects a broken backup file with a clear message', async () => {
     const page = await openExtensionPage(session, 'options.html', { width: 1000, height: 900 });
     await page.getByRole('heading', { name: 'Резервная копия' }).waitFor();
