@@ -1,6 +1,7 @@
 /** Small form fields shared by the desk and the options page. */
 import { t } from '@/lib/i18n';
 import type { Body } from '@/lib/workflow/workspace';
+import { REGIONS, type Region } from '@/lib/worktime';
 
 /** A labelled choice of bodies from the directory: several, or one (with an empty choice). */
 export function BodySelect({
@@ -49,5 +50,21 @@ export function RoleChecks({ curator, executor, onCurator, onExecutor }: { curat
         <input type="checkbox" checked={executor} onChange={(e) => onExecutor(e.target.checked)} /> {t('onboarding.role.executor')}
       </label>
     </>
+  );
+}
+
+/** The region, by its name. */
+export function RegionSelect({ value, onChange, inline = false }: { value: Region; onChange: (region: Region) => void; inline?: boolean }) {
+  return (
+    <label className={inline ? 'aot-field aot-field--inline' : 'aot-field'}>
+      <span className="aot-field__label">{t('onboarding.region')}</span>
+      <select value={value} onChange={(e) => onChange(e.target.value as Region)}>
+        {(Object.keys(REGIONS) as Region[]).map((r) => (
+          <option key={r} value={r}>
+            {REGIONS[r].name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -197,7 +197,6 @@ function RouteForm({ message, workspace, busy, onRoute }: { message: Message; wo
 
 /** One body's answer in a parallel answer: approve or send back (Khabarovsk п. 13 абз. 3, п. 12). */
 function PartReview({ body, text, busy, onApprove, onRework }: { body: string; text: string; busy: boolean; onApprove: () => void; onRework: (r: string) => void }) {
-  const [remarks, setRemarks] = useState('');
   return (
     <div className="aot-action" data-testid="part-review">
       <p className="aot-field__label">{t('desk.part.of', { body })}</p>
@@ -205,16 +204,24 @@ function PartReview({ body, text, busy, onApprove, onRework }: { body: string; t
       <button className="aot-button aot-button--primary" type="button" disabled={busy} onClick={onApprove}>
         {t('desk.approve')}
       </button>
-      <form onSubmit={(e) => { e.preventDefault(); onRework(remarks); }}>
-        <label className="aot-field">
-          <span className="aot-field__label">{t('desk.rework.remarks')}</span>
-          <input value={remarks} onChange={(e) => setRemarks(e.target.value)} />
-        </label>
-        <button className="aot-button" type="submit" disabled={busy || !remarks.trim()}>
-          {t('desk.rework.submit')}
-        </button>
-      </form>
+      <ReworkForm busy={busy} onRework={onRework} />
     </div>
+  );
+}
+
+/** Send a draft (or one body's answer) back with remarks. */
+function ReworkForm({ busy, onRework }: { busy: boolean; onRework: (remarks: string) => void }) {
+  const [remarks, setRemarks] = useState('');
+  return (
+    <form onSubmit={(e) => { e.preventDefault(); onRework(remarks); }}>
+      <label className="aot-field">
+        <span className="aot-field__label">{t('desk.rework.remarks')}</span>
+        <input value={remarks} onChange={(e) => setRemarks(e.target.value)} />
+      </label>
+      <button className="aot-button" type="submit" disabled={busy || !remarks.trim()}>
+        {t('desk.rework.submit')}
+      </button>
+    </form>
   );
 }
 
@@ -326,7 +333,6 @@ function ReviewForm({
   onApproveAndPublish?: () => void;
   onRework: (r: string) => void;
 }) {
-  const [remarks, setRemarks] = useState('');
   return (
     <div className="aot-action">
       <blockquote className="aot-form__text" data-testid="draft-text">
@@ -343,15 +349,7 @@ function ReviewForm({
           {t('desk.approve')}
         </button>
       </div>
-      <form onSubmit={(e) => { e.preventDefault(); onRework(remarks); }}>
-        <label className="aot-field">
-          <span className="aot-field__label">{t('desk.rework.remarks')}</span>
-          <input value={remarks} onChange={(e) => setRemarks(e.target.value)} />
-        </label>
-        <button className="aot-button" type="submit" disabled={busy || !remarks.trim()}>
-          {t('desk.rework.submit')}
-        </button>
-      </form>
+      <ReworkForm busy={busy} onRework={onRework} />
     </div>
   );
 }

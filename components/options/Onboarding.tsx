@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { t } from '@/lib/i18n';
 import { starterWorkspace, type Workspace } from '@/lib/workflow/workspace';
-import { REGIONS, type Region } from '@/lib/worktime';
-import { BodySelect, RoleChecks } from '../fields';
+import type { Region } from '@/lib/worktime';
+import { BodySelect, RegionSelect, RoleChecks } from '../fields';
 
 /** First run: pick the region and the role; the starter directory of that region is filled in. */
 export function Onboarding({ onDone }: { onDone: (ws: Workspace) => void }) {
@@ -26,16 +26,7 @@ export function Onboarding({ onDone }: { onDone: (ws: Workspace) => void }) {
     <form className="aot-section aot-onboarding" onSubmit={submit} aria-labelledby="onboarding-title">
       <h2 id="onboarding-title">{t('onboarding.title')}</h2>
       <p>{t('onboarding.intro')}</p>
-      <label className="aot-field">
-        <span className="aot-field__label">{t('onboarding.region')}</span>
-        <select value={region} onChange={(e) => { setRegion(e.target.value as Region); setBody(''); }}>
-          {(Object.keys(REGIONS) as Region[]).map((r) => (
-            <option key={r} value={r}>
-              {REGIONS[r].name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <RegionSelect value={region} onChange={(r) => { setRegion(r); setBody(''); }} />
       <label className="aot-field">
         <span className="aot-field__label">{t('onboarding.name')}</span>
         <input value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" />

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { t } from '@/lib/i18n';
 import { starterWorkspace, type Workspace } from '@/lib/workflow/workspace';
-import { BodySelect, RoleChecks } from '../fields';
+import { BodySelect, RegionSelect, RoleChecks } from '../fields';
 import { Executors } from './Executors';
 import { REGIONS, type Region } from '@/lib/worktime';
 
@@ -183,16 +183,7 @@ function RegionChange({ workspace, onSave }: { workspace: Workspace; onSave: (ws
   };
   return (
     <div className="aot-toolbar">
-      <label className="aot-field aot-field--inline">
-        <span className="aot-field__label">{t('onboarding.region')}</span>
-        <select value={region} onChange={(e) => { setRegion(e.target.value as Region); setConfirming(false); }}>
-          {(Object.keys(REGIONS) as Region[]).map((r) => (
-            <option key={r} value={r}>
-              {REGIONS[r].name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <RegionSelect inline value={region} onChange={(r) => { setRegion(r); setConfirming(false); }} />
       {region !== workspace.region && !confirming ? (
         <button type="button" className="aot-button" onClick={() => setConfirming(true)}>
           {t('options.region.change')}

@@ -75,6 +75,19 @@ export function upgradeV2Event(e: Record<string, unknown>): Record<string, unkno
   return { ...fixed, id: eventId(fixed as unknown as WorkflowEvent) };
 }
 
+/** Rewrites every stored message in place with `upgrade` (null: leave it as it is). */
+async function rewriteMessages(tx: Transaction, upgrade: (m: Record<string, unknown>) => Record<string, unknown> | null): Promise<void> {
+  await tx
+    .table('messages')
+    .toCollection()
+    .modify((m: Record<string, unknown>) => {
+      const upgraded = upgrade(m);
+      if (!upgraded) return;
+      for (const k of Object.keys(m)) delete m[k];
+      Object.assign(m, upgraded);
+    });
+}
+
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   {
     version: 1,
@@ -96,16 +109,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       events: '++seq, messageId, at, [messageId+at], type',
       settings: 'key',
     },
-    upgrade: async (tx) => {
-      await tx
-        .table('messages')
-        .toCollection()
-        .modify((m: Record<string, unknown>) => {
-          const upgraded = upgradeV1Message(m);
-          for (const k of Object.keys(m)) delete m[k];
-          Object.assign(m, upgraded);
-        });
-    },
+    upgrade: (tx) => rewriteMessages(tx, upgradeV1Message),
   },
   {
     version: 3,
@@ -116,15 +120,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       settings: 'key',
     },
     upgrade: async (tx) => {
-      await tx
-        .table('messages')
-        .toCollection()
-        .modify((m: Record<string, unknown>) => {
-          const upgraded = upgradeV2Message(m);
-          if (!upgraded) return;
-          for (const k of Object.keys(m)) delete m[k];
-          Object.assign(m, upgraded);
-        });
+      await rewriteMessages(tx, upgradeV2Message);
       // Duplicates (the same event stored twice by an older import) keep their first copy.
       const seen = new Set<string>();
       const duplicates: number[] = [];

@@ -47,6 +47,14 @@ const v1Message = {
   updatedAt: 1,
 };
 
+/** A database as version 1 left it: a message, its (actor-less) event, a setting. */
+const writeVersion1 = () =>
+  writeAtVersion(1, async (db) => {
+    await db.table('messages').add(v1Message);
+    await db.table('events').add({ messageId: 'm1', type: 'captured', at: 1, data: {} });
+    await db.table('settings').put({ key: 'locale', value: 'ru' });
+  });
+
 describe('database migrations', () => {
   it('lists versions in increasing order', () => {
     const versions = SCHEMA_VERSIONS.map((v) => v.version);
@@ -55,11 +63,7 @@ describe('database migrations', () => {
   });
 
   it('upgrades version-1 messages to the workflow: routed to the free-text executor, due as before', async () => {
-    const name = await writeAtVersion(1, async (db) => {
-      await db.table('messages').add(v1Message);
-      await db.table('events').add({ messageId: 'm1', type: 'captured', at: 1, data: {} });
-      await db.table('settings').put({ key: 'locale', value: 'ru' });
-    });
+    const name = await writeVersion1();
     const db = createDatabase(name);
     await db.open();
     expect(db.verno).toBe(LATEST_VERSION);
@@ -107,11 +111,7 @@ describe('database migrations', () => {
   }
 
   it('version 1 → latest: every table read, events get an actor and an id, and the export imports back', async () => {
-    const name = await writeAtVersion(1, async (db) => {
-      await db.table('messages').add(v1Message);
-      await db.table('events').add({ messageId: 'm1', type: 'captured', at: 1, data: {} });
-      await db.table('settings').put({ key: 'locale', value: 'ru' });
-    });
+    const name = await writeVersion1();
     const db = createDatabase(name);
     await db.open();
     const [event] = await db.events.toArray();
