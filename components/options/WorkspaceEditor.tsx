@@ -16,6 +16,8 @@ export function WorkspaceEditor({ workspace, onSave }: { workspace: Workspace; o
   const [executor, setExecutor] = useState(workspace.user.roles.includes('executor'));
   const [myBodies, setMyBodies] = useState(workspace.user.bodies);
   const [lead, setLead] = useState(workspace.notifyLeadMinutes);
+  // The workspace's own overall target in hours ('' = none): shown as its own, never a breach of the act.
+  const [target, setTarget] = useState(workspace.profile.timers.target ? String(workspace.profile.timers.target.minutes / 60) : '');
   const [disabled, setDisabled] = useState(new Set(workspace.disabledLintRules));
   // Bodies keep their ids: a rename changes the label only (queues and «Ваш орган» hold ids).
   const [bodyRows, setBodyRows] = useState(workspace.bodies.map((b) => ({ id: b.id, name: b.name })));
@@ -52,6 +54,7 @@ export function WorkspaceEditor({ workspace, onSave }: { workspace: Workspace; o
       user: { ...workspace.user, name: name.trim(), roles: roles.length ? roles : ['curator'], bodies: myBodies.filter((id) => nextBodies.some((b) => b.id === id)) },
       ownProfiles: lines(profiles).slice(0, 10),
       notifyLeadMinutes: lead,
+      profile: withTarget(workspace.profile, target),
       disabledLintRules: [...disabled],
       bodies: nextBodies,
       topics: lines(topics).map((n, i) => byTopic.get(n) ?? { id: `t-new-${i}`, name: n, group: '' }),
@@ -80,6 +83,10 @@ export function WorkspaceEditor({ workspace, onSave }: { workspace: Workspace; o
           })}
           <li>{t('options.timer', { name: t('deadline.final'), value: t('options.days', { count: timers.final.workingDays }), clause: timers.final.clause })}</li>
         </ul>
+        <label className="aot-field">
+          <span className="aot-field__label">{t('options.target')}</span>
+          <input inputMode="decimal" value={target} placeholder="—" onChange={(e) => setTarget(e.target.value)} />
+        </label>
       </section>
       <fieldset className="aot-section aot-fieldset">
         <legend>{t('options.user')}</legend>
@@ -199,4 +206,12 @@ function RegionChange({ workspace, onSave }: { workspace: Workspace; onSave: (ws
       ) : null}
     </div>
   );
+}
+
+/** The profile with the workspace's own target set from hours typed ('' or not a number: none). */
+function withTarget(profile: Workspace['profile'], hours: string): Workspace['profile'] {
+  const minutes = Math.round(Number(hours.replace(',', '.')) * 60);
+  const { target: _old, ...timers } = profile.timers;
+  if (!hours.trim() || !Number.isFinite(minutes) || minutes < 15) return { ...profile, timers };
+  return { ...profile, timers: { ...timers, target: { minutes, clock: 'working', clause: 'цель рабочей области, не срок регламента' } } };
 }

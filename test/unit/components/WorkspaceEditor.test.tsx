@@ -21,3 +21,18 @@ describe('WorkspaceEditor', () => {
     expect(await screen.findByRole('status')).toBeTruthy(); // «Сохранено»
   });
 });
+
+describe('the workspace\'s own target', () => {
+  it('is set in hours and stored as its own timer, never the act\'s', async () => {
+    const user = userEvent.setup();
+    const ws = starterWorkspace('khabarovsk', { id: 'me', roles: ['curator'] });
+    const onSave = vi.fn(async (_ws: Workspace) => {});
+    render(<WorkspaceEditor workspace={ws} onSave={onSave} />);
+    expect(screen.getByText('Общий срок ответа регламентом не установлен: у каждого этапа свой')).toBeTruthy();
+    await user.type(screen.getByLabelText(/Собственная цель/), '12');
+    await user.click(screen.getByRole('button', { name: 'Сохранить' }));
+    const saved = onSave.mock.calls[0]![0];
+    expect(saved.profile.timers.target).toEqual({ minutes: 720, clock: 'working', clause: 'цель рабочей области, не срок регламента' });
+    expect(saved.profile.timers.answer).toBeUndefined();
+  });
+});
