@@ -1,4 +1,5 @@
 /** The options page: first-run onboarding, the workspace editor, backups. */
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './a11y.mjs';
 import { launch, onboard, openExtensionPage, screenshot, type Session } from './harness.mjs';
@@ -53,6 +54,19 @@ describe('options', () => {
     await page.getByRole('button', { name: 'Да, сменить регион' }).click();
     await page.getByText('Указ Главы РС(Я) от 23.04.2020 № 1131, прил. 2').waitFor();
     expect(await page.getByLabel('Ваше имя').inputValue()).toBe('Пётр');
+  });
+
+  it('makes a hand-over file for a body, and refuses another region\'s file, changing nothing', async () => {
+    const page = await openExtensionPage(session, 'options.html', { width: 1000, height: 900 });
+    await page.getByRole('heading', { name: 'Резервная копия' }).waitFor();
+    await page.getByRole('combobox', { name: /Файл передачи для органа/ }).selectOption('minstroy');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Скачать файл передачи' }).click()]);
+    const file = JSON.parse(await readFile((await download.path())!, 'utf8')) as { kind: string; body: string; region: string };
+    expect(file).toMatchObject({ kind: 'handover', body: 'minstroy', region: 'yakutia' });
+    const foreign = JSON.stringify({ ...file, kind: 'full', region: 'saratov', body: undefined });
+    await page.locator('input[type=file]').setInputFiles({ name: 'saratov.json', mimeType: 'application/json', buffer: Buffer.from(foreign) });
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Файл другого региона (saratov)');
+    await screenshot(page, 'options-foreign-region');
   });
 
   it('rejects a broken backup file with a clear message', async () => {

@@ -69,9 +69,12 @@ describe('nothing lost or misplaced', () => {
     await expect.poll(() => panel.getByTestId('message-row').count()).toBe(1);
     expect(await panel.getByTestId('message-row').first().textContent()).toContain('Минтранс Якутии');
 
-    // Through to publication; then the archive finds it.
+    // Through to publication; then the archive finds it. J opens the next message wherever the
+    // focus is in the panel (here: on the page, after choosing the view).
     await panel.getByRole('combobox', { name: 'Роль' }).selectOption('all');
-    await panel.getByRole('button', { name: 'Открыть карточку' }).first().click();
+    await panel.locator('h1, h2').first().click();
+    await panel.keyboard.press('j');
+    await panel.getByTestId('message-card').waitFor();
     await panel.getByRole('button', { name: 'Отправить на согласование' }).click();
     await panel.getByRole('button', { name: 'Согласовать', exact: true }).click();
     await panel.getByLabel('Ссылка на опубликованный ответ').fill('https://vk.com/wall-100_501?reply=901');
