@@ -12,7 +12,7 @@ import { mergeMessage } from '../workflow/merge';
 import { eventSchema, messageSchema, type Message, type WorkflowEvent } from '../workflow/model';
 import { regionSchema, starterWorkspace, workspaceSchedule, workspaceSchema, DEFAULT_REGION, type Workspace } from '../workflow/workspace';
 import { instantSchema } from '../model/message';
-import { createWorkCalendar } from '../worktime';
+import { createWorkCalendar, REGIONS } from '../worktime';
 
 export const BACKUP_FORMAT = 'answer-on-time/backup';
 
@@ -134,7 +134,7 @@ export async function importBackup(db: AppDatabase, text: string, { replaceWorks
     const fileRegion = backup.region ?? backup.workspace?.region;
     if (local && fileRegion && fileRegion !== local.region && !replaceWorkspace)
       throw new ImportError(
-        `Файл другого региона (${fileRegion}), а рабочая область — ${local.region}: его сроки посчитаны по другому регламенту. Импорт отменён, ничего не изменено`,
+        `Файл другого региона (${REGIONS[fileRegion].name}), а рабочая область — ${REGIONS[local.region].name}: его сроки посчитаны по другому регламенту. Импорт отменён, ничего не изменено`,
       );
     // The regulation to replay by: this workspace's, else the file's region's.
     const ws = (replaceWorkspace ? backup.workspace : undefined) ?? local ?? backup.workspace ?? starterWorkspace(fileRegion ?? DEFAULT_REGION);

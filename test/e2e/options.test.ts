@@ -65,7 +65,7 @@ describe('options', () => {
     expect(file).toMatchObject({ kind: 'handover', body: 'minstroy', region: 'yakutia' });
     const foreign = JSON.stringify({ ...file, kind: 'full', region: 'saratov', body: undefined });
     await page.locator('input[type=file]').setInputFiles({ name: 'saratov.json', mimeType: 'application/json', buffer: Buffer.from(foreign) });
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Файл другого региона (saratov)');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Файл другого региона (Саратовская область)');
     await screenshot(page, 'options-foreign-region');
   });
 

@@ -149,7 +149,7 @@ describe('backup', () => {
     const file = JSON.stringify(await exportBackup(a, t0));
     const b = open();
     await saveWorkspace(b, starterWorkspace('khabarovsk'));
-    await expect(importBackup(b, file)).rejects.toThrow('Файл другого региона (ivanovo)');
+    await expect(importBackup(b, file)).rejects.toThrow('Файл другого региона (Ивановская область)');
     expect(await b.messages.count()).toBe(0);
   });
 
