@@ -43,9 +43,13 @@ if (!headless) {
 комментариями, лента и тема Одноклассников, список сообщений (popup). Нажмите «Взять в работу» у поста
 или комментария, заполните форму и сохраните; начните писать ответ в поле комментария — появится
 проверка; рабочий стол — sidepanel.html («Опубликовать ответ» вставит согласованный текст в поле
-ответа на странице). Закройте окно, чтобы выйти.
+ответа на странице). Примеры страниц публикуют ответ от имени https://vk.com/club100 и https://ok.ru/group/300:
+впишите их в настройках как страницы органа — тогда отправленный ответ отметится сам, иначе карточка
+попросит подтвердить его. Закройте окно, чтобы выйти.
 Demo running: options (first run), a VK feed, a VK post with comments, an OK feed and topic, and the
-popup page. Close the window to quit.`);
+popup page. The sample pages reply as https://vk.com/club100 and https://ok.ru/group/300: list them in the
+options as the body's pages and a sent reply is recorded by itself; otherwise the card asks you to confirm it.
+Close the window to quit.`);
   await new Promise((done) => session.context.on('close', done));
   process.exit(0);
 }
