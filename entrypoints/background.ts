@@ -79,13 +79,27 @@ export default defineBackground(() => {
    * The badge: my items due within the next working hour or overdue; the title counts every
    * open message as well. Recomputed from the database, never kept in memory.
    */
-  const refreshBadge = async () => {
+  const updateBadge = async () => {
     const e = await env();
     const [open, mine] = await Promise.all([countOpen(db), queueFor(db, queueKeys(e.workspace.user))]);
     const urgent = dueSoonCount(mine, e.now, e.calendar);
-    await browser.action.setBadgeBackgroundColor({ color: urgent > 0 ? '#cf222e' : '#2a5885' });
-    await browser.action.setBadgeText({ text: urgent > 0 ? String(urgent) : '' });
-    await browser.action.setTitle({ title: `${t('app.name')} — ${tn('list.openCount', open)}, ${tn('badge.urgent', urgent)}` });
+    // MV3 has `action`; Firefox's MV2 build has `browserAction`.
+    const action = (browser as unknown as { action?: typeof browser.action; browserAction?: typeof browser.action }).action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
+    if (!action) return;
+    await action.setBadgeBackgroundColor({ color: urgent > 0 ? '#cf222e' : '#2a5885' });
+    await action.setBadgeText({ text: urgent > 0 ? String(urgent) : '' });
+    await action.setTitle({ title: `${t('app.name')} — ${tn('list.openCount', open)}, ${tn('badge.urgent', urgent)}` });
+  };
+  /**
+   * The badge after a step: a side effect, never the step's outcome. The step is committed
+   * before it runs; a failure here is logged, never reported to the person as "not saved".
+   */
+  const refreshBadge = async () => {
+    try {
+      await updateBadge();
+    } catch (error) {
+      console.warn('[aot] badge not updated:', error);
+    }
   };
 
   /**

@@ -68,4 +68,20 @@ describe('message channel in Chromium', () => {
     expect(await worker!.evaluate(() => (globalThis as { aliveSince?: string }).aliveSince ?? 'fresh')).toBe('fresh');
     await expect.poll(() => worker!.evaluate(() => chrome.action.getTitle({}))).toMatch(/2 открытых/);
   });
+
+  it('says a capture is saved when the step committed, even if the badge then fails', async () => {
+    const [worker] = session.context.serviceWorkers();
+    // The badge API breaks (as Firefox's MV2 build lacks `action`): a side effect, not the step.
+    await worker!.evaluate(() => {
+      const broken = () => Promise.reject(new Error('badge API unavailable'));
+      Object.assign(chrome.action, { setBadgeText: broken, setBadgeBackgroundColor: broken, setTitle: broken });
+    });
+    const page = await session.context.newPage();
+    await page.goto('https://vk.com/wall-100_502');
+    const dialog = await captureWithForm(page, 1, { topic: 'Отопление', executor: 'ЖКХ' });
+    await dialog.getByRole('button', { name: 'Сохранить' }).click();
+    await expect.poll(() => dialog.getByRole('status').textContent()).toMatch(/^Сохранено/);
+    expect(await dialog.getByRole('alert').count()).toBe(0);
+    await page.close();
+  });
 });
