@@ -119,8 +119,8 @@ function localWorkspace(value: unknown): Workspace | undefined {
 /**
  * Merges a backup or hand-over file into the database in one transaction. A message new here
  * is added with its log; one known here (by id or post key) is merged by replaying both logs
- * together (lib/workflow/merge.ts), so a step taken in either browser is kept; a copy whose log
- * cannot be replayed falls back to the most recently updated copy. Events are never stored
+ * together (lib/workflow/merge.ts), so a step taken in either browser is kept; copies whose
+ * logs cannot be replayed are left as they are here and reported, never overwritten silently. Events are never stored
  * twice (their ids). A file of another region is refused (its deadlines were counted by another
  * act); a hand-over file brings only messages routed to its body. The workspace settings are
  * taken only into an empty workspace, or when asked. Everything or nothing is written.
@@ -175,12 +175,11 @@ export async function importBackup(db: AppDatabase, text: string, { replaceWorks
         await db.messages.put(outcome.message);
         await storeEvents(outcome.events, existing.id);
         result.updated += 1;
-      } else if (incoming.updatedAt > existing.updatedAt) {
-        // Logs that cannot be replayed (kept before they were complete): the newer copy wins.
-        await db.messages.put({ ...incoming, id: existing.id });
-        await storeEvents(incomingEvents, existing.id);
-        result.updated += 1;
-      } else result.unchanged += 1;
+      } else {
+        // Logs that cannot be replayed (kept before they were complete): one copy would drop the
+        // other's steps without a word, so nothing is merged and the person is told.
+        result.conflicts.push({ id: existing.id, key: existing.key, reason: 'журналы шагов не воспроизводятся: сообщение оставлено как было здесь' });
+      }
     }
     // Events of messages the file does not carry are not imported (nothing to attach them to).
     if (backup.workspace && (replaceWorkspace || !stored)) {

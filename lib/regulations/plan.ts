@@ -255,7 +255,10 @@ export function planDeadlines(profile: RegulationProfile, calendar: WorkCalendar
   if (facts.reworkRequestedAt !== undefined) {
     const { rework } = timers;
     const direct = rework.publishesDirectly && !curatorPublish;
-    const done = direct ? firstAfter(facts.reworkRequestedAt, ...publications) : firstAfter(facts.reworkRequestedAt + 1, facts.draftSubmittedAt);
+    // Where the reworked answer may be published directly (Khabarovsk п. 12), sending it back for
+    // approval instead also does the rework in time.
+    const resubmitted = firstAfter(facts.reworkRequestedAt + 1, facts.draftSubmittedAt);
+    const done = direct ? firstAfter(facts.reworkRequestedAt, ...publications, resubmitted) : resubmitted;
     const d = deadline('rework', due(calendar, rework.clock, facts.reworkRequestedAt, rework.minutes), 'reworkRequestedAt', rework.minutes, rework.clock, rework.clause, done);
     if (direct) d.note = 'доработанный ответ публикуется без повторного согласования';
     deadlines.push(d);

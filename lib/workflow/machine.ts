@@ -272,12 +272,15 @@ export function transition(
       // reply is a mistake, or a page's trick).
       if (cmd.url && !isReplyUnder(cmd.url, m.url)) return fail('invalid', 'Ссылка ведёт на ответ под другим постом: укажите ссылку на ответ под этим постом');
       const kind = from === 'summary' ? 'answer' : (m.draft?.kind ?? 'answer');
+      // Khabarovsk п. 12: the reworked answer is published directly; the draft on the message is
+      // the one sent back, so the reworked text must come with the command.
+      if (from === 'rework' && !cmd.text?.trim()) return fail('invalid', 'Нужен доработанный текст ответа: опубликуйте исправленный текст, а не отправленный на доработку');
       const textOut = cmd.text ?? m.draft?.text ?? '';
       if (!textOut.trim()) return fail('invalid', 'Нет текста ответа');
       // Khabarovsk п. 13 абз. 2: the curator publishes from the draft, approval included.
       if (from === 'review') m.approvedAt = now;
       // What was sent, compared with what was approved (an addressee's name before it is fine).
-      const approved = from === 'summary' ? undefined : m.draft?.text;
+      const approved = from === 'summary' || from === 'rework' ? undefined : m.draft?.text;
       const differs = cmd.text !== undefined && approved !== undefined && !comparableText(cmd.text).includes(comparableText(approved));
       m.publications = [...m.publications, { kind, at: now, text: textOut, by: actor.id, ...(cmd.url ? { url: cmd.url } : {}), ...(differs ? { differsFromApproved: true } : {}) }];
       if (differs) data.differsFromApproved = true;

@@ -6,7 +6,7 @@
  */
 import type { RegulationProfile } from '../regulations';
 import type { WorkCalendar } from '../worktime';
-import { newMessage, replay } from './machine';
+import { newMessage, transition } from './machine';
 import type { Actor, Message, WorkflowEvent } from './model';
 
 export type MergeOutcome =
@@ -25,6 +25,16 @@ export type MergeOutcome =
 function recordedActor(m: Message) {
   const bodies = [...new Set([...m.bodies, ...m.assignments.map((a) => a.body)])];
   return (id: string): Actor => ({ id, name: id, roles: ['curator', 'executor'], bodies });
+}
+
+/**
+ * The actor of one recorded step: a body's own step (a part, a return) acted for the bodies the
+ * event names, never for every body of the message (one body's part is not another's).
+ */
+function actorOf(e: WorkflowEvent, all: (id: string) => Actor): Actor {
+  const actor = all(e.actor);
+  const named = e.data.bodies;
+  return Array.isArray(named) && named.every((b) => typeof b === 'string') && named.length ? { ...actor, bodies: named as string[] } : actor;
 }
 
 /** The message as it was captured, rebuilt from a copy and its capture event. */
@@ -59,7 +69,8 @@ function commandsOf(events: readonly WorkflowEvent[]): WorkflowEvent[] {
 
 /** The derived state the workflow would give: what two replays must agree on. */
 function shape(m: Message) {
-  return JSON.stringify([m.step, m.status, m.mode, m.assignments.map((a) => [a.body, a.state]), m.draft?.text ?? null, m.publications.length, m.nextDueAt ?? null]);
+  // Not the deadlines: they follow the profile and the calendar, which may have changed since.
+  return JSON.stringify([m.step, m.status, m.mode, m.assignments.map((a) => [a.body, a.state]), m.draft?.text ?? null, m.publications.length]);
 }
 
 function replayFrom(m: Message, events: readonly WorkflowEvent[], profile: RegulationProfile, calendar: WorkCalendar): Message {
@@ -68,7 +79,14 @@ function replayFrom(m: Message, events: readonly WorkflowEvent[], profile: Regul
   // A route that stated the location replays it onto a message captured without one.
   const located = commandsOf(events).some((e) => e.command?.type === 'route' && e.command.location !== undefined);
   const initial = initialOf(located ? { ...m, location: '' } : m, capture, profile, calendar);
-  return replay(initial, commandsOf(events), recordedActor(m), profile, calendar);
+  const all = recordedActor(m);
+  let state = initial;
+  for (const e of commandsOf(events)) {
+    const r = transition(state, e.command, actorOf(e, all), e.at, profile, calendar);
+    if (!r.ok) throw new Error(`replay failed at ${e.type} (${new Date(e.at).toISOString()}): ${r.error.message}`);
+    state = r.message;
+  }
+  return state;
 }
 
 /**

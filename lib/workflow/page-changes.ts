@@ -66,6 +66,5 @@ export function pageChange(message: Pick<Message, 'text' | 'pageChanges'>, seen:
   // The last known text: the latest edit (restorations and deletions carry none).
   const lastEdit = [...message.pageChanges].reverse().find((c) => c.kind === 'edited');
   if (lastEdit?.text !== undefined && comparable(lastEdit.text) === after) return null;
-  if (!lastEdit && last?.kind === 'restored') return null;
   return { kind: 'edited', at: now, text: seen };
 }

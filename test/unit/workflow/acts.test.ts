@@ -366,3 +366,17 @@ describe('15. location where the curator states it (Khabarovsk п. 6, Saratov п
     y.do('2026-11-24T09:05', curator, { type: 'route', assignments: [{ body: 'a' }] });
   });
 });
+
+describe('Khabarovsk п. 12: a reworked answer sent back for approval instead of published', () => {
+  it('does the rework in time: no false rework breach', () => {
+    const ex = executor('minstroy');
+    const s = scenario('khabarovsk', '2026-11-24T09:00');
+    s.do('2026-11-24T09:10', curator, { type: 'route', assignments: [{ body: 'minstroy' }] });
+    s.do('2026-11-24T10:00', ex, { type: 'submitDraft', kind: 'answer', text: 'Починим.' });
+    s.do('2026-11-24T10:30', curator, { type: 'requestRework', remarks: 'Нужен срок' });
+    s.do('2026-11-24T11:00', ex, { type: 'submitDraft', kind: 'answer', text: 'Починим до 1 декабря.' });
+    s.do('2026-11-24T11:45', curator, { type: 'approve' });
+    s.do('2026-11-24T12:30', ex, { type: 'publish', url: URL });
+    expect(s.message.breaches).toEqual([]);
+  });
+});

@@ -81,3 +81,11 @@ describe('recordPageObservations', () => {
     await db.delete();
   });
 });
+
+describe('after a restoration', () => {
+  it('still records a later edit', () => {
+    const m = { ...captured, pageChanges: [{ kind: 'deleted' as const, at: 10 }, { kind: 'restored' as const, at: 20 }] };
+    expect(observePage(m, captured.text, 30).change).toBeNull();
+    expect(observePage(m, 'Совсем другой текст поста', 40).change).toMatchObject({ kind: 'edited', text: 'Совсем другой текст поста' });
+  });
+});

@@ -54,3 +54,18 @@ describe('what was sent', () => {
     expect(withoutPrefix('Ольга, воду дадут.', '')).toBe('Ольга, воду дадут.');
   });
 });
+
+describe('Khabarovsk п. 12: a reworked answer published directly', () => {
+  it('publishes the reworked text, never the one sent back', () => {
+    const ex = executor('minstroy');
+    const s = scenario('khabarovsk', '2026-11-24T09:00');
+    s.do('2026-11-24T09:10', curator, { type: 'route', assignments: [{ body: 'minstroy' }] });
+    s.do('2026-11-24T10:00', ex, { type: 'submitDraft', kind: 'answer', text: 'Старый текст' });
+    s.do('2026-11-24T10:30', curator, { type: 'requestRework', remarks: 'Нужен срок' });
+    expect(s.refuse('2026-11-24T11:00', ex, { type: 'publish', url: 'https://vk.com/wall-1_1?reply=5' }).message).toMatch(/доработанный текст/);
+    s.do('2026-11-24T11:00', ex, { type: 'publish', url: 'https://vk.com/wall-1_1?reply=5', text: 'Починим до 1 декабря, тел. 42-15-16.' });
+    expect(s.message.publications.at(-1)).toMatchObject({ text: 'Починим до 1 декабря, тел. 42-15-16.' });
+    expect(s.message.publications.at(-1)).not.toHaveProperty('differsFromApproved');
+    expect(s.message.breaches).toEqual([]);
+  });
+});
