@@ -1,11 +1,11 @@
-import { useEffect, useState, type FormEvent, type ReactElement } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactElement } from 'react';
 import { browser } from 'wxt/browser';
 import { asDetectedReply, detectedKey, type DetectedReply } from '@/lib/messaging/detected';
 import { getDb } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import { allowedCommands } from '@/lib/workflow/allowed';
 import { notProcessableGrounds, type Actor, type Command, type Message } from '@/lib/workflow/model';
-import type { Workspace } from '@/lib/workflow/workspace';
+import { isOrphan, type Workspace } from '@/lib/workflow/workspace';
 import { BodySelect } from '../fields';
 import { LintPanel } from '../LintPanel';
 
@@ -65,6 +65,9 @@ export function Actions({ message, workspace, role, run, publishInPlace }: Props
   const blocks: ReactElement[] = [];
 
   if (allowed.has('route')) blocks.push(<RouteForm key="route" message={message} workspace={workspace} busy={busy} onRoute={(c) => void submit(c)()} />);
+  // A message whose body left the directory: the curator takes it back and routes it anew.
+  else if (step === 'routed' && actor.roles.includes('curator') && isOrphan(message, workspace))
+    blocks.push(<RouteForm key="reassign" message={message} workspace={workspace} busy={busy} onRoute={(c) => void submit({ ...c, reassign: true } as Command)()} />);
   if (allowed.has('approve') && step === 'review')
     blocks.push(
       <ReviewForm
@@ -93,7 +96,7 @@ export function Actions({ message, workspace, role, run, publishInPlace }: Props
       <PublishForm
         key="publish"
         message={message}
-        needsText={step === 'summary'}
+        needsText={step === 'summary' || step === 'rework'}
         busy={busy}
         onPublish={(c) => void submit(c)()}
         inPlace={publishInPlace ? place : undefined}
@@ -116,7 +119,7 @@ export function Actions({ message, workspace, role, run, publishInPlace }: Props
     const part = allowed.has('submitPart') && step === 'routed' && !lastInSequence;
     blocks.push(
       <DraftForm
-        key={`draft-${message.updatedAt}`}
+        key={`draft-${message.id}-${message.step}`}
         message={message}
         userId={workspace.user.id}
         disabledRules={workspace.disabledLintRules}
@@ -524,6 +527,19 @@ function useSavedDraft(messageId: string, userId: string, initial: string): [str
       live = false;
     };
   }, [key]);
+  // Whatever was typed last is written when the form goes away (the card left, or the message
+  // moved on), not only after the pause.
+  const latest = useRef({ text, initial, ready });
+  useEffect(() => {
+    latest.current = { text, initial, ready };
+  }, [text, initial, ready]);
+  useEffect(
+    () => () => {
+      const { text: last, initial: first, ready: read } = latest.current;
+      if (read && last.trim() && last !== first) Promise.resolve(getDb().settings.put({ key, value: { text: last, at: Date.now() } })).catch(() => undefined);
+    },
+    [key],
+  );
   useEffect(() => {
     if (!ready) return;
     const timer = setTimeout(() => {

@@ -53,6 +53,10 @@ export function upgradeV2Message(m: Record<string, unknown>): Record<string, unk
   // Messages upgraded from version 1 have no page changes list yet; a next due time outside
   // the calendar's range (an older import let 1e300 through) is dropped: the next step re-plans.
   let base = Array.isArray(m.pageChanges) ? m : { ...m, pageChanges: [] };
+  // Attachment links that are not https (an older release took them) lose the link, keep the attachment.
+  const attachments = Array.isArray(base.attachments) ? (base.attachments as Array<Record<string, unknown>>) : [];
+  if (attachments.some((a) => typeof a.url === 'string' && !/^https:\/\//i.test(a.url)))
+    base = { ...base, attachments: attachments.map((a) => (typeof a.url === 'string' && !/^https:\/\//i.test(a.url) ? { type: a.type } : a)) };
   const due = base.nextDueAt;
   if (due !== undefined && !(typeof due === 'number' && Number.isInteger(due) && due >= MIN_INSTANT && due <= MAX_INSTANT)) {
     const { nextDueAt: _due, nextDueKind: _kind, ...rest } = base;

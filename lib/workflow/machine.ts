@@ -129,7 +129,9 @@ export function transition(
   if (!parsed.success) return fail('bad-command', `Неверная команда: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'команда'}: ${i.message}`).join('; ')}`);
   const cmd: Command = parsed.data;
   const from = message.step;
-  const refused = commandRefusal(message, cmd.type, actor, profile);
+  const reassigning = cmd.type === 'route' && cmd.reassign === true;
+  const refused =
+    reassigning && message.status === 'open' && message.step === 'routed' && actor.roles.includes('curator') ? undefined : commandRefusal(message, cmd.type, actor, profile);
   if (refused) return { ok: false, error: refused };
 
   let m: Message = { ...message, assignments: message.assignments.map((a) => ({ ...a })), updatedAt: now };
@@ -140,12 +142,14 @@ export function transition(
   switch (cmd.type) {
     case 'route': {
       const rerouting = from !== 'captured';
-      const kept = rerouting ? m.assignments.filter((a) => a.state !== 'returned') : [];
+      // Reassigning takes the message back from every body: none of them is kept.
+      const kept = rerouting && !cmd.reassign ? m.assignments.filter((a) => a.state !== 'returned') : [];
+      if (cmd.reassign) data.reassignedFrom = m.assignments.filter((a) => a.state !== 'returned').map((a) => a.body);
       const total = cmd.assignments.length + kept.length;
       if (cmd.mode === 'single' && cmd.assignments.length > 1) return fail('invalid', 'Для нескольких органов выберите порядок: последовательно или параллельно');
       // One region, one way for several bodies (Khabarovsk п. 7: parallel; the others sequential);
       // a message routed before keeps its own.
-      const several = rerouting && m.mode !== 'single' ? m.mode : profile.severalBodies;
+      const several = rerouting && !cmd.reassign && m.mode !== 'single' ? m.mode : profile.severalBodies;
       if (total > 1 && cmd.mode && cmd.mode !== 'single' && cmd.mode !== several)
         return fail('invalid', `Несколько органов отвечают ${modeName(several)} (${profile.severalBodiesClause})`);
       const mode = total > 1 ? several : 'single';

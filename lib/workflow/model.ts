@@ -79,8 +79,28 @@ export const publicationSchema = z.object({
   differsFromApproved: z.boolean().optional(),
 });
 
+/**
+ * A stored message's attachments: a link an older release took that is not https (the page
+ * boundary now refuses those) is dropped from the record, the attachment kept.
+ */
+const storedAttachmentsSchema = z
+  .array(
+    z.object({
+      type: z.enum(['photo', 'video', 'link', 'other']),
+      url: z
+        .string()
+        .max(2000)
+        .optional()
+        .transform((url) => (url && /^https:\/\//i.test(url) ? url : undefined)),
+    }),
+  )
+  .max(100)
+  .default([])
+  .transform((list) => list.map((a) => (a.url === undefined ? { type: a.type } : { type: a.type, url: a.url })));
+
 export const messageSchema = capturedItemSchema.extend({
   id: z.string().min(1),
+  attachments: storedAttachmentsSchema,
   key: itemKeySchema,
   topic: z.string(),
   location: z.string(),
@@ -163,6 +183,11 @@ export const commandSchema = z.discriminatedUnion('type', [
       .max(20),
     /** The location, where the curator states it while routing (Khabarovsk п. 6, Saratov п. 7, Ivanovo п. 7). */
     location: z.string().trim().min(1).max(200).optional(),
+    /**
+     * The curator takes the message back from every body it is with and routes it anew (its body
+     * left the directory, so nobody else can move it).
+     */
+    reassign: z.literal(true).optional(),
   }),
   z.object({ type: z.literal('receive') }),
   z.object({ type: z.literal('return'), reason: text(2000) }),
@@ -198,8 +223,11 @@ export const eventSchema = z.object({
   actor: z.string(),
   from: stepSchema.optional(),
   to: stepSchema.optional(),
-  /** The command as given (replay applies it again) or the event's own data. */
-  command: commandSchema.optional(),
+  /**
+   * The command as given (replay applies it again). Stored history also keeps what an older
+   * release accepted: «other» as a not-processable ground (no longer offered).
+   */
+  command: z.union([commandSchema, z.object({ type: z.literal('markNotProcessable'), category: z.literal('other'), confirmed: z.literal(true) })]).optional(),
   data: z.record(z.string(), z.unknown()).default({}),
 });
 export type WorkflowEvent = z.infer<typeof eventSchema>;

@@ -186,7 +186,13 @@ export function resolveAssignee(ws: Workspace, text: string): { body: string; ex
   const exactBody = ws.bodies.find((b) => b.id === text.trim());
   if (exactBody) return { body: exactBody.id };
   const person = resolveEntry(people, text);
-  if (body && person) return matchScore(body, text) >= matchScore(person, text) ? { body: body.id } : { body: person.body, executor: coverFor(ws, person.body, person.id).executor };
+  if (body && person) {
+    const b = matchScore(body, text);
+    const p = matchScore(person, text);
+    // «Иванов» is a person and the start of «г. Иванова»: a tie names nobody for sure.
+    if (b === p) return null;
+    return b > p ? { body: body.id } : { body: person.body, executor: coverFor(ws, person.body, person.id).executor };
+  }
   if (body) return { body: body.id };
   if (person) return { body: person.body, executor: coverFor(ws, person.body, person.id).executor };
   return null;

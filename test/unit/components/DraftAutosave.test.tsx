@@ -22,4 +22,21 @@ describe('a draft being typed', () => {
     // Another person's draft of the same message is theirs alone.
     expect(await getDb().settings.get(draftKey(s.message.id, 'boris'))).toBeUndefined();
   });
+
+  it('keeps what was typed when the message changes under the form (another person acted)', async () => {
+    const user = userEvent.setup();
+    const s = scenario('yakutia', '2026-11-24T09:00');
+    s.do('2026-11-24T09:10', curator, { type: 'route', assignments: [{ body: 'minstroy' }] });
+    const ws = starterWorkspace('yakutia', { id: 'olga', roles: ['executor'], bodies: ['minstroy'] });
+    const run = vi.fn(async () => null);
+    const view = render(<Actions message={s.message} workspace={ws} role="executor" run={run} />);
+    await user.type(screen.getByLabelText('Текст ответа'), 'Трубу заменим');
+    s.do('2026-11-24T09:30', curator, { type: 'requirePhotos', required: true }); // the message's updatedAt changes
+    view.rerender(<Actions message={s.message} workspace={ws} role="executor" run={run} />);
+    expect((screen.getByLabelText('Текст ответа') as HTMLTextAreaElement).value).toBe('Трубу заменим');
+    // And a form closed before the pause still leaves the text stored.
+    await user.type(screen.getByLabelText('Текст ответа'), ' до 1 декабря');
+    view.unmount();
+    await waitFor(async () => expect((await getDb().settings.get(draftKey(s.message.id, 'olga')))?.value).toMatchObject({ text: 'Трубу заменим до 1 декабря' }));
+  });
 });

@@ -28,3 +28,14 @@ describe('finding a body from what a curator types', () => {
     expect(resolveEntry(saratov, 'Минстрой')?.id).toBe('minstroy');
   });
 });
+
+describe('a person and a body both matching', () => {
+  it('names nobody for sure: «Иванов» is a person and the start of «г. Иванова»', async () => {
+    const { resolveAssignee } = await import('@/lib/workflow/workspace');
+    const ws = starterWorkspace('ivanovo');
+    ws.bodies.find((b) => b.id === 'depzhkh')!.executors = [{ id: 'iv', name: 'Иванов Пётр Сергеевич', substitutes: [], absent: false }];
+    expect(resolveAssignee(ws, 'Иванов')).toBeNull();
+    expect(resolveAssignee(ws, 'Иванов Пётр Сергеевич')).toEqual({ body: 'depzhkh', executor: 'iv' });
+    expect(resolveAssignee(ws, 'Администрация г. Иванова')).toEqual({ body: 'ivanovo' });
+  });
+});

@@ -69,3 +69,16 @@ describe('Khabarovsk п. 12: a reworked answer published directly', () => {
     expect(s.message.breaches).toEqual([]);
   });
 });
+
+describe('a message whose body left the directory', () => {
+  it('is taken back by the curator and routed anew (reassign); nobody else can move it', async () => {
+    const { allowedCommands } = await import('@/lib/workflow/machine');
+    const s = scenario('yakutia', '2026-11-24T09:00');
+    s.do('2026-11-24T09:10', curator, { type: 'route', assignments: [{ body: 'Отдел ЖКХ' }] }); // a made-up body of an older release
+    expect(allowedCommands(s.message, curator, s.profile)).not.toContain('route');
+    expect(s.refuse('2026-11-24T09:20', executor('minzhkh'), { type: 'route', reassign: true, assignments: [{ body: 'minzhkh' }] }).code).toBe('forbidden');
+    s.do('2026-11-24T09:20', curator, { type: 'route', reassign: true, assignments: [{ body: 'minzhkh' }] });
+    expect(s.message).toMatchObject({ step: 'routed', bodies: ['minzhkh'], openFor: ['body:minzhkh'] });
+    expect(s.events.at(-1)).toMatchObject({ type: 'route', data: { reassignedFrom: ['Отдел ЖКХ'] } });
+  });
+});
