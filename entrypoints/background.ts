@@ -202,7 +202,9 @@ export default defineBackground(() => {
       const { workspace } = await env();
       const refusal = commandRefusal(m, 'publish', workspace.user, workspace.profile);
       if (refusal) return { ok: false, message: refusal.code === 'wrong-step' ? t('publish.error.step') : refusal.message };
-      const text = (m.step === 'summary' ? summary : m.draft?.text) ?? '';
+      // The summary and a reworked answer published directly (Khabarovsk п. 12) bring their own text.
+      const ownText = m.step === 'summary' || m.step === 'rework';
+      const text = (ownText ? summary : m.draft?.text) ?? '';
       if (!text.trim()) return { ok: false, message: t('publish.error.noText') };
       const postUrl = postUrlOf(m);
       const postPath = new URL(postUrl).pathname;
@@ -214,7 +216,7 @@ export default defineBackground(() => {
       if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true }).catch(() => undefined);
       const tabId = tab?.id;
       if (tabId === undefined || !(await waitForTab(tabId))) return { ok: false, message: t('publish.error.noTab') };
-      const pending: PendingPublish = { tabId, key: m.key, postUrl, startedAt: Date.now(), ...(m.step === 'summary' ? { text } : {}) };
+      const pending: PendingPublish = { tabId, key: m.key, postUrl, startedAt: Date.now(), ...(ownText ? { text } : {}) };
       await browser.storage.session.set({ [pendingKey(m.id)]: pending });
       const reply = await sendToTab(tabId, { type: 'publish.insert', messageId: m.id, key: m.key, ...(m.parentKey ? { parentKey: m.parentKey } : {}), text });
       if (!reply.ok) return { ok: false, message: reply.message };

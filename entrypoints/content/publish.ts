@@ -9,7 +9,7 @@ import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import { siteRequest as request } from '@/lib/messaging/site-client';
 import { TAB_CHANNEL, tabRequestSchema, type InsertMethod, type TabReply } from '@/lib/messaging/tab-protocol';
-import { comparableText, withoutPrefix } from '@/lib/sites/dom';
+import { comparableText, looksLikeSent, withoutPrefix } from '@/lib/sites/dom';
 import type { PageItem, SiteAdapter } from '@/lib/sites';
 import type { CaptureController } from './capture';
 import { closeForm } from './form';
@@ -103,10 +103,10 @@ export function startPublisher(adapter: SiteAdapter, capture: CaptureController)
     added = [];
     if (!w) return;
     if (Date.now() > w.until) return stop();
-    const want = comparableText(w.text);
+    // The answer as inserted, or edited in the box before sending (recorded as sent, flagged).
     const sent = roots
       .flatMap((root) => adapter.findItems(root))
-      .find((c) => c.kind === 'comment' && c.parentKey === w.postKey && !w.known.has(c.key) && comparableText(c.text).includes(want));
+      .find((c) => c.kind === 'comment' && c.parentKey === w.postKey && !w.known.has(c.key) && looksLikeSent(c.text, w.text));
     if (!sent) return;
     stop();
     try {

@@ -506,3 +506,20 @@ export function withoutPrefix(text: string, inBox: string): string {
   const start = text.trimStart();
   return start.toLowerCase().startsWith(prefix.toLowerCase()) ? start.slice(prefix.length).trimStart() : text;
 }
+
+/**
+ * Whether a comment's text is the answer that was put in the box, possibly edited there before
+ * sending: it holds the whole answer, or most of its words (three letters or more, at least
+ * 60 %). The publication is then recorded with what was sent, flagged when it differs.
+ */
+export function looksLikeSent(sent: string, inserted: string): boolean {
+  const have = comparableText(sent);
+  const want = comparableText(inserted);
+  if (!want) return false;
+  if (have.includes(want)) return true;
+  const words = (text: string) => text.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3);
+  const wanted = words(want);
+  if (wanted.length < 3) return false;
+  const got = new Set(words(have));
+  return wanted.filter((w) => got.has(w)).length / wanted.length >= 0.6;
+}

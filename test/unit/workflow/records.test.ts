@@ -82,3 +82,14 @@ describe('a message whose body left the directory', () => {
     expect(s.events.at(-1)).toMatchObject({ type: 'route', data: { reassignedFrom: ['Отдел ЖКХ'] } });
   });
 });
+
+describe('a sent reply edited in the box before sending', () => {
+  it('is still recognised as the answer (and recorded with what was sent)', async () => {
+    const { looksLikeSent } = await import('@/lib/sites/dom');
+    const answer = 'Ольга, аварийная бригада работает на Садовой, 14; воду дадут до 18:00. Телефон 05.';
+    expect(looksLikeSent(`Ольга, ${answer.slice(7)}`, answer)).toBe(true);
+    expect(looksLikeSent('Ольга, аварийная бригада работает на Садовой, 14; воду дадут до 19:00. Звоните 05!', answer)).toBe(true);
+    expect(looksLikeSent('Спасибо, дозвонилась.', answer)).toBe(false);
+    expect(looksLikeSent('Воду дадут?', answer)).toBe(false);
+  });
+});
