@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from 'wxt/browser';
 import { useEffect, useMemo } from 'react';
-import { getDb, openMessagesByDue, queueFor } from '@/lib/db';
+import { getDb, queueFor } from '@/lib/db';
 import { isOrphan } from '@/lib/workflow/workspace';
 import { loadWorkspace } from '@/lib/db/messages';
 import { t } from '@/lib/i18n';
@@ -38,8 +38,13 @@ export function Desk() {
     if (role === 'archive') return (await getDb().messages.where('status').equals('closed').sortBy('updatedAt')).reverse().slice(0, 1000);
     const mine = keys.length ? await queueFor(getDb(), keys) : [];
     if (!seesOrphans || !workspace) return mine;
-    // Messages no queue of this workspace holds (their body left the directory) come to the curator.
-    const orphans = (await openMessagesByDue(getDb())).filter((m) => isOrphan(m, workspace) && !mine.some((x) => x.id === m.id));
+    // Messages no queue of this workspace holds (their body left the directory) come to the
+    // curator: the queue keys in use are read from the index (keys only), and only the unknown
+    // ones are looked up, so the whole open list is not read on every change.
+    const known = new Set(['role:curator', `user:${workspace.user.id}`, ...workspace.bodies.map((b) => `body:${b.id}`), ...workspace.bodies.flatMap((b) => b.executors.map((p) => `user:${p.id}`))]);
+    const unknown = ((await getDb().messages.orderBy('openFor').uniqueKeys()) as string[]).filter((k) => !known.has(k));
+    const candidates = unknown.length ? await queueFor(getDb(), unknown) : [];
+    const orphans = candidates.filter((m) => isOrphan(m, workspace) && !mine.some((x) => x.id === m.id));
     return [...mine, ...orphans];
   }, [keys.join('|'), seesOrphans, workspace, role]);
   const selected = useLiveQuery(async () => (selectedId ? await getDb().messages.get(selectedId) : undefined), [selectedId]);

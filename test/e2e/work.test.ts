@@ -87,4 +87,34 @@ describe('nothing lost or misplaced', () => {
     await screenshot(panel, 'desk-archive');
     await page.close();
   });
+
+  it('shows the curator a message whose body was removed from the directory, and routes it anew', async () => {
+    const page = await session.context.newPage();
+    await page.goto('https://vk.com/club100');
+    await page.locator('[data-aot="capture"] button').nth(1).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Тема').fill('Горячая вода');
+    await dialog.getByLabel('Исполнитель').fill('Минстрой');
+    await dialog.getByRole('button', { name: 'Сохранить' }).click();
+    await expect.poll(() => dialog.getByRole('status').textContent()).toMatch(/^Сохранено/);
+    await page.close();
+    // The body is removed from the directory.
+    const options = await openExtensionPage(session, 'options.html', { width: 1000, height: 1200 });
+    await options.getByRole('button', { name: 'Удалить орган «Министерство строительства РС(Я)»' }).click();
+    await options.getByRole('button', { name: 'Сохранить' }).click();
+    await options.getByRole('status').filter({ hasText: 'Сохранено' }).waitFor();
+    await options.close();
+    // Nobody's queue holds it any more, but the curator's desk does.
+    const panel = await openExtensionPage(session, 'sidepanel.html', { width: 460, height: 1000 });
+    await panel.getByRole('combobox', { name: 'Роль' }).selectOption('curator');
+    await expect.poll(() => panel.getByTestId('message-row').count()).toBe(1);
+    await panel.getByRole('button', { name: 'Открыть карточку' }).first().click();
+    await expect.poll(() => panel.getByTestId('orphan').textContent()).toContain('minstroy');
+    await panel.locator('.aot-action select[multiple]').selectOption(['minzhkh']);
+    await screenshot(panel, 'desk-orphan-reassign');
+    await panel.getByRole('button', { name: 'Направить' }).click();
+    await expect.poll(() => panel.getByTestId('orphan').count()).toBe(0);
+    expect(await panel.getByTestId('card-step').textContent()).toBe('у исполнителя');
+    await panel.close();
+  });
 });
