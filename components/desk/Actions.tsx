@@ -1,3 +1,4 @@
+import { isSiteLink } from '@/lib/sites/hosts';
 import { useEffect, useRef, useState, type FormEvent, type ReactElement } from 'react';
 import { browser } from 'wxt/browser';
 import { asDetectedReply, detectedKey, type DetectedReply } from '@/lib/messaging/detected';
@@ -359,8 +360,6 @@ function ReviewForm({
 
 type Placing = { kind: 'idle' | 'working' | 'inserted' } | { kind: 'error'; message: string };
 
-const REPLY_LINK = /^https:\/\/(vk\.com|vk\.ru|ok\.ru)\/\S+$/;
-
 /**
  * Publishing: in place (the extension opens the post and puts the text into the site's reply
  * box; the official sends it and the page reports the reply), or by the reply's link when it
@@ -385,7 +384,7 @@ function PublishForm({
   const [text, setText] = useState(message.draft?.text ?? '');
   const detected = useDetectedReply(message.id);
   const link = url.trim().replace(/^https:\/\/vk\.ru\//, 'https://vk.com/');
-  const valid = REPLY_LINK.test(url.trim());
+  const valid = isSiteLink(url.trim());
   const start = () => void inPlace?.(needsText ? text : undefined);
   return (
     <div className="aot-action aot-publish">

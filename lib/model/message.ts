@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { MAX_INSTANT, MIN_INSTANT } from '../worktime/range';
+import { isCanonicalHost, isSiteHost } from '../sites/hosts';
 
 /**
  * An instant: integer epoch milliseconds from 1970 to 2200. Anything else (1e300, NaN, a
@@ -20,8 +21,6 @@ export type Site = z.infer<typeof siteSchema>;
 export const importanceSchema = z.enum(['normal', 'high', 'critical']);
 export type Importance = z.infer<typeof importanceSchema>;
 
-const CANONICAL_HOSTS = new Set(['vk.com', 'ok.ru']);
-
 /** A canonical permalink: https on vk.com or ok.ru only (vk.ru pages are stored as vk.com). */
 export const permalinkSchema = z
   .string()
@@ -29,7 +28,7 @@ export const permalinkSchema = z
   .refine((value) => {
     try {
       const url = new URL(value);
-      return url.protocol === 'https:' && CANONICAL_HOSTS.has(url.hostname);
+      return url.protocol === 'https:' && isCanonicalHost(url.hostname);
     } catch {
       return false;
     }
@@ -42,7 +41,7 @@ const profileUrlSchema = z
   .refine((value) => {
     try {
       const url = new URL(value);
-      return url.protocol === 'https:' && ['vk.com', 'vk.ru', 'ok.ru'].includes(url.hostname);
+      return url.protocol === 'https:' && isSiteHost(url.hostname);
     } catch {
       return false;
     }

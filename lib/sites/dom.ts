@@ -1,5 +1,6 @@
 /** Small DOM helpers shared by the site adapters (standard DOM API only). */
 import type { Candidate, PageItem } from './types';
+import { canonicalHost } from './hosts';
 
 /**
  * Records which fallback of each field matched (index into its candidate list), so the
@@ -279,7 +280,7 @@ export function absoluteUrl(href: string | null | undefined, base: string): stri
     const url = new URL(href, base);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
     url.protocol = 'https:';
-    if (url.hostname === 'vk.ru') url.hostname = 'vk.com';
+    url.hostname = canonicalHost(url.hostname) ?? url.hostname;
     return url.toString();
   } catch {
     return undefined;

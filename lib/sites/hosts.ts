@@ -1,18 +1,69 @@
-/** Match patterns of the sites the extension works on; the manifest and the content script share them. */
-export const SITE_MATCHES = ['https://vk.com/*', 'https://vk.ru/*', 'https://ok.ru/*'];
+/**
+ * The one list of the sites the extension works on and their hosts. Everything that names
+ * vk.com, vk.ru or ok.ru (the manifest, the adapters' lookup, the canonical permalink, the
+ * background's tab query, the desk's reply link, the sender check) takes it from here.
+ */
+export type SiteId = 'vk' | 'ok';
 
-/** Host names the content script may send messages from (checked in the background). */
-export const SITE_HOSTS = ['vk.com', 'vk.ru', 'ok.ru'] as const;
+interface SiteHosts {
+  /** The host permalinks are stored with. */
+  canonical: string;
+  /** Every desktop host that shows the site's pages (the content script runs there). */
+  hosts: readonly string[];
+  /** Mobile hosts: same pages, recognised in links, not worked on. */
+  mobile: readonly string[];
+}
+
+export const SITES: Readonly<Record<SiteId, SiteHosts>> = {
+  vk: { canonical: 'vk.com', hosts: ['vk.com', 'vk.ru'], mobile: ['m.vk.com', 'm.vk.ru'] },
+  ok: { canonical: 'ok.ru', hosts: ['ok.ru'], mobile: ['m.ok.ru'] },
+};
+
+const SITE_IDS = Object.keys(SITES) as SiteId[];
+
+/** Host names the content script runs on and may send messages from (checked in the background). */
+export const SITE_HOSTS: readonly string[] = SITE_IDS.flatMap((id) => SITES[id].hosts);
+
+/** Match patterns of those hosts: the manifest's and the tab query's. */
+export const SITE_MATCHES: string[] = SITE_HOSTS.map((host) => `https://${host}/*`);
+
+/** The match patterns of one site's tabs (vk: vk.com and vk.ru). */
+export function siteMatches(site: SiteId): string[] {
+  return SITES[site].hosts.map((host) => `https://${host}/*`);
+}
 
 export function isSiteHost(hostname: string): boolean {
-  return (SITE_HOSTS as readonly string[]).includes(hostname);
+  return SITE_HOSTS.includes(hostname);
+}
+
+/** The site a desktop host belongs to, or null. */
+export function siteOfHost(hostname: string): SiteId | null {
+  return SITE_IDS.find((id) => SITES[id].hosts.includes(hostname)) ?? null;
+}
+
+/** The canonical host for any host of a site, mobile included (vk.ru → vk.com); null elsewhere. */
+export function canonicalHost(hostname: string): string | null {
+  const id = SITE_IDS.find((s) => SITES[s].hosts.includes(hostname) || SITES[s].mobile.includes(hostname));
+  return id ? SITES[id].canonical : null;
+}
+
+/** True for the hosts permalinks are stored with (vk.com, ok.ru). */
+export function isCanonicalHost(hostname: string): boolean {
+  return SITE_IDS.some((id) => SITES[id].canonical === hostname);
+}
+
+/** True when a string is an https link to a page on one of the sites' desktop hosts. */
+export function isSiteLink(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' && isSiteHost(url.hostname) && url.pathname.length > 1 && !/\s/.test(value);
+  } catch {
+    return false;
+  }
 }
 
 /** storage.local key: the reply checker on or off per site ({ vk?: boolean, ok?: boolean }; on when unset). */
 export const CHECKER_SITES_KEY = 'checker.sites';
-
-/** vk.ru and the mobile hosts show the same pages as vk.com and ok.ru. */
-const PROFILE_HOSTS: Record<string, string> = { 'vk.com': 'vk.com', 'vk.ru': 'vk.com', 'm.vk.com': 'vk.com', 'm.vk.ru': 'vk.com', 'ok.ru': 'ok.ru', 'm.ok.ru': 'ok.ru' };
 
 /**
  * A person's or a community's page, comparable: https, the canonical host, the path in lower
@@ -26,7 +77,7 @@ export function canonicalProfile(url: string, base?: string): string | null {
   } catch {
     return null;
   }
-  const host = PROFILE_HOSTS[parsed.hostname];
+  const host = canonicalHost(parsed.hostname);
   if (!host || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) return null;
   const path = parsed.pathname.replace(/\/+$/, '').toLowerCase();
   return path ? `https://${host}${path}` : null;

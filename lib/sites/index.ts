@@ -2,6 +2,7 @@
 import { okAdapter, okPostPath } from './ok';
 import type { SiteAdapter } from './types';
 import { vkAdapter } from './vk';
+import { siteOfHost } from './hosts';
 
 export type { Candidate, HealthCheck, PageItem, ReplyBox, SiteAdapter } from './types';
 export { vkAdapter } from './vk';
@@ -15,9 +16,8 @@ export function adapterFor(url: string | URL): SiteAdapter | null {
   } catch {
     return null;
   }
-  if (host === 'vk.com' || host === 'vk.ru') return vkAdapter;
-  if (host === 'ok.ru') return okAdapter;
-  return null;
+  const site = siteOfHost(host);
+  return site === 'vk' ? vkAdapter : site === 'ok' ? okAdapter : null;
 }
 
 /**

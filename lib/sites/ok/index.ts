@@ -16,8 +16,9 @@ import {
 } from '../dom';
 import type { Candidate, HealthCheck, PageItem, ReplyBox, SiteAdapter } from '../types';
 import { OK, OK_TOPIC_PAGE } from './selectors';
+import { SITES } from '../hosts';
 
-const ORIGIN = 'https://ok.ru';
+const ORIGIN = `https://${SITES.ok.canonical}`;
 const join = (list: readonly Candidate[]) => list.map((c) => c.selector).join(', ');
 const POST_ROOT = join(OK.postRoot);
 const COMMENT_ROOT = join(OK.commentRoot);

@@ -22,8 +22,9 @@ import {
 } from '../dom';
 import type { Candidate, HealthCheck, PageItem, ReplyBox, SiteAdapter } from '../types';
 import { VK, VK_POST_PAGE, VK_SINGLE_POST } from './selectors';
+import { SITES } from '../hosts';
 
-const ORIGIN = 'https://vk.com';
+const ORIGIN = `https://${SITES.vk.canonical}`;
 const join = (list: readonly Candidate[]) => list.map((c) => c.selector).join(', ');
 const POST_ROOT = join(VK.postRoot);
 const COMMENT_ROOT = join(VK.commentRoot);
