@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
+import { platform } from '@/lib/platform';
 import { asHealthReport, healthBanner } from './health';
 
 /** The popup's warning when the current tab's markup could not be fully read. */
@@ -7,10 +7,11 @@ export function HealthBanner() {
   const [text, setText] = useState<string | null>(null);
   useEffect(() => {
     void (async () => {
-      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      const { tabs, session } = platform();
+      const tab = await tabs.current();
       if (tab?.id === undefined) return;
       const key = `health:${tab.id}`;
-      const report = asHealthReport((await browser.storage.session.get(key))[key]);
+      const report = asHealthReport((await session.get(key))[key]);
       setText(report ? healthBanner(report) : null);
     })().catch(() => undefined);
   }, []);

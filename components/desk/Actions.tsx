@@ -1,6 +1,6 @@
 import { isSiteLink } from '@/lib/sites/hosts';
 import { useEffect, useRef, useState, type FormEvent, type ReactElement } from 'react';
-import { browser } from 'wxt/browser';
+import { platform } from '@/lib/platform';
 import { asDetectedReply, detectedKey, type DetectedReply } from '@/lib/messaging/detected';
 import { getDb } from '@/lib/db';
 import { t } from '@/lib/i18n';
@@ -483,17 +483,17 @@ function useDetectedReply(messageId: string): DetectedReply | undefined {
   useEffect(() => {
     const key = detectedKey(messageId);
     let live = true;
-    void browser.storage.session
+    const { session } = platform();
+    void session
       .get(key)
       .then((v) => live && setDetected(asDetectedReply(v[key])))
       .catch(() => undefined);
-    const listener = (changes: Record<string, { newValue?: unknown }>) => {
+    const off = session.onChanged((changes) => {
       if (key in changes) setDetected(asDetectedReply(changes[key]?.newValue));
-    };
-    browser.storage.session.onChanged.addListener(listener);
+    });
     return () => {
       live = false;
-      browser.storage.session.onChanged.removeListener(listener);
+      off();
     };
   }, [messageId]);
   return detected;

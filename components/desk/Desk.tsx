@@ -1,18 +1,18 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { browser } from 'wxt/browser';
+import { platform } from '@/lib/platform';
 import { useEffect, useMemo } from 'react';
 import { getDb, queueFor } from '@/lib/db';
 import { isOrphan } from '@/lib/workflow/workspace';
 import { loadWorkspace } from '@/lib/db/messages';
 import { t } from '@/lib/i18n';
 import { request } from '@/lib/messaging/client';
-import { ChannelError } from '@/lib/messaging/channel';
+import { errorText } from '../errors';
 import { stepSchema, type Command } from '@/lib/workflow/model';
 import { queueKeys } from '@/lib/workflow/notify';
 import { MessageList } from '../MessageList';
 import { calendarFor } from '../state/calendar';
 import { startClock, useClock } from '../state/clock';
-import { defaultRole, useDesk, type DeskRole } from '../state/desk';
+import { defaultRole, DESK_SELECTED_KEY, useDesk, type DeskRole } from '../state/desk';
 import { filterQueue } from './filter';
 import { MessageCard } from './MessageCard';
 
@@ -54,10 +54,9 @@ export function Desk() {
     const take = (id: unknown) => {
       if (typeof id === 'string') set({ selectedId: id });
     };
-    void browser.storage.session.get('desk.selectedId').then((v) => take(v['desk.selectedId']));
-    const listener = (changes: Record<string, { newValue?: unknown }>) => take(changes['desk.selectedId']?.newValue);
-    browser.storage.session.onChanged.addListener(listener);
-    return () => browser.storage.session.onChanged.removeListener(listener);
+    const { session } = platform();
+    void session.get(DESK_SELECTED_KEY).then((v) => take(v[DESK_SELECTED_KEY]));
+    return session.onChanged((changes) => take(changes[DESK_SELECTED_KEY]?.newValue));
   }, [set]);
   const now = useClock((s) => Math.floor(s.now / 60_000)) * 60_000;
 
@@ -75,7 +74,7 @@ export function Desk() {
       const reply = await request('message.command', { id: selectedId, command });
       return reply.ok ? null : reply.message;
     } catch (error) {
-      return error instanceof ChannelError ? error.message : String(error);
+      return errorText(error);
     }
   };
 
@@ -85,7 +84,7 @@ export function Desk() {
       const reply = await request('publish.start', { id: selectedId, ...(text ? { text } : {}) });
       return reply.ok ? null : reply.message;
     } catch (error) {
-      return error instanceof ChannelError ? error.message : String(error);
+      return errorText(error);
     }
   };
 

@@ -38,3 +38,6 @@ export const useDesk = create<DeskState>((set) => ({
   overdueOnly: false,
   set: (patch) => set(patch),
 }));
+
+/** Session-storage key: the message the popup asks the desk to open. */
+export const DESK_SELECTED_KEY = 'desk.selectedId';

@@ -3,9 +3,8 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { createRoot, type Root } from 'react-dom/client';
 import { CaptureForm, type CaptureDirectory, type FormStatus } from '@/components/CaptureForm';
-import { t } from '@/lib/i18n';
 import { siteRequest as request } from '@/lib/messaging/site-client';
-import { ChannelError } from '@/lib/messaging/channel';
+import { errorText } from '@/components/errors';
 import type { CapturedItem, Routing } from '@/lib/model/message';
 import { attachOurShadow, HOST_ATTR } from './shadow';
 
@@ -18,11 +17,6 @@ export interface FormRequest {
 
 let root: Root | undefined;
 let host: HTMLElement | undefined;
-
-function errorText(error: unknown): string {
-  if (error instanceof ChannelError) return error.code === 'no-connection' ? t('error.noConnection') : error.message;
-  return error instanceof Error ? error.message : t('error.unknown');
-}
 
 const LAST_EXECUTOR = 'capture.lastExecutor';
 

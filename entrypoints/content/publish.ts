@@ -7,6 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
+import { errorText } from '@/components/errors';
 import { siteRequest as request } from '@/lib/messaging/site-client';
 import { TAB_CHANNEL, tabRequestSchema, type InsertMethod, type TabReply } from '@/lib/messaging/tab-protocol';
 import { comparableText, looksLikeSent, withoutPrefix } from '@/lib/sites/dom';
@@ -120,7 +121,7 @@ export function startPublisher(adapter: SiteAdapter, capture: CaptureController)
       });
       toast(reply.ok ? t('inpage.publish.recorded') : reply.message, reply.ok ? 'ok' : 'error');
     } catch (error) {
-      toast(error instanceof Error ? error.message : String(error), 'error');
+      toast(errorText(error), 'error');
     }
   };
 
@@ -191,7 +192,7 @@ export function startPublisher(adapter: SiteAdapter, capture: CaptureController)
       sendResponse({ ok: true, site: adapter.site } satisfies TabReply);
       return undefined;
     }
-    void insert(req).then(sendResponse, (error: unknown) => sendResponse({ ok: false, message: error instanceof Error ? error.message : String(error) }));
+    void insert(req).then(sendResponse, (error: unknown) => sendResponse({ ok: false, message: errorText(error) }));
     return true;
   });
 }

@@ -7,6 +7,8 @@ import { countableWorkspace, fromPeek, useMyQueue, type MyQueue } from '@/compon
 import { calendarFor } from '@/components/state/calendar';
 import { warmCalendar } from '@/components/countdown-view';
 import { t, tn } from '@/lib/i18n';
+import { platform } from '@/lib/platform';
+import { DESK_SELECTED_KEY } from '@/components/state/desk';
 // Started by index.html's first script, before this one loaded.
 import { startFirstRead } from './first-read';
 
@@ -29,17 +31,19 @@ function markPainted(rows: number, total: number): void {
 
 function Popup({ first }: { first: MyQueue | null }) {
   const queue = useMyQueue(first);
-  const openSidePanel = async () => {
-    const win = await browser.windows.getCurrent();
-    if (win.id !== undefined) await browser.sidePanel?.open({ windowId: win.id });
-    window.close();
+  const { desk, session } = platform();
+  // The desk opens where this browser has room for it: the side panel, the sidebar, or a tab.
+  // Opened first, inside the click: side panels and sidebars open only in a user gesture.
+  const openDesk = () => {
+    void desk
+      .open()
+      .then((where) => where !== 'tab' && window.close())
+      .catch((error: unknown) => console.warn('[aot] desk not opened:', error));
   };
   // Following a post's link also opens the desk on that message (the link opens the post).
   const openOnDesk = (id: string) => {
-    void browser.storage.session.set({ 'desk.selectedId': id });
-    void browser.windows.getCurrent().then(async (win) => {
-      if (win.id !== undefined) await browser.sidePanel?.open({ windowId: win.id });
-    });
+    void desk.open().catch((error: unknown) => console.warn('[aot] desk not opened:', error));
+    void session.set({ [DESK_SELECTED_KEY]: id });
   };
   return (
     <main className="aot-page aot-page--popup">
@@ -50,11 +54,9 @@ function Popup({ first }: { first: MyQueue | null }) {
       <HealthBanner />
       <OpenMessages queue={queue} onPost={openOnDesk} onRendered={markPainted} />
       <nav className="aot-toolbar">
-        {browser.sidePanel ? (
-          <button type="button" className="aot-link-button" onClick={() => void openSidePanel()}>
-            {t('popup.openSidePanel')}
-          </button>
-        ) : null}
+        <button type="button" className="aot-link-button" onClick={openDesk}>
+          {t('popup.openSidePanel')}
+        </button>
         <button type="button" className="aot-link-button" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('popup.options')}
         </button>

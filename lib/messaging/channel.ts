@@ -14,7 +14,7 @@ export const envelopeSchema = z.object({
 
 export const replySchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), data: z.unknown() }),
-  z.object({ ok: z.literal(false), error: z.object({ code: z.enum(errorCodes), message: z.string() }) }),
+  z.object({ ok: z.literal(false), error: z.object({ code: z.enum(errorCodes), message: z.string(), ref: z.string().max(40).optional() }) }),
 ]);
 export type Reply = z.infer<typeof replySchema>;
 
@@ -23,6 +23,8 @@ export class ChannelError extends Error {
   constructor(
     readonly code: ErrorCode | 'no-connection',
     message: string,
+    /** The reference the background logged the details under (internal errors). */
+    readonly ref?: string,
   ) {
     super(message);
     this.name = 'ChannelError';

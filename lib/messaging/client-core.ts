@@ -42,7 +42,7 @@ export function makeRequest<M extends SpecMap>(map: M) {
     }
     const reply = replySchema.safeParse(raw);
     if (!reply.success) throw new ChannelError('bad-response', `malformed reply to "${type}"`);
-    if (!reply.data.ok) throw new ChannelError(reply.data.error.code, reply.data.error.message);
+    if (!reply.data.ok) throw new ChannelError(reply.data.error.code, reply.data.error.message, reply.data.error.ref);
     const result = spec.response.safeParse(reply.data.data);
     if (!result.success) throw new ChannelError('bad-response', describeIssues(result.error));
     return result.data as z.output<M[T]['response']>;

@@ -51,7 +51,9 @@ export const protocol = {
   /** A backup of the whole workspace, or the hand-over file of one body (extension pages only). */
   'backup.export': {
     from: ['extension'],
-    request: z.object({ kind: z.enum(['full', 'handover']), body: z.string().optional() }),
+    request: z
+      .object({ kind: z.enum(['full', 'handover']), body: z.string().min(1).optional() })
+      .refine((d) => d.kind === 'full' || d.body !== undefined, { message: 'a hand-over names its body', path: ['body'] }),
     response: z.object({ file: z.string(), messages: z.number() }),
   },
   /** Merges a backup or hand-over file (extension pages only). */

@@ -41,6 +41,14 @@ export interface RouterOptions {
   /** This extension's page origin, e.g. 'chrome-extension://abc/'. */
   extensionOrigin: string;
   log?: (message: string, detail?: unknown) => void;
+  /** A short reference for an internal error, quoted by the person, found in the log. */
+  newRef?: () => string;
+}
+
+/** Six characters, unambiguous to read aloud (no 0/O, 1/I/L). */
+export function errorRef(random: () => number = Math.random): string {
+  const alphabet = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+  return Array.from({ length: 6 }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
 }
 
 /** Who sent a message: a content script on a supported site, an extension page, or neither. */
@@ -103,7 +111,10 @@ export function createRouter(handlers: Handlers, opts: RouterOptions) {
       return { ok: true, data: checked.data };
     } catch (error) {
       if (error instanceof RateLimitedError) return { ok: false, error: { code: 'rate-limited', message: error.message } };
-      return fail('internal', error instanceof Error ? error.message : String(error), error);
+      // The person sees a reference, never the error's own text; the log holds both.
+      const ref = (opts.newRef ?? errorRef)();
+      log(`internal [${ref}] in "${type}": ${error instanceof Error ? error.message : String(error)}`, error);
+      return { ok: false, error: { code: 'internal', message: `internal error ${ref}`, ref } };
     }
   };
 }

@@ -1,5 +1,6 @@
 /** The background's side of the tab channel: requests to one tab's content script, replies validated. */
 import { browser } from 'wxt/browser';
+import { t } from '../i18n';
 import { TAB_CHANNEL, tabReplySchema, type TabReply, type TabRequest } from './tab-protocol';
 
 type Payload = TabRequest extends infer R ? (R extends unknown ? Omit<R, 'channel'> : never) : never;
@@ -10,10 +11,14 @@ export async function sendToTab(tabId: number, request: Payload): Promise<TabRep
   try {
     raw = await browser.tabs.sendMessage(tabId, { channel: TAB_CHANNEL, ...request });
   } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    // Usually a tab still loading, or one without our content script: the caller retries.
+    console.debug('[aot] tab not reached:', error);
+    return { ok: false, message: t('publish.error.noTab') };
   }
   const parsed = tabReplySchema.safeParse(raw);
-  return parsed.success ? parsed.data : { ok: false, message: 'вкладка ответила не по протоколу' };
+  if (parsed.success) return parsed.data;
+  console.warn('[aot] malformed reply from tab', tabId);
+  return { ok: false, message: t('error.refused', { code: 'AOT-BAD-TAB-REPLY' }) };
 }
 
 /** Waits until the tab's content script answers (a tab just opened is still loading). */

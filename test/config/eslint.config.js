@@ -13,6 +13,18 @@ const impure = [
   { name: 'zustand', message: 'lib/ holds no UI state: components/state does.' },
 ];
 
+const noHtml = [
+  { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Never insert page text as HTML.' },
+  { selector: "AssignmentExpression[left.property.name='innerHTML']", message: 'Never insert page text as HTML.' },
+];
+
+/** What differs between browsers is reached through lib/platform's ports only. */
+const DIFFERING = '/^(action|browserAction|sidePanel|sidebarAction|notifications|alarms|permissions|windows)$/';
+const browserDifferences = ['browser', 'chrome'].flatMap((name) => [
+  { selector: `MemberExpression[object.name='${name}'][property.name=${DIFFERING}]`, message: 'Use the ports of lib/platform: it knows what this browser has.' },
+  { selector: `MemberExpression[object.object.name='${name}'][object.property.name='storage'][property.name='session']`, message: 'Use platform().session: not every browser has storage.session.' },
+]).concat([{ selector: "MemberExpression[object.property.name='env'][property.name=/^(FIREFOX|CHROME|BROWSER|MANIFEST_VERSION)$/]", message: 'Use the ports of lib/platform instead of checking the browser.' }]);
+
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-output/**'] },
   js.configs.recommended,
@@ -24,17 +36,18 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
-      'no-restricted-syntax': [
-        'error',
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Never insert page text as HTML.' },
-        { selector: "AssignmentExpression[left.property.name='innerHTML']", message: 'Never insert page text as HTML.' },
-      ],
+      'no-restricted-syntax': ['error', ...noHtml, ...browserDifferences],
     },
+  },
+  {
+    // The one place that knows which browser it is in.
+    files: ['lib/platform/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...noHtml] },
   },
   {
     // The pure domain: no browser, no database, no UI, and no global clock.
     files: ['lib/**/*.ts'],
-    ignores: ['lib/db/**', 'lib/messaging/**'],
+    ignores: ['lib/db/**', 'lib/messaging/**', 'lib/platform/**'],
     rules: {
       'no-restricted-imports': ['error', { paths: impure, patterns: [{ group: ['**/db', '**/db/*', '**/messaging/*'], message: 'lib/ domain modules must not reach the database or the channel.' }] }],
       'no-restricted-globals': ['error', { name: 'browser', message: 'Pure module: no browser.*' }, { name: 'chrome', message: 'Pure module: no chrome.*' }],
@@ -50,5 +63,9 @@ export default tseslint.config(
     // Test fixtures carry their own small page scripts.
     files: ['test/**/*.{ts,tsx,js,mjs}'],
     languageOptions: { globals: { ...globals.node, ...globals.browser, chrome: 'readonly' } },
+    // Tests look at the browser's own APIs to check what the ports did.
+    rules: { 'no-restricted-syntax': ['error', ...noHtml] },
   },
+  // The fixture pages' own script imitates the site, which does write HTML.
+  { files: ['test/fixtures/**/*.js'], rules: { 'no-restricted-syntax': 'off' } },
 );

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { request } from '@/lib/messaging/client';
 import { CHANNEL, ChannelError } from '@/lib/messaging/protocol';
-import { classifySender, createRouter, type Handlers } from '@/lib/messaging/router';
+import { classifySender, createRouter, errorRef, type Handlers } from '@/lib/messaging/router';
 import { sampleItem, sampleRouting } from '../../helpers/items';
 
 const opts = { extensionId: 'ext-id', extensionOrigin: 'chrome-extension://ext-id/' };
@@ -107,11 +107,19 @@ describe('message router', () => {
 
   it('turns a throwing handler into an internal error reply', async () => {
     const { route, log } = setup({ 'capture.lookup': async () => Promise.reject(new Error('disk full')) });
-    expect(await route(envelope('capture.lookup', { keys: [] }), fromPopup)).toEqual({
-      ok: false,
-      error: { code: 'internal', message: 'disk full' },
-    });
-    expect(log).toHaveBeenCalled();
+    const reply = await route(envelope('capture.lookup', { keys: [] }), fromPopup);
+    // The person gets a reference to quote, never the exception's text; the log holds both.
+    expect(reply).toEqual({ ok: false, error: { code: 'internal', message: expect.stringMatching(/^internal error [2-9A-Z]{6}$/), ref: expect.stringMatching(/^[2-9A-Z]{6}$/) } });
+    const ref = (reply as { error: { ref: string } }).error.ref;
+    expect(JSON.stringify(reply)).not.toContain('disk full');
+    expect(log).toHaveBeenCalledWith(expect.stringContaining(`[${ref}]`), expect.any(Error));
+    expect(log.mock.calls.flat().join(' ')).toContain('disk full');
+  });
+
+  it('makes error references of six unambiguous characters', () => {
+    expect(errorRef(() => 0)).toBe('222222');
+    expect(errorRef(() => 0.9999)).toBe('ZZZZZZ');
+    expect(new Set(Array.from({ length: 50 }, () => errorRef())).size).toBeGreaterThan(45);
   });
 
   it('refuses to send a handler reply that breaks the protocol', async () => {

@@ -1,0 +1,97 @@
+/**
+ * The background (Chrome's service worker, Firefox's background page): owns the database with
+ * the extension pages, answers the message channel, keeps the toolbar badge. It only wires the
+ * services in ./services to the browser's ports (lib/platform). It may be stopped at any time,
+ * so it keeps no state in memory: listeners are registered synchronously, the workspace is read
+ * from the database per request, and the badge is recomputed on every wake.
+ */
+import { liveQuery } from 'dexie';
+import { browser } from 'wxt/browser';
+import { getDb } from '@/lib/db';
+import { createRouter, type Handlers } from '@/lib/messaging/router';
+import { sendToTab, waitForTab } from '@/lib/messaging/tab-client';
+import { platform } from '@/lib/platform';
+import { createBadgeService } from './services/badge';
+import { captureHandlers } from './services/capture';
+import { commandHandlers } from './services/commands';
+import { createDeadlineService } from './services/deadlines';
+import { createEffects, type KeyValuePort } from './services/effects';
+import { createEnv } from './services/env';
+import { pageService } from './services/pages';
+import { publishService } from './services/publish';
+
+const BADGE_ALARM = 'badge-refresh';
+const DEADLINE_ALARM = 'deadline-check';
+
+export default defineBackground(() => {
+  const db = getDb();
+  const ports = platform();
+  const now = () => Date.now();
+  const local: KeyValuePort = {
+    get: async (key) => (await browser.storage.local.get(key))[key],
+    set: (items) => browser.storage.local.set(items),
+  };
+  const env = createEnv(db, now);
+  const effects = createEffects({ store: local, now });
+  const badge = createBadgeService({ db, env, toolbar: ports.toolbar, effects });
+  const deadlines = createDeadlineService({ db, env, notifications: ports.notifications, tabs: ports.tabs, effects });
+  const pages = pageService({ db, env, session: ports.session, local, now });
+  const publish = publishService({
+    db,
+    env,
+    tabs: ports.tabs,
+    session: ports.session,
+    messenger: { send: sendToTab, ready: (tabId) => waitForTab(tabId) },
+    badge,
+  });
+  const handlers: Handlers = {
+    ...captureHandlers({ db, env, badge, newId: () => crypto.randomUUID() }),
+    ...pages.handlers,
+    ...publish.handlers,
+    ...commandHandlers({ db, env, badge, deadlines, effects, closed: publish.closed }),
+  };
+
+  const route = createRouter(handlers, { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') });
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    // An async handler answered through sendResponse: Dexie's promises are not native ones,
+    // and returning them from onMessage makes Chromium answer undefined.
+    void route(message, sender).then(sendResponse);
+    return true;
+  });
+
+  const checkDeadlines = () =>
+    deadlines
+      .check()
+      .catch((error: unknown) => console.warn('[aot] deadline check failed:', error))
+      .then(() => badge.refresh());
+
+  ports.tabs.onRemoved((tabId) => {
+    pages.tabClosed(tabId);
+    void effects.run('tab-cleanup', () => publish.tabClosed(tabId));
+  });
+  // At every start, not only at install: Firefox forgets alarms when the browser restarts.
+  void ports.alarms.every(BADGE_ALARM, 1);
+  void ports.alarms.every(DEADLINE_ALARM, 1);
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    // First install: the options page onboards (region, role, starter directories).
+    if (reason === 'install') void browser.runtime.openOptionsPage();
+  });
+  // The badge is not kept across browser restarts: a listener here also wakes the worker when
+  // the browser starts, so the badge is back at once (and the deadline checks with it).
+  browser.runtime.onStartup.addListener(() => {
+    void ports.session.clearStale();
+    void checkDeadlines();
+  });
+  ports.alarms.onAlarm((name) => {
+    if (name === BADGE_ALARM) void badge.refresh();
+    if (name === DEADLINE_ALARM) void checkDeadlines();
+  });
+  // A click opens the post the notification is about.
+  ports.notifications.onClicked((id) => void deadlines.clicked(id));
+
+  // Writes from any extension page (Dexie broadcasts them) update the badge while awake.
+  liveQuery(() => db.messages.where('status').equals('open').count()).subscribe({
+    next: () => void badge.refresh(),
+    error: (error: unknown) => console.error('[aot] badge query failed', error),
+  });
+});

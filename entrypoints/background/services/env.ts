@@ -1,0 +1,27 @@
+/**
+ * What every handler needs: now, the workspace and its working calendar. The worker may be
+ * stopped at any time, so the workspace is read per request; only the calendar (expensive to
+ * build, the same for the same schedule) is cached.
+ */
+import type { AppDatabase } from '@/lib/db';
+import { loadWorkspace } from '@/lib/db/messages';
+import { workspaceSchedule, type Workspace } from '@/lib/workflow/workspace';
+import { createWorkCalendar, type WorkCalendar } from '@/lib/worktime';
+
+export interface Env {
+  now: number;
+  workspace: Workspace;
+  calendar: WorkCalendar;
+}
+
+export type EnvSource = () => Promise<Env>;
+
+export function createEnv(db: AppDatabase, now: () => number): EnvSource {
+  let cache: { key: string; calendar: WorkCalendar } | undefined;
+  return async () => {
+    const workspace = await loadWorkspace(db);
+    const key = JSON.stringify([workspace.region, workspace.schedule]);
+    if (cache?.key !== key) cache = { key, calendar: createWorkCalendar(workspaceSchedule(workspace)) };
+    return { now: now(), workspace, calendar: cache.calendar };
+  };
+}
