@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import { CHECKER_SITES_KEY } from '@/lib/sites/hosts';
+import { asEffectFailures, EFFECT_FAILURES_KEY, type EffectFailures } from '@/lib/model/effects';
 import { browserZone, formatDateTime } from '../format';
 import { asHealthReport, healthBanner, type HealthReport } from '../health';
 
@@ -16,9 +17,11 @@ type Sites = Partial<Record<(typeof SITES)[number], boolean>>;
 export function Diagnostics({ zone, viewerZone }: { zone?: string; viewerZone?: string } = {}) {
   const [reports, setReports] = useState<HealthReport[] | undefined>();
   const [checker, setChecker] = useState<Sites>({});
+  const [effects, setEffects] = useState<EffectFailures>({});
   useEffect(() => {
     const load = async () => {
-      const stored = await browser.storage.local.get([...SITES.map((s) => `health.last.${s}`), CHECKER_SITES_KEY]);
+      const stored = await browser.storage.local.get([...SITES.map((s) => `health.last.${s}`), CHECKER_SITES_KEY, EFFECT_FAILURES_KEY]);
+      setEffects(asEffectFailures(stored[EFFECT_FAILURES_KEY]));
       setReports(SITES.map((s) => asHealthReport(stored[`health.last.${s}`])).filter((r): r is HealthReport => r !== null));
       setChecker((stored[CHECKER_SITES_KEY] as Sites | undefined) ?? {});
     };
@@ -45,6 +48,7 @@ export function Diagnostics({ zone, viewerZone }: { zone?: string; viewerZone?: 
       </fieldset>
       <p className="aot-hint">{t('options.diagnostics.hint')}</p>
       {reports && reports.length === 0 ? <p>{t('options.diagnostics.none')}</p> : null}
+      <EffectFailuresTable failures={effects} zone={zone ?? viewerZone ?? browserZone()} viewerZone={viewerZone} />
       {(reports ?? []).map((r) => {
         const banner = healthBanner(r);
         return (
@@ -72,5 +76,44 @@ export function Diagnostics({ zone, viewerZone }: { zone?: string; viewerZone?: 
         );
       })}
     </section>
+  );
+}
+
+const EFFECT_NAMES = ['badge', 'notification', 'publish-cleanup', 'tab-cleanup'] as const;
+
+/**
+ * What the extension could not do after a saved step (the badge, a notification, a clean-up):
+ * the step itself was saved. Shown so a maintainer sees a browser that refuses an API.
+ */
+function EffectFailuresTable({ failures, zone, viewerZone }: { failures: EffectFailures; zone: string; viewerZone?: string }) {
+  const rows = Object.entries(failures).sort(([, a], [, b]) => b.lastAt - a.lastAt);
+  if (!rows.length) return null;
+  return (
+    <div className="aot-diagnostics" data-testid="effect-failures">
+      <h3>{t('options.effects.title')}</h3>
+      <p className="aot-hint">{t('options.effects.hint')}</p>
+      <table className="aot-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('options.effects.what')}</th>
+            <th scope="col">{t('options.effects.count')}</th>
+            <th scope="col">{t('options.effects.last')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([name, f]) => (
+            <tr key={name}>
+              <th scope="row">{(EFFECT_NAMES as readonly string[]).includes(name) ? t(`options.effects.${name as (typeof EFFECT_NAMES)[number]}`) : name}</th>
+              <td>{f.count}</td>
+              <td>
+                {formatDateTime(f.lastAt, zone, viewerZone)}
+                <br />
+                <code className="aot-hint">{f.lastError}</code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

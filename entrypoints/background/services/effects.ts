@@ -1,17 +1,12 @@
+import { asEffectFailures, EFFECT_FAILURES_KEY } from '@/lib/model/effects';
+
+export { asEffectFailures, EFFECT_FAILURES_KEY, type EffectFailure, type EffectFailures } from '@/lib/model/effects';
+
 /**
  * Side effects of a step (the badge, the title, notifications, pokes): run after the step is
  * committed, never its outcome. A failure is logged and counted for the diagnostics view
  * (storage.local `health.effects`), and never reaches the person as "not saved".
  */
-export const EFFECT_FAILURES_KEY = 'health.effects';
-
-export interface EffectFailure {
-  count: number;
-  lastAt: number;
-  lastError: string;
-}
-export type EffectFailures = Record<string, EffectFailure>;
-
 /** The key-value store the counts live in (storage.local in the extension). */
 export interface KeyValuePort {
   get(key: string): Promise<unknown>;
@@ -27,16 +22,6 @@ export interface EffectsDeps {
 export interface Effects {
   /** Runs a side effect; resolves to whether it succeeded. Never rejects. */
   run(name: string, effect: () => Promise<unknown>): Promise<boolean>;
-}
-
-export function asEffectFailures(value: unknown): EffectFailures {
-  if (!value || typeof value !== 'object') return {};
-  const out: EffectFailures = {};
-  for (const [name, v] of Object.entries(value as Record<string, unknown>)) {
-    const f = v as Partial<EffectFailure> | null;
-    if (f && typeof f.count === 'number' && typeof f.lastAt === 'number') out[name] = { count: f.count, lastAt: f.lastAt, lastError: String(f.lastError ?? '').slice(0, 300) };
-  }
-  return out;
 }
 
 export function createEffects({ store, now, log = (m, e) => console.warn(`[aot] ${m}`, e) }: EffectsDeps): Effects {
