@@ -1,9 +1,10 @@
 /** What a countdown shows: remaining (or overdue) working time, urgency, paused off hours. */
 import { t } from '@/lib/i18n';
-import { isWorkingTime, workingMinutesBetween, WorkTimeRangeError, type WorkCalendar } from '@/lib/worktime';
+import { WorkTimeRangeError, type WorkCalendar } from '@/lib/worktime';
+import { SOON_MS, workingTimeLeft, type Urgency } from '@/lib/worktime/left';
 import { formatDuration } from './format';
 
-export type Urgency = 'calm' | 'soon' | 'overdue';
+export type { Urgency };
 
 export interface CountdownView {
   urgency: Urgency;
@@ -11,8 +12,6 @@ export interface CountdownView {
   paused: boolean;
   label: string;
 }
-
-const HOUR = 3_600_000;
 
 export function countdownView(cal: WorkCalendar, dueAt: number, now: number): CountdownView {
   try {
@@ -25,19 +24,12 @@ export function countdownView(cal: WorkCalendar, dueAt: number, now: number): Co
 }
 
 function view(cal: WorkCalendar, dueAt: number, now: number): CountdownView {
-  if (now >= dueAt) {
-    const late = workingMinutesBetween(cal, dueAt, now) * 60_000;
-    return { urgency: 'overdue', paused: false, label: t('countdown.overdue', { time: formatDuration(late) }) };
-  }
-  const left = workingMinutesBetween(cal, now, dueAt) * 60_000;
-  return {
-    urgency: left <= HOUR ? 'soon' : 'calm',
-    paused: !isWorkingTime(cal, now),
-    label: t('countdown.left', { time: formatDuration(left) }),
-  };
+  const { ms, urgency, paused } = workingTimeLeft(cal, now, dueAt);
+  const label = urgency === 'overdue' ? t('countdown.overdue', { time: formatDuration(-ms) }) : t('countdown.left', { time: formatDuration(ms) });
+  return { urgency, paused, label };
 }
 
 /** Builds what a first countdown needs (the calendar's index around now), ahead of the render. */
 export function warmCalendar(cal: WorkCalendar, now: number): void {
-  countdownView(cal, now + HOUR, now);
+  countdownView(cal, now + SOON_MS, now);
 }

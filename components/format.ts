@@ -18,6 +18,14 @@ export function formatDuration(ms: number): string {
   return parts.join(' ');
 }
 
+/** "2 ч 15 мин"-like, to the minute, of a signed duration's size (the capture button's countdown). */
+export function formatMinutes(ms: number): string {
+  const minutes = Math.max(0, Math.round(Math.abs(ms) / 60_000));
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return [h ? tn('time.hours', h) : '', m || !h ? tn('time.minutes', m) : ''].filter(Boolean).join(' ');
+}
+
 /** The browser's own time zone (IANA name), where the official's clock runs. */
 export function browserZone(): string {
   return new Intl.DateTimeFormat().resolvedOptions().timeZone;

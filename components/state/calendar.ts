@@ -1,14 +1,12 @@
 /** The working calendar of the current workspace, built once per schedule. */
-import { workspaceSchedule } from '@/lib/workflow/schedule';
+import { calendarCache } from '@/lib/workflow/schedule';
 import type { Workspace } from '@/lib/workflow/workspace';
 import { createWorkCalendar, DEFAULT_SCHEDULE, type WorkCalendar } from '@/lib/worktime';
 
-let cached: { key: string; calendar: WorkCalendar } | undefined;
+const cache = calendarCache();
 
 export function calendarFor(ws: Workspace): WorkCalendar {
-  const key = JSON.stringify([ws.region, ws.schedule]);
-  if (cached?.key !== key) cached = { key, calendar: createWorkCalendar(workspaceSchedule(ws)) };
-  return cached.calendar;
+  return cache(ws);
 }
 
 let fallback: WorkCalendar | undefined;

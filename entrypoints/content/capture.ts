@@ -5,8 +5,10 @@
  * items into their state (step and working time left). VK removes posts that scroll away and
  * re-adds them as new nodes: the entry follows the key, so nothing is duplicated or leaked.
  */
+import { formatMinutes } from '@/components/format';
+import { urgencyOf } from '@/lib/worktime/left';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { t, tn } from '@/lib/i18n';
+import { t } from '@/lib/i18n';
 import { siteRequest as request } from '@/lib/messaging/site-client';
 import { ChannelError } from '@/lib/messaging/channel';
 import type { CapturedItem } from '@/lib/model/message';
@@ -20,7 +22,6 @@ const LOOKUP_DELAY_MS = 50;
 const REFRESH_MS = 60_000;
 /** Items this far outside the viewport get their button ahead of time. */
 const NEAR_MARGIN = '800px 0px';
-const HOUR = 3_600_000;
 
 interface Found {
   id: string;
@@ -48,25 +49,16 @@ export function toCaptured(item: PageItem): CapturedItem {
   };
 }
 
-/** "2 ч 15 мин"-like, to the minute (the button refreshes once a minute). */
-export function compactLeft(ms: number): string {
-  const minutes = Math.max(0, Math.round(Math.abs(ms) / 60_000));
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  const parts = [h ? tn('time.hours', h) : '', m || !h ? tn('time.minutes', m) : ''].filter(Boolean);
-  return parts.join(' ');
-}
-
 /** What the button of a captured item says and how urgent it looks. */
 export function stateView(found: Found): { label: string; title: string; urgency: 'calm' | 'soon' | 'overdue' | 'done' } {
   const step = t(`step.${found.step}`);
   const left = found.workingMsLeft;
   if (left === undefined) return { label: step, title: t('capture.stateTitle'), urgency: 'done' };
-  const time = left < 0 ? t('countdown.overdue', { time: compactLeft(left) }) : t('countdown.left', { time: compactLeft(left) });
+  const time = left < 0 ? t('countdown.overdue', { time: formatMinutes(left) }) : t('countdown.left', { time: formatMinutes(left) });
   return {
-    label: t('capture.state', { step, time: left < 0 ? `−${compactLeft(left)}` : compactLeft(left) }),
+    label: t('capture.state', { step, time: left < 0 ? `−${formatMinutes(left)}` : formatMinutes(left) }),
     title: `${t('capture.stateTitle')} — ${time}`,
-    urgency: left < 0 ? 'overdue' : left <= HOUR ? 'soon' : 'calm',
+    urgency: urgencyOf(left),
   };
 }
 

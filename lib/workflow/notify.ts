@@ -4,6 +4,8 @@
  * overdue. Pure: the messages, the time and what was already notified are passed in, so the
  * service worker keeps no state in memory (the notified keys live in the database).
  */
+import { SOON_MS } from '../worktime/left';
+import type { Message } from './model';
 import { isWorkingTime, workingMinutesBetween, WorkTimeRangeError, type WorkCalendar } from '../worktime';
 
 /** Working minutes from now to a due time, or null for a due time outside the calendar's range (skipped, never a hang or a failed badge). */
@@ -15,7 +17,6 @@ function minutesTo(calendar: WorkCalendar, now: number, dueAt: number): number |
     throw error;
   }
 }
-import type { Message } from './model';
 
 export interface DueNotification {
   /** Stable per message, deadline and kind: notified once. */
@@ -59,7 +60,7 @@ export function dueSoonCount(messages: readonly Message[], now: number, calendar
     if (now >= m.nextDueAt) n += 1;
     else {
       const left = minutesTo(calendar, now, m.nextDueAt);
-      if (left !== null && left <= 60) n += 1;
+      if (left !== null && left * 60_000 <= SOON_MS) n += 1;
     }
   }
   return n;

@@ -9,7 +9,8 @@ import { deadlineKinds, planDeadlines, type DeadlineKind } from '@/lib/regulatio
 import { factsOf } from '@/lib/workflow/machine';
 import type { Message } from '@/lib/workflow/model';
 import type { Workspace } from '@/lib/workflow/workspace';
-import { workingMinutesBetween, type WorkCalendar } from '@/lib/worktime';
+import type { WorkCalendar } from '@/lib/worktime';
+import { workingTimeLeft } from '@/lib/worktime/left';
 import type { BadgeService } from './badge';
 import type { EnvSource } from './env';
 
@@ -22,11 +23,6 @@ export function answerDue(m: Message, ws: Workspace, calendar: WorkCalendar): { 
   if (answer) return { dueAt: answer.dueAt };
   const kind = deadlineKinds.find((k) => k === m.nextDueKind);
   return m.nextDueAt !== undefined && kind ? { dueAt: m.nextDueAt, dueKind: kind } : { dueAt: m.detectedAt };
-}
-
-/** Signed working milliseconds from now to a due time (negative once it has passed). */
-export function workingMsLeft(calendar: WorkCalendar, now: number, due: number): number {
-  return due >= now ? workingMinutesBetween(calendar, now, due) * 60_000 : -workingMinutesBetween(calendar, due, now) * 60_000;
 }
 
 export interface CaptureDeps {
@@ -63,7 +59,7 @@ export function captureHandlers({ db, env, badge, newId }: CaptureDeps): Pick<Ha
           status: m.status,
           step: m.step,
           ...answerDue(m, e.workspace, e.calendar),
-          ...(m.status === 'open' && m.nextDueAt ? { nextDueAt: m.nextDueAt, workingMsLeft: workingMsLeft(e.calendar, e.now, m.nextDueAt) } : {}),
+          ...(m.status === 'open' && m.nextDueAt ? { nextDueAt: m.nextDueAt, workingMsLeft: workingTimeLeft(e.calendar, e.now, m.nextDueAt).ms } : {}),
         })),
       };
     },

@@ -5,8 +5,9 @@
  */
 import type { AppDatabase } from '@/lib/db';
 import { loadWorkspace } from '@/lib/db/messages';
-import { workspaceSchedule, type Workspace } from '@/lib/workflow/workspace';
-import { createWorkCalendar, type WorkCalendar } from '@/lib/worktime';
+import { calendarCache } from '@/lib/workflow/schedule';
+import type { Workspace } from '@/lib/workflow/workspace';
+import type { WorkCalendar } from '@/lib/worktime';
 
 export interface Env {
   now: number;
@@ -17,11 +18,9 @@ export interface Env {
 export type EnvSource = () => Promise<Env>;
 
 export function createEnv(db: AppDatabase, now: () => number): EnvSource {
-  let cache: { key: string; calendar: WorkCalendar } | undefined;
+  const calendarOf = calendarCache();
   return async () => {
     const workspace = await loadWorkspace(db);
-    const key = JSON.stringify([workspace.region, workspace.schedule]);
-    if (cache?.key !== key) cache = { key, calendar: createWorkCalendar(workspaceSchedule(workspace)) };
-    return { now: now(), workspace, calendar: cache.calendar };
+    return { now: now(), workspace, calendar: calendarOf(workspace) };
   };
 }
