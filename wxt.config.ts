@@ -31,7 +31,9 @@ export default defineConfig({
       'storage',
       'alarms',
       'notifications',
-      ...(browser === 'firefox' ? [] : ['sidePanel']),
+      // sidePanel: the desk beside the page. scripting: after an update, open VK/OK tabs get the
+      // new content script at once (Chrome does not inject it into them; Firefox does itself).
+      ...(browser === 'firefox' ? [] : ['sidePanel', 'scripting']),
     ],
     host_permissions: SITE_MATCHES,
     ...(browser === 'firefox'

@@ -244,6 +244,8 @@ export function attachHighlighter(editor: HTMLElement, options: HighlighterOptio
       resize?.disconnect();
       host?.remove();
       if (api) for (const c of CATEGORIES) api.registry.delete(`${name}-${c}`);
+      // One editor is checked at a time: its highlight styles go with it.
+      doc.getElementById(`${name}-highlight-styles`)?.remove();
     },
   };
 }

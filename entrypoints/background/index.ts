@@ -19,6 +19,7 @@ import { createEffects, type KeyValuePort } from './services/effects';
 import { createEnv } from './services/env';
 import { pageService } from './services/pages';
 import { publishService } from './services/publish';
+import { reinjectContentScripts } from './services/reinject';
 
 const BADGE_ALARM = 'badge-refresh';
 const DEADLINE_ALARM = 'deadline-check';
@@ -75,6 +76,10 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     // First install: the options page onboards (region, role, starter directories).
     if (reason === 'install') void browser.runtime.openOptionsPage();
+    if (reason === 'update') {
+      const files = (browser.runtime.getManifest().content_scripts ?? []).flatMap((c) => c.js ?? []);
+      void reinjectContentScripts({ tabs: ports.tabs, scripts: ports.contentScripts, files, effects });
+    }
   });
   // The badge is not kept across browser restarts: a listener here also wakes the worker when
   // the browser starts, so the badge is back at once (and the deadline checks with it).

@@ -73,6 +73,16 @@ export function closeForm(): void {
   window.removeEventListener('keydown', escapeAnywhere, true);
 }
 
+/** Unmounts the form and removes its host (the content script's context was invalidated). */
+export function disposeForm(): void {
+  closeForm();
+  root?.unmount();
+  root = undefined;
+  host?.remove();
+  host = undefined;
+  directoryCache = undefined;
+}
+
 /** Esc closes the form wherever the focus is on the page (a person's key only). */
 function escapeAnywhere(event: KeyboardEvent): void {
   if (event.key === 'Escape' && event.isTrusted) closeForm();

@@ -5,6 +5,8 @@ import { startChecker } from './checker';
 import { startHealth } from './health';
 import { startPublisher } from './publish';
 import { loadShadowMode } from './shadow';
+import { disposeForm } from './form';
+import { disposeToast } from './toast';
 
 /**
  * Runs on VK and OK pages: a capture button on every post and comment near the viewport, the
@@ -22,7 +24,12 @@ export default defineContentScript({
     if (!ctx.isValid) return;
     const capture = startCapture(ctx, adapter);
     startChecker(ctx, adapter);
-    startPublisher(adapter, capture);
+    startPublisher(ctx, adapter, capture);
+    // What is not tied to one feature goes when an update or reload cuts this instance off.
+    ctx.onInvalidated(() => {
+      disposeForm();
+      disposeToast();
+    });
     const recheck = startHealth(ctx, adapter, capture);
     // VK and OK navigate without reloading the page.
     ctx.addEventListener(window, 'wxt:locationchange', () => {

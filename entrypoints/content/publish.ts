@@ -12,6 +12,7 @@ import { siteRequest as request } from '@/lib/messaging/site-client';
 import { TAB_CHANNEL, tabRequestSchema, type InsertMethod, type TabReply } from '@/lib/messaging/tab-protocol';
 import { comparableText, looksLikeSent, withoutPrefix } from '@/lib/sites/dom';
 import type { PageItem, SiteAdapter } from '@/lib/sites';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CaptureController } from './capture';
 import { closeForm } from './form';
 import { toast } from './toast';
@@ -78,15 +79,22 @@ interface Watch {
   until: number;
 }
 
-export function startPublisher(adapter: SiteAdapter, capture: CaptureController): void {
+export function startPublisher(ctx: ContentScriptContext, adapter: SiteAdapter, capture: CaptureController): void {
   let watch: Watch | null = null;
   let observer: MutationObserver | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** Ends the watch after 30 minutes even on a page where nothing changes. */
+  let expiry: ReturnType<typeof setTimeout> | undefined;
 
   const stop = () => {
     observer?.disconnect();
     observer = null;
     watch = null;
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    if (expiry !== undefined) clearTimeout(expiry);
+    expiry = undefined;
+    added = [];
   };
 
   const comments = (postKey: string): PageItem[] => adapter.findItems(document).filter((i) => i.kind === 'comment' && i.parentKey === postKey);
@@ -128,6 +136,7 @@ export function startPublisher(adapter: SiteAdapter, capture: CaptureController)
   const startWatch = (messageId: string, postKey: string, text: string) => {
     stop();
     watch = { messageId, postKey, text, known: new Set(comments(postKey).map((c) => c.key)), until: Date.now() + WATCH_MS };
+    expiry = setTimeout(stop, WATCH_MS);
     observer = new MutationObserver((records) => {
       for (const record of records) {
         for (const node of record.addedNodes) {
@@ -180,7 +189,7 @@ export function startPublisher(adapter: SiteAdapter, capture: CaptureController)
     return { ok: true, method, site: adapter.site };
   };
 
-  browser.runtime.onMessage.addListener((raw, _sender, sendResponse) => {
+  const onMessage = (raw: unknown, _sender: unknown, sendResponse: (reply: TabReply) => void): true | undefined => {
     if (!raw || typeof raw !== 'object' || (raw as { channel?: unknown }).channel !== TAB_CHANNEL) return undefined;
     const parsed = tabRequestSchema.safeParse(raw);
     if (!parsed.success) {
@@ -194,5 +203,10 @@ export function startPublisher(adapter: SiteAdapter, capture: CaptureController)
     }
     void insert(req).then(sendResponse, (error: unknown) => sendResponse({ ok: false, message: errorText(error) }));
     return true;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => {
+    browser.runtime.onMessage.removeListener(onMessage);
+    stop();
   });
 }

@@ -30,3 +30,12 @@ export function toast(text: string, tone: 'ok' | 'error' = 'ok', ms = 8000): voi
   if (timer !== undefined) clearTimeout(timer);
   timer = setTimeout(() => box?.replaceChildren(), ms);
 }
+
+/** Takes the toast away for good (the content script's context was invalidated). */
+export function disposeToast(): void {
+  if (timer !== undefined) clearTimeout(timer);
+  timer = undefined;
+  host?.remove();
+  host = undefined;
+  box = undefined;
+}

@@ -7,6 +7,7 @@
 import type {
   AlarmsPort,
   Changes,
+  ContentScriptsPort,
   DeskKind,
   DeskPort,
   HostPermissionsPort,
@@ -68,6 +69,7 @@ export interface BrowserShape {
     request(p: { origins: string[] }): Promise<boolean>;
     remove(p: { origins: string[] }): Promise<boolean>;
   };
+  scripting?: { executeScript(injection: { target: { tabId: number }; files: string[] }): Promise<unknown> };
   runtime: { getURL(path: string): string };
 }
 
@@ -88,6 +90,7 @@ export function createPlatform(api: BrowserShape, options: PlatformOptions = {})
     session: sessionPort(api),
     tabs: tabsPort(api),
     hostPermissions: hostPermissionsPort(api),
+    contentScripts: contentScriptsPort(api),
   };
 }
 
@@ -238,5 +241,17 @@ export function hostPermissionsPort(api: BrowserShape): HostPermissionsPort {
     contains: (origin) => perms.contains({ origins: [pattern(origin)] }),
     request: (origin) => perms.request({ origins: [pattern(origin)] }),
     remove: (origin) => perms.remove({ origins: [pattern(origin)] }),
+  };
+}
+
+export function contentScriptsPort(api: BrowserShape): ContentScriptsPort {
+  const scripting = api.scripting;
+  // Without `scripting` (Firefox MV2) the browser injects the new content script itself.
+  if (!scripting) return { available: false, inject: async () => undefined };
+  return {
+    available: true,
+    async inject(tabId, files) {
+      await scripting.executeScript({ target: { tabId }, files });
+    },
   };
 }

@@ -89,6 +89,15 @@ export interface HostPermissionsPort {
   remove(origin: string): Promise<boolean>;
 }
 
+/**
+ * Putting the content script into tabs that were open before an update or reload: Chrome
+ * leaves them without one (the old instance is cut off), Firefox injects the new one itself.
+ */
+export interface ContentScriptsPort {
+  readonly available: boolean;
+  inject(tabId: number, files: string[]): Promise<void>;
+}
+
 export interface Platform {
   toolbar: ToolbarPort;
   desk: DeskPort;
@@ -97,4 +106,5 @@ export interface Platform {
   session: SessionStorePort;
   tabs: TabsPort;
   hostPermissions: HostPermissionsPort;
+  contentScripts: ContentScriptsPort;
 }
