@@ -15,14 +15,24 @@ const PUBLISH_ONLY = new Set(['reply-box']);
 
 /**
  * «VK изменил разметку: не найдено поле ответа — захват работает, публикация вручную», or
- * null when every check passed.
+ * null when every check passed. Each failed check is named by its text health.check.<name>
+ * (lib/sites/skeleton/health.ts lists the checks; 'post-item' and 'comment-item': roots that
+ * gave no item, «часть постов не распознана»); a check without a text, by its name.
  */
 export function healthBanner(report: Pick<HealthReport, 'site' | 'checks'>): string | null {
   const failed = report.checks.filter((c) => !c.ok);
   if (!failed.length) return null;
-  const what = failed.map((c) => t(`health.check.${c.name}` as 'health.check.reply-box')).join(', ');
+  const what = failed.map((c) => checkText(c.name)).join(', ');
   const impact = failed.every((c) => PUBLISH_ONLY.has(c.name)) ? t('health.impact.publish') : t('health.impact.capture');
   return t('health.banner', { site: report.site === 'vk' ? 'VK' : 'OK', what, impact });
+}
+
+function checkText(name: string): string {
+  try {
+    return t(`health.check.${name}` as 'health.check.reply-box');
+  } catch {
+    return name; // a report from another version of the adapters
+  }
 }
 
 /** The stored report of one site (options) or tab (popup), if it looks like one. */

@@ -1,7 +1,11 @@
-/** Site adapters: everything that knows VK or OK markup. */
-import { okAdapter, okPostPath } from './ok';
+/**
+ * Site adapters: everything that knows VK or OK markup. Each site is its selectors
+ * (<site>/selectors.ts) and its few own readers (<site>/ids.ts) put into the shared skeleton
+ * (skeleton/), which finds items, reads their fields, reply boxes and the page's health.
+ */
+import { okAdapter, okPagePath } from './ok';
 import type { SiteAdapter } from './types';
-import { vkAdapter } from './vk';
+import { vkAdapter, vkPagePath } from './vk';
 import { siteOfHost } from './hosts';
 
 export type { Candidate, HealthCheck, PageItem, ReplyBox, SiteAdapter } from './types';
@@ -23,15 +27,12 @@ export function adapterFor(url: string | URL): SiteAdapter | null {
 /**
  * The key of the item a permalink page is about (a post's or photo's own page), or null:
  * https://vk.ru/wall-1_2 → 'vk:wall-1_2', https://ok.ru/group/3/topic/4 → 'ok:group/3/topic/4'.
+ * An item root there without a permalink of its own takes this key (the adapters' pagePath).
  */
 export function pageItemKey(url: string | URL): string | null {
   const adapter = adapterFor(url);
   if (!adapter) return null;
   const { pathname } = new URL(url);
-  if (adapter.site === 'vk') {
-    const m = pathname.match(/^\/(wall|photo)(-?\d+)_(\d+)\/?$/);
-    return m ? `vk:${m[1]}${m[2]}_${m[3]}` : null;
-  }
-  const path = okPostPath(pathname);
-  return path && /\/(topic|statuses)\/\d+\/?$/.test(pathname) ? `ok:${path}` : null;
+  const path = adapter.site === 'vk' ? vkPagePath(pathname) : okPagePath(pathname);
+  return path ? `${adapter.site}:${path}` : null;
 }

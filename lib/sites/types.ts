@@ -28,6 +28,13 @@ export interface ReplyBox {
   answersKey: string;
 }
 
+/**
+ * One check of a page's markup (lib/sites/skeleton/health.ts). Names, each with a text
+ * health.check.<name> in lib/i18n: post-root, post-id (VK) / post-permalink (OK), post-item,
+ * post-text, post-author, comment-root, comment-id, comment-item, comment-author, comment-text,
+ * reply-box. 'post-item' and 'comment-item' fail when a root was found but gave no item (no id
+ * or permalink readable, none from the page's URL): that root gets no capture button.
+ */
 export interface HealthCheck {
   name: string;
   ok: boolean;

@@ -464,3 +464,43 @@ describe('health and page changes', () => {
     await page.close();
   });
 });
+
+describe('pages the adapters had not seen', () => {
+  /** The keys of the capture buttons under a container, in page order. */
+  const buttonKeys = (page: PwPage, within: string) =>
+    page.locator(`${within} [data-aot="capture"]`).evaluateAll((hosts) => hosts.map((h) => (h as HTMLElement).dataset.aotKey));
+
+  it('puts capture buttons on an OK topic opened in the layer over the feed (no permalink inside it) and on its comments with base64-like ids', async () => {
+    const page = await session.context.newPage();
+    await page.goto('https://ok.ru/group/300/topic/700005');
+    const layer = '#hook_Block_PopLayerMediaTopic';
+    await expect.poll(() => page.locator(`${layer} [data-aot="capture"] button`).count()).toBe(4);
+    expect(await buttonKeys(page, layer)).toEqual([
+      'ok:group/300/topic/700005',
+      'ok:group/300/topic/700005_cAZfX2kq8Tq3vYw',
+      'ok:group/300/topic/700005_cMf9.2Bq/Ld0w.3D.3D',
+      'ok:group/300/topic/700005_cMf9-q_Ld0w',
+    ]);
+    await screenshot(page, 'ok-topic-layer-buttons');
+    // The background stores the comment with its key and the id as OK wrote it in the link.
+    await capture(page, '#hook_Block_CommentNewItem_b [data-aot="capture"] button', 'Дороги');
+    expect(await stored('ok:group/300/topic/700005_cMf9.2Bq/Ld0w.3D.3D')).toMatchObject({
+      kind: 'comment',
+      url: 'https://ok.ru/group/300/topic/700005?commentId=Mf9%2Bq%2FLd0w%3D%3D',
+      parentKey: 'ok:group/300/topic/700005',
+      author: { name: 'Андрей Соколов' },
+    });
+    await page.close();
+  });
+
+  it('puts capture buttons on a VK post page whose post has no id in its markup and whose comments are flat', async () => {
+    const page = await session.context.newPage();
+    await page.goto('https://vk.ru/wall-100_800');
+    await expect.poll(() => page.locator('[data-aot="capture"] button').count()).toBe(4);
+    expect(await buttonKeys(page, 'body')).toEqual(['vk:wall-100_800', 'vk:wall-100_800_r901', 'vk:wall-100_800_r902', 'vk:wall-100_800_r903']);
+    // Each comment's button is inside that comment, after its author's name.
+    expect(await page.locator('#comment-100_800_902 [data-aot="capture"]').count()).toBe(1);
+    await screenshot(page, 'vk-post-flat-buttons');
+    await page.close();
+  });
+});

@@ -7,6 +7,7 @@
  * failed and which fields only matched through a fallback. Never match hashed class names
  * exactly: only by prefix.
  */
+import type { SiteSelectors } from '../skeleton';
 import type { Candidate } from '../types';
 
 export const VK = {
@@ -67,9 +68,9 @@ export const VK = {
     { selector: 'a[data-video]', attribute: 'href' },
     { selector: '[data-testid="primary-attachment-video"]' },
   ],
-  /** Where the capture button goes: after the post header if found, else at the top of the post. */
   /** Not attachments: the photo viewer's own date link, comment permalinks. */
   notAttachment: '#pv_date a, a.pv_date_link, a[href*="reply="]',
+  /** Where the capture button goes: after the post header if found, else at the top of the post. */
   header: [
     { selector: '[data-testid="post_header"], [data-testid="post-header"]', note: 'M' },
     { selector: '.PostHeader, .post_header, #pv_author_block', note: 'hybrid, L' },
@@ -119,6 +120,31 @@ export const VK = {
   commentsContainer: '[data-testid="wall_comments_layout_root"], .replies_wrap:not([style*="none"]), #pv_comments',
 } satisfies Record<string, readonly Candidate[] | string>;
 
+/** The lists above as the adapter skeleton reads them (lib/sites/skeleton/spec.ts). */
+export const VK_SELECTORS: SiteSelectors = {
+  postRoot: VK.postRoot,
+  commentRoot: VK.commentRoot,
+  replyBox: VK.replyBox,
+  repost: VK.repost,
+  notReplyBox: VK.notReplyBox,
+  commentsContainer: VK.commentsContainer,
+  photo: VK.photo,
+  video: VK.video,
+  notAttachment: VK.notAttachment,
+  commentReply: VK.commentReply,
+  post: { author: VK.author, text: VK.text, textSkip: VK.textSkip, date: VK.date, anchor: [VK.header] },
+  comment: {
+    author: VK.commentAuthor,
+    authorLink: VK.commentAuthorLink,
+    text: VK.commentText,
+    textInner: VK.commentTextInner,
+    textSkip: VK.textSkip,
+    date: VK.date,
+    // Beside the comment's date link, else after the author's name.
+    anchor: [VK.commentPermalink, VK.commentAuthor],
+  },
+};
+
 /** Pages where posts are expected (feed, wall, single post), for the health check. */
 export const VK_POST_PAGE = /^\/(feed|wall-?\d+(_\d+)?|club\d+|public\d+|id\d+|[A-Za-z0-9_.]+)\/?$/;
 /** A single post's page: its comments and reply box are expected. */
@@ -130,5 +156,6 @@ export const VK_SINGLE_POST = /^\/(wall|photo)-?\d+_\d+\/?$/;
  * test/fixtures/vk-wall.html      modern community wall with virtualised scrolling
  * test/fixtures/vk-post.html      modern single post with expanded threads and a working composer
  * test/fixtures/vk-photo.html     legacy photo viewer with comments and a legacy reply form
+ * test/fixtures/vk-post-flat.html hybrid post on its own page without an id in its markup, flat comments
  * ../shared/fixtures/vk-ok-dom/vkfeed-2012/  real legacy walls (2012), read in unit tests only
  */

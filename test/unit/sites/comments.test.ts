@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { okAdapter, vkAdapter, type PageItem, type SiteAdapter } from '@/lib/sites';
+import { readOkItems } from '@/lib/sites/ok';
 import { readVkItems } from '@/lib/sites/vk';
 import { parseHtml, parseHtmlAt, repoFixture, sharedFixture } from '../../helpers/fixtures';
 
@@ -86,7 +87,19 @@ describe('VK single post with expanded threads (vk-post.html)', () => {
   it('passes its health check, saying which fallback matched', () => {
     const health = vkAdapter.health(doc);
     expect(health.ok).toBe(true);
-    expect(health.checks.map((c) => c.name)).toEqual(['post-root', 'post-id', 'post-text', 'post-author', 'comment-root', 'comment-id', 'comment-author', 'comment-text', 'reply-box']);
+    expect(health.checks.map((c) => c.name)).toEqual([
+      'post-root',
+      'post-id',
+      'post-item',
+      'post-text',
+      'post-author',
+      'comment-root',
+      'comment-id',
+      'comment-item',
+      'comment-author',
+      'comment-text',
+      'reply-box',
+    ]);
     expect(health.checks.find((c) => c.name === 'comment-text')?.detail).toBe('4/4 via #1');
   });
 
@@ -316,8 +329,8 @@ describe('bad markup never throws', () => {
 
 describe('whole-page and incremental scans agree', () => {
   // findItems(document) finds a page's items in one query per selector; findItems(element)
-  // queries inside each item; readVkItems(document) also reads every field in one batch (as
-  // the health check does). All must give the same items and fields on every fixture.
+  // queries inside each item; readVkItems/readOkItems(document) also read every field in one
+  // batch (as the health check does). All must give the same items and fields on every fixture.
   const pages: Array<[SiteAdapter, string]> = [
     [vkAdapter, 'vk-feed.html'],
     [vkAdapter, 'vk-post.html'],
@@ -331,10 +344,9 @@ describe('whole-page and incremental scans agree', () => {
     const whole = plain(adapter.findItems(doc));
     expect(whole.length).toBeGreaterThan(1);
     expect(plain(adapter.findItems(doc.body))).toEqual(whole);
-    if (adapter === vkAdapter) {
-      expect(plain(readVkItems(doc))).toEqual(whole);
-      expect(plain(readVkItems(doc.body))).toEqual(whole);
-    }
+    const read = adapter === vkAdapter ? readVkItems : readOkItems;
+    expect(plain(read(doc))).toEqual(whole);
+    expect(plain(read(doc.body))).toEqual(whole);
   });
   it('on the real 2012 wall too', () => {
     const doc = parseHtml(sharedFixture('vk-ok-dom/vkfeed-2012/group_profile_page_with_comments.html', 'windows-1251'));
