@@ -5,8 +5,6 @@
 import { create } from 'zustand';
 
 export const useClock = create<{ now: number }>(() => ({ now: Date.now() }));
-/** The same clock by the minute: what off-screen countdowns follow (they are not told every second). */
-export const useMinuteClock = create<{ now: number }>(() => ({ now: Math.floor(Date.now() / 60_000) * 60_000 }));
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 let users = 0;
@@ -14,8 +12,6 @@ let users = 0;
 function tick(): void {
   const now = Date.now();
   useClock.setState({ now });
-  const minute = Math.floor(now / 60_000) * 60_000;
-  if (useMinuteClock.getState().now !== minute) useMinuteClock.setState({ now: minute });
   // Align to the next second boundary so every countdown changes together.
   timer = setTimeout(tick, 1000 - (now % 1000) + 5);
 }

@@ -573,16 +573,6 @@ export function localDateOf(cal: WorkCalendar, ms: number): string {
 //
 // A working day is a local date with any working time; a shortened day counts as a whole day.
 
-export function isWorkingDay(cal: WorkCalendar, localDate: string): boolean {
-  return cal.intervalsOn(localDate).length > 0;
-}
-
-/** The end of the working time of a local date (undefined on a day off). */
-export function workingDayEnd(cal: WorkCalendar, localDate: string): number | undefined {
-  const list = cal.intervalsOn(localDate);
-  return list.length ? Math.max(...list.map((i) => i.end)) : undefined;
-}
-
 export function addWorkingDays(cal: WorkCalendar, startMs: number, days: number): number {
   checkCount(days, 1, MAX_WORKING_DAYS, 'days');
   const engine = engineOf(cal);

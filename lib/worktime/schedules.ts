@@ -4,8 +4,8 @@ import type { LocalInterval, ScheduleSpec } from './types';
 const nineToSix: LocalInterval[] = [['09:00', '18:00']];
 
 /**
- * The walking skeleton's schedule: Monday–Friday 09:00–18:00 in Moscow time, no holidays.
- * Replaced by regionalSchedule() with the production calendar in the working-time issue.
+ * The schedule used before a workspace exists (the popup's first frame, tests): Monday–Friday
+ * 09:00–18:00 in Moscow time, no holidays. A workspace counts with regionalSchedule() instead.
  */
 export const DEFAULT_SCHEDULE: ScheduleSpec = {
   zone: 'Europe/Moscow',

@@ -16,7 +16,7 @@ export interface WorkInterval {
 
 export interface WorkCalendar {
   readonly spec: ScheduleSpec;
-  /** Working intervals of one local date ('yyyy-MM-dd'), as instants; cached. */
+  /** Working intervals of one local date ('yyyy-MM-dd'), as instants (computed on each call from the year's index). */
   intervalsOn(localDate: string): readonly WorkInterval[];
 }
 

@@ -1,5 +1,6 @@
 import { JSDOM } from 'jsdom';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, it } from 'vitest';
 import { resolve } from 'node:path';
 
 // Tests run from the repository root (npm scripts); import.meta.url is not a file URL under jsdom.
@@ -13,6 +14,21 @@ export function repoFixture(name: string): string {
 /** Real public data beside the repository (../shared/fixtures/…), never copied into it. */
 export function sharedFixture(path: string, encoding = 'utf-8'): string {
   return new TextDecoder(encoding).decode(readFileSync(`${repo}../shared/fixtures/${path}`));
+}
+
+/**
+ * A describe block that needs a folder of ../shared (e.g. 'fixtures/calendars', 'seeds'): where
+ * the folder is absent it is skipped with a name that says so, and its body never runs (so
+ * nothing throws while the file loads).
+ */
+export function describeShared(folder: string, title: string, body: () => void): void {
+  if (existsSync(`${repo}../shared/${folder}`)) {
+    describe(title, body);
+    return;
+  }
+  describe.skip(`${title} — skipped: ../shared/${folder} is absent (place the shared reference folder beside the repository)`, () => {
+    it(`needs ../shared/${folder}`, () => undefined);
+  });
 }
 
 export function parseHtml(html: string): Document {

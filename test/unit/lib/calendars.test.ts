@@ -14,7 +14,7 @@ import {
   type WorkCalendar,
 } from '@/lib/worktime';
 import { FEDERAL_YEARS, orthodoxEaster } from '@/lib/worktime/calendars';
-import { sharedFixture } from '../../helpers/fixtures';
+import { describeShared, sharedFixture } from '../../helpers/fixtures';
 
 type Kind = 'off' | 'short' | 'work';
 const DAY = 86_400_000;
@@ -60,7 +60,7 @@ function d10xa(year: number): Map<string, Kind> {
 
 const YEARS = [2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027];
 
-describe('federal production calendar, day by day against public datasets', () => {
+describeShared('fixtures/calendars', 'federal production calendar, day by day against public datasets', () => {
   const cal = calendarOf('ivanovo'); // no regional days: the federal calendar itself
   it.each(YEARS)('%i matches xmlcalendar on every day', (year) => {
     const expected = xmlcalendar(year);

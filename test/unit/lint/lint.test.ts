@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { describeShared } from '../../helpers/fixtures';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { applySuggestion, checkDraft, lintDraft, ruleCatalog, screenIncoming, substanceChecklist } from '@/lib/lint';
@@ -149,7 +150,7 @@ describe('screenIncoming', () => {
   });
 });
 
-describe('the seed regulations (../shared/seeds)', () => {
+describeShared('seeds', 'the seed regulations (../shared/seeds)', () => {
   const seeds = readdirSync('../shared/seeds').map((f) => readFileSync(`../shared/seeds/${f}`, 'utf8'));
 
   it('are officialese: many clichés', () => {

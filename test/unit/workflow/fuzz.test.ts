@@ -39,7 +39,6 @@ describe('workflow fuzz', () => {
         fc.property(fc.array(step, { minLength: 20, maxLength: 80 }), (steps) => {
           const s = scenario(profileId, '2026-11-24T09:00');
           let now = s.at('2026-11-24T09:00');
-          let accepted = 0;
           for (const { actor, command: cmd, minutes } of steps) {
             now += minutes * 60_000;
             const before = JSON.stringify(s.message);
@@ -49,7 +48,6 @@ describe('workflow fuzz', () => {
               expect(r.error.message.length).toBeGreaterThan(5);
               continue;
             }
-            accepted += 1;
             reached.add(r.message.step);
             expect(() => messageSchema.parse(r.message)).not.toThrow();
             expect(r.message.status === 'closed').toBe(['published', 'not_processable'].includes(r.message.step));
@@ -60,7 +58,7 @@ describe('workflow fuzz', () => {
           }
           const replayed = replay(s.initial, s.events, (id) => actors.find((a) => a.id === id)!, s.profile, s.calendar);
           expect(replayed).toEqual(s.message);
-          return accepted >= 0;
+          // The checks above are the property (a refused command may be every one of a walk's).
         }),
         // A fixed seed per profile keeps CI repeatable; change it locally to explore further.
         { numRuns: 600, seed: 20261203 + profileId.length },
