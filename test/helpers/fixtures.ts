@@ -21,8 +21,13 @@ export function sharedFixture(path: string, encoding = 'utf-8'): string {
  * the folder is absent it is skipped with a name that says so, and its body never runs (so
  * nothing throws while the file loads).
  */
+/** Whether a folder of ../shared is there (e.g. 'fixtures/vk-ok-dom'). */
+export function hasShared(folder: string): boolean {
+  return existsSync(`${repo}../shared/${folder}`);
+}
+
 export function describeShared(folder: string, title: string, body: () => void): void {
-  if (existsSync(`${repo}../shared/${folder}`)) {
+  if (hasShared(folder)) {
     describe(title, body);
     return;
   }

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { okAdapter, vkAdapter, type PageItem, type SiteAdapter } from '@/lib/sites';
 import { readOkItems } from '@/lib/sites/ok';
 import { readVkItems } from '@/lib/sites/vk';
-import { parseHtml, parseHtmlAt, repoFixture, sharedFixture } from '../../helpers/fixtures';
+import { describeShared, hasShared, parseHtml, parseHtmlAt, repoFixture, sharedFixture } from '../../helpers/fixtures';
 
 const plain = (items: PageItem[]) => items.map(({ element: _element, ...rest }) => rest);
 const byKey = (items: PageItem[], key: string) => {
@@ -203,7 +203,7 @@ describe('VK community wall (vk-wall.html)', () => {
   });
 });
 
-describe('VK legacy 2012 community wall with comments (real page, ../shared/fixtures)', () => {
+describeShared('fixtures/vk-ok-dom/vkfeed-2012', 'VK legacy 2012 community wall with comments (real page, ../shared/fixtures)', () => {
   const raw = sharedFixture('vk-ok-dom/vkfeed-2012/group_profile_page_with_comments.html', 'windows-1251');
   const doc = parseHtml(raw);
   const items = vkAdapter.findItems(doc);
@@ -348,7 +348,7 @@ describe('whole-page and incremental scans agree', () => {
     expect(plain(read(doc))).toEqual(whole);
     expect(plain(read(doc.body))).toEqual(whole);
   });
-  it('on the real 2012 wall too', () => {
+  it.skipIf(!hasShared('fixtures/vk-ok-dom/vkfeed-2012'))('on the real 2012 wall too (needs ../shared/fixtures/vk-ok-dom/vkfeed-2012)', () => {
     const doc = parseHtml(sharedFixture('vk-ok-dom/vkfeed-2012/group_profile_page_with_comments.html', 'windows-1251'));
     const whole = plain(vkAdapter.findItems(doc));
     expect(whole.length).toBeGreaterThan(40);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { adapterFor, okAdapter, vkAdapter } from '@/lib/sites';
-import { parseHtml, repoFixture, sharedFixture } from '../../helpers/fixtures';
+import { describeShared, parseHtml, repoFixture, sharedFixture } from '../../helpers/fixtures';
 
 describe('adapterFor', () => {
   it('picks the adapter by host and nothing elsewhere', () => {
@@ -63,7 +63,7 @@ describe('VK adapter on the modern fixture (test/fixtures/vk-feed.html)', () => 
   });
 });
 
-describe('VK adapter on real legacy pages (../shared/fixtures/vk-ok-dom/vkfeed-2012)', () => {
+describeShared('fixtures/vk-ok-dom/vkfeed-2012', 'VK adapter on real legacy pages (../shared/fixtures/vk-ok-dom/vkfeed-2012)', () => {
   const group = parseHtml(sharedFixture('vk-ok-dom/vkfeed-2012/group_profile_page_with_comments.html', 'windows-1251'));
   const user = parseHtml(sharedFixture('vk-ok-dom/vkfeed-2012/user_profile_page.html', 'windows-1251'));
 
