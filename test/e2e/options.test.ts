@@ -2,7 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './a11y.mjs';
-import { launch, onboard, openExtensionPage, screenshot, type Session } from './harness.mjs';
+import { launch, onboard, openExtensionPage, saveWorkspace, screenshot, type Session } from './harness.mjs';
+import { starterWorkspace } from '../../lib/workflow/workspace';
 
 let session: Session;
 beforeAll(async () => {
@@ -45,6 +46,8 @@ describe('options', () => {
   });
 
   it('changes the region later, asking twice; who I am stays', async () => {
+    // Its own start, whatever ran before: a Saratov workspace of Пётр.
+    await saveWorkspace(session, starterWorkspace('saratov', { id: 'me', name: 'Пётр', roles: ['executor'], bodies: ['minzdrav'] }));
     const page = await openExtensionPage(session, 'options.html', { width: 1000, height: 900 });
     await page.getByText('Постановление Губернатора Саратовской области от 24.03.2020 № 92').waitFor();
     await page.getByRole('combobox', { name: /^Регион/ }).selectOption({ label: 'Республика Саха (Якутия)' });
@@ -57,6 +60,7 @@ describe('options', () => {
   });
 
   it('makes a hand-over file for a body, and refuses another region\'s file, changing nothing', async () => {
+    await saveWorkspace(session, starterWorkspace('yakutia', { id: 'me', name: 'Пётр', roles: ['curator'] }));
     const page = await openExtensionPage(session, 'options.html', { width: 1000, height: 900 });
     await page.getByRole('heading', { name: 'Резервная копия' }).waitFor();
     await page.getByRole('combobox', { name: /Файл передачи для органа/ }).selectOption('minstroy');

@@ -211,14 +211,17 @@ describe('the reply checker in the sites’ reply boxes', () => {
   it('stays off on a site where the options switched it off', async () => {
     await ext.evaluate(() => chrome.storage.local.set({ 'checker.sites': { vk: false, ok: true } }));
     const page = await session.context.newPage();
-    await page.goto('https://vk.com/wall-100_502');
-    await page.locator('[data-aot="capture"]').first().waitFor({ state: 'attached' });
-    await page.locator('[data-testid="content-editable-input"]').click();
-    await page.keyboard.type('В настоящее время');
-    await page.waitForTimeout(800);
-    expect(await page.locator('[data-aot="checker"]').count()).toBe(0);
-    await ext.evaluate(() => chrome.storage.local.remove('checker.sites'));
-    await page.close();
+    try {
+      await page.goto('https://vk.com/wall-100_502');
+      await page.locator('[data-aot="capture"]').first().waitFor({ state: 'attached' });
+      await page.locator('[data-testid="content-editable-input"]').click();
+      await page.keyboard.type('В настоящее время');
+      await page.waitForTimeout(800);
+      expect(await page.locator('[data-aot="checker"]').count()).toBe(0);
+    } finally {
+      await ext.evaluate(() => chrome.storage.local.remove('checker.sites'));
+      await page.close();
+    }
   });
 });
 
