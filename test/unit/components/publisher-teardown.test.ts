@@ -1,0 +1,34 @@
+/**
+ * The page side of publish in place lets go of everything when its content-script instance is
+ * invalidated (an update or reload): the message listener, the watch's observer and timers.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { startPublisher } from '@/entrypoints/content/publish';
+import type { CaptureController } from '@/entrypoints/content/capture';
+import { vkAdapter } from '@/lib/sites';
+
+function fakeContext() {
+  const listeners: (() => void)[] = [];
+  const ctx = { onInvalidated: (cb: () => void) => (listeners.push(cb), () => undefined), isValid: true } as unknown as ContentScriptContext;
+  return { ctx, invalidate: () => listeners.forEach((cb) => cb()) };
+}
+
+const capture: CaptureController = { items: () => [], rescan: () => undefined, mountedCount: () => 0 };
+
+afterEach(() => {
+  fakeBrowser.reset();
+  document.body.replaceChildren();
+});
+
+describe('publisher teardown', () => {
+  it('removes its message listener when the instance is invalidated', () => {
+    const { ctx, invalidate } = fakeContext();
+    startPublisher(ctx, vkAdapter, capture);
+    expect(fakeBrowser.runtime.onMessage.hasListeners()).toBe(true);
+    invalidate();
+    expect(fakeBrowser.runtime.onMessage.hasListeners()).toBe(false);
+  });
+
+});
