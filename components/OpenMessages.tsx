@@ -3,6 +3,7 @@ import { calendarFor, getCalendar } from './state/calendar';
 import { startClock } from './state/clock';
 import type { MyQueue } from './state/my-queue';
 import { MessageList } from './MessageList';
+import { bodyLabel } from './body';
 
 /** My open messages in deadline order (see useMyQueue), with ticking countdowns. */
 export function OpenMessages({
@@ -21,7 +22,7 @@ export function OpenMessages({
     <MessageList
       messages={queue?.messages}
       calendar={workspace ? calendarFor(workspace) : getCalendar()}
-      bodyName={(id) => bodyNames.get(id) ?? id}
+      bodyName={(id) => bodyLabel(id, bodyNames.get(id))}
       {...(onPost ? { onPost } : {})}
       {...(onRendered ? { onRendered } : {})}
     />

@@ -6,7 +6,8 @@ import { isOrphan } from '@/lib/workflow/workspace';
 import { loadWorkspace } from '@/lib/db/messages';
 import { t } from '@/lib/i18n';
 import { request } from '@/lib/messaging/client';
-import { errorText } from '../errors';
+import { errorText, reasonText } from '../errors';
+import { bodyLabel } from '../body';
 import { stepSchema, type Command } from '@/lib/workflow/model';
 import { queueKeys } from '@/lib/workflow/notify';
 import { MessageList } from '../MessageList';
@@ -62,7 +63,7 @@ export function Desk() {
 
   if (!workspace) return <p className="aot-empty">{t('list.loading')}</p>;
   const calendar = calendarFor(workspace);
-  const bodyName = (id: string) => workspace.bodies.find((b) => b.id === id)?.name ?? id;
+  const bodyName = (id: string) => bodyLabel(id, workspace.bodies.find((b) => b.id === id)?.name);
   const visible = filterQueue(queue ?? [], { step, body, topic, dueToday, overdueOnly, search }, now, calendar);
   // The choices offered: what the queue holds (and what is chosen now).
   const bodies = [...new Set([...(queue ?? []).flatMap((m) => m.bodies), ...(body ? [body] : [])])];
@@ -72,7 +73,7 @@ export function Desk() {
     if (!selectedId) return null;
     try {
       const reply = await request('message.command', { id: selectedId, command });
-      return reply.ok ? null : reply.message;
+      return reply.ok ? null : reasonText(reply);
     } catch (error) {
       return errorText(error);
     }
@@ -82,7 +83,7 @@ export function Desk() {
     if (!selectedId) return null;
     try {
       const reply = await request('publish.start', { id: selectedId, ...(text ? { text } : {}) });
-      return reply.ok ? null : reply.message;
+      return reply.ok ? null : reasonText(reply);
     } catch (error) {
       return errorText(error);
     }

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '@/lib/db';
-import { t } from '@/lib/i18n';
+import { say, t } from '@/lib/i18n';
 import { deadlineKinds, planDeadlines } from '@/lib/regulations';
 import { Countdown } from '../Countdown';
 import { awaitingAuthor, curatorPublishes } from '@/lib/workflow/allowed';
@@ -8,6 +8,7 @@ import { factsOf } from '@/lib/workflow/machine';
 import type { Command, Message } from '@/lib/workflow/model';
 import { actorById, isOrphan, type Workspace } from '@/lib/workflow/workspace';
 import type { WorkCalendar } from '@/lib/worktime';
+import { bodyLabel } from '../body';
 import { formatInstant } from '../format';
 import { Actions } from './Actions';
 
@@ -27,7 +28,7 @@ export function MessageCard({ message, workspace, calendar, role, run, publishIn
   const zone = calendar.spec.zone;
   const profile = workspace.profile;
   const plan = planDeadlines(profile, calendar, factsOf(message, profile));
-  const body = (id: string) => workspace.bodies.find((b) => b.id === id)?.name ?? id;
+  const body = (id: string) => bodyLabel(id, workspace.bodies.find((b) => b.id === id)?.name);
   // Saratov п. 6: answers are posted on behalf of the body's official representative.
   const representatives = profile.representativeClause
     ? [...new Set(message.bodies.map((id) => workspace.bodies.find((b) => b.id === id)?.officialRepresentative).filter((n): n is string => Boolean(n)))]
@@ -122,7 +123,7 @@ export function MessageCard({ message, workspace, calendar, role, run, publishIn
               {d.met === true ? ` — ${t('desk.deadline.met')}` : d.met === false && !d.own ? ` — ${t('desk.deadline.missed')}` : ''}{' '}
               <span className="aot-clause">
                 ({d.clause}
-                {d.note ? `; ${d.note}` : ''})
+                {d.note ? `; ${say(d.note)}` : ''})
               </span>
             </li>
           ))}

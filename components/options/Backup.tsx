@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '@/lib/db';
 import { exportBackup, exportHandover, importBackup, ImportError, MAX_BACKUP_BYTES, type ImportResult } from '@/lib/db/backup';
 import { loadWorkspace } from '@/lib/db/messages';
-import { t } from '@/lib/i18n';
+import { say, t } from '@/lib/i18n';
 import { request } from '@/lib/messaging/client';
 import { BodySelect } from '../fields';
 
@@ -21,8 +21,8 @@ function saveFile(name: string, text: string): void {
 
 function describe(result: ImportResult): Status {
   const details = [
-    ...result.conflicts.map((c) => t('options.backup.conflict', { key: c.key, reason: c.reason })),
-    ...result.skipped.map((c) => t('options.backup.skipped', { key: c.key, reason: c.reason })),
+    ...result.conflicts.map((c) => t('options.backup.conflict', { key: c.key, reason: say(c) })),
+    ...result.skipped.map((c) => t('options.backup.skipped', { key: c.key, reason: say(c) })),
   ];
   return { ok: true, text: t('options.backup.imported', { added: result.added, updated: result.updated, unchanged: result.unchanged }), details };
 }
@@ -61,7 +61,7 @@ export function Backup() {
       // The badge and the notifications follow the new data (best effort: the worker may sleep).
       void request('notify.check', {}).catch(() => undefined);
     } catch (error) {
-      setStatus({ ok: false, text: error instanceof ImportError ? error.message : t('options.backup.failed', { error: error instanceof Error ? error.name : String(error) }) });
+      setStatus({ ok: false, text: error instanceof ImportError ? say(error) : t('options.backup.failed', { error: error instanceof Error ? error.name : String(error) }) });
     } finally {
       setBusy(false);
     }

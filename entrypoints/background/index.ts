@@ -8,9 +8,11 @@
 import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { getDb } from '@/lib/db';
+import { catalogs } from '@/lib/i18n/catalogs';
 import { createRouter, type Handlers } from '@/lib/messaging/router';
 import { sendToTab, waitForTab } from '@/lib/messaging/tab-client';
 import { platform } from '@/lib/platform';
+import { browserLocaleApi, followChosenLocale, publishCatalog } from '@/lib/platform/locale';
 import { createBadgeService } from './services/badge';
 import { captureHandlers } from './services/capture';
 import { commandHandlers } from './services/commands';
@@ -32,6 +34,16 @@ export default defineBackground(() => {
     get: async (key) => (await browser.storage.local.get(key))[key],
     set: (items) => browser.storage.local.set(items),
   };
+  // The language of the badge's title and the notifications, and the catalog content scripts
+  // read (they bundle none): applied before anything is said, and followed when it changes.
+  const localeApi = browserLocaleApi();
+  const storeCatalog = () => publishCatalog(localeApi, catalogs).catch((error: unknown) => console.warn('[aot] catalog not stored:', error));
+  const localeReady = followChosenLocale(localeApi, () => {
+    void storeCatalog();
+    void badge.refresh();
+  })
+    .then(storeCatalog)
+    .catch((error: unknown) => console.warn('[aot] language not applied:', error));
   const env = createEnv(db, now);
   const effects = createEffects({ store: local, now });
   const badge = createBadgeService({ db, env, toolbar: ports.toolbar, effects });
@@ -49,7 +61,17 @@ export default defineBackground(() => {
     ...captureHandlers({ db, env, badge, newId: () => crypto.randomUUID() }),
     ...pages.handlers,
     ...publish.handlers,
-    ...commandHandlers({ db, env, badge, deadlines, effects, closed: publish.closed }),
+    // A check asked for by a page right after the worker woke speaks the language in use.
+    ...commandHandlers({
+      db,
+      env,
+      badge,
+      deadlines: { ...deadlines, check: () => localeReady.then(() => deadlines.check()) },
+      effects,
+      closed: publish.closed,
+    }),
+    // A content script without the catalog of its language in storage asks for it.
+    'i18n.catalog': async ({ locale }) => ({ locale, messages: catalogs[locale] }),
   };
 
   const route = createRouter(handlers, { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') });
@@ -61,8 +83,8 @@ export default defineBackground(() => {
   });
 
   const checkDeadlines = () =>
-    deadlines
-      .check()
+    localeReady
+      .then(() => deadlines.check())
       .catch((error: unknown) => console.warn('[aot] deadline check failed:', error))
       .then(() => badge.refresh());
 
@@ -93,6 +115,9 @@ export default defineBackground(() => {
   });
   // A click opens the post the notification is about.
   ports.notifications.onClicked((id) => void deadlines.clicked(id));
+
+  // The badge's title in the language in use (a refresh before it was applied spoke Russian).
+  void localeReady.then(() => badge.refresh());
 
   // Writes from any extension page (Dexie broadcasts them) update the badge while awake.
   liveQuery(() => db.messages.where('status').equals('open').count()).subscribe({

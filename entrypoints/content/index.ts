@@ -7,6 +7,7 @@ import { startPublisher } from './publish';
 import { loadShadowMode } from './shadow';
 import { disposeForm } from './form';
 import { disposeToast } from './toast';
+import { loadPageCatalog } from './locale';
 
 /**
  * Runs on VK and OK pages: a capture button on every post and comment near the viewport, the
@@ -20,7 +21,8 @@ export default defineContentScript({
   async main(ctx) {
     const adapter = adapterFor(location.href);
     if (!adapter) return;
-    await loadShadowMode();
+    // The texts of the language in use come from storage (this script bundles no catalog).
+    await Promise.all([loadShadowMode(), loadPageCatalog(ctx)]);
     if (!ctx.isValid) return;
     const capture = startCapture(ctx, adapter);
     startChecker(ctx, adapter);

@@ -6,8 +6,8 @@
  * its link; the background records the publication.
  */
 import { browser } from 'wxt/browser';
-import { t } from '@/lib/i18n';
-import { errorText } from '@/components/errors';
+import { t, type TextKey } from '@/lib/i18n';
+import { errorReason, errorText, reasonText } from '@/components/errors';
 import { siteRequest as request } from '@/lib/messaging/site-client';
 import { TAB_CHANNEL, tabRequestSchema, type InsertMethod, type TabReply } from '@/lib/messaging/tab-protocol';
 import { comparableText, looksLikeSent, withoutPrefix } from '@/lib/sites/dom';
@@ -127,7 +127,7 @@ export function startPublisher(ctx: ContentScriptContext, adapter: SiteAdapter, 
         ...(sent.author.url ? { authorUrl: sent.author.url } : {}),
         ...(sent.author.name ? { authorName: sent.author.name.slice(0, 500) } : {}),
       });
-      toast(reply.ok ? t('inpage.publish.recorded') : reply.message, reply.ok ? 'ok' : 'error');
+      toast(reply.ok ? t('inpage.publish.recorded') : reasonText(reply), reply.ok ? 'ok' : 'error');
     } catch (error) {
       toast(errorText(error), 'error');
     }
@@ -150,6 +150,12 @@ export function startPublisher(ctx: ContentScriptContext, adapter: SiteAdapter, 
     observer.observe(document.body, { childList: true, subtree: true });
   };
 
+  /** Said here, in the page; the desk is told why in its own words (the reason). */
+  const refuse = (reason: TextKey): TabReply => {
+    toast(t(reason), 'error');
+    return { ok: false, reason };
+  };
+
   const insert = async (req: { messageId: string; key: string; parentKey?: string; text: string }): Promise<TabReply> => {
     closeForm(); // our capture form must not cover the site's reply form
     capture.rescan();
@@ -157,8 +163,7 @@ export function startPublisher(ctx: ContentScriptContext, adapter: SiteAdapter, 
     const item = all.find((i) => i.key === req.key);
     const postKey = item?.kind === 'comment' ? (item.parentKey ?? req.parentKey) : req.key;
     if (!item || !postKey) {
-      toast(t('inpage.publish.notFound'), 'error');
-      return { ok: false, message: t('inpage.publish.notFound') };
+      return refuse('inpage.publish.notFound');
     }
     item.element.scrollIntoView({ block: 'center' });
     // A comment is answered through the site's own reply control (VK prefixes the name).
@@ -167,22 +172,19 @@ export function startPublisher(ctx: ContentScriptContext, adapter: SiteAdapter, 
     const boxes = adapter.findReplyBoxes(document);
     const box = (boxes.find((b) => b.answersKey === item.key) ?? boxes.find((b) => b.answersKey === postKey))?.element;
     if (!box) {
-      toast(t('inpage.publish.noBox'), 'error');
-      return { ok: false, message: t('inpage.publish.noBox') };
+      return refuse('inpage.publish.noBox');
     }
     // OK restores unsent drafts into the box: never mix the answer into someone's text.
     const existing = boxText(box);
     if (item.kind === 'post' && existing) {
-      toast(t('inpage.publish.notEmpty'), 'error');
-      return { ok: false, message: t('inpage.publish.notEmpty') };
+      return refuse('inpage.publish.notEmpty');
     }
     box.scrollIntoView({ block: 'center' });
     // The site put the addressee's name in the box («Ольга, »): an answer that starts with it
     // gets it once, not twice.
     const method = insertText(box, withoutPrefix(req.text, existing));
     if (!method) {
-      toast(t('inpage.publish.mismatch'), 'error');
-      return { ok: false, message: t('inpage.publish.mismatch') };
+      return refuse('inpage.publish.mismatch');
     }
     startWatch(req.messageId, postKey, req.text);
     toast(t('inpage.publish.inserted'), 'ok');
@@ -193,7 +195,7 @@ export function startPublisher(ctx: ContentScriptContext, adapter: SiteAdapter, 
     if (!raw || typeof raw !== 'object' || (raw as { channel?: unknown }).channel !== TAB_CHANNEL) return undefined;
     const parsed = tabRequestSchema.safeParse(raw);
     if (!parsed.success) {
-      sendResponse({ ok: false, message: 'bad request' } satisfies TabReply);
+      sendResponse({ ok: false, reason: 'error.refused', params: { code: 'AOT-BAD-TAB-REQUEST' } } satisfies TabReply);
       return undefined;
     }
     const req = parsed.data;
@@ -201,7 +203,7 @@ export function startPublisher(ctx: ContentScriptContext, adapter: SiteAdapter, 
       sendResponse({ ok: true, site: adapter.site } satisfies TabReply);
       return undefined;
     }
-    void insert(req).then(sendResponse, (error: unknown) => sendResponse({ ok: false, message: errorText(error) }));
+    void insert(req).then(sendResponse, (error: unknown) => sendResponse({ ok: false, ...errorReason(error) }));
     return true;
   };
   browser.runtime.onMessage.addListener(onMessage);

@@ -7,7 +7,9 @@ import { Diagnostics } from '@/components/options/Diagnostics';
 import { Onboarding } from '@/components/options/Onboarding';
 import { WorkspaceEditor } from '@/components/options/WorkspaceEditor';
 import { countOpen, getDb } from '@/lib/db';
-import { t } from '@/lib/i18n';
+import { getLocale, t, type Reason } from '@/lib/i18n';
+import { startPageLocale, useLocale } from '@/components/locale';
+import { Language } from '@/components/options/Language';
 import { request } from '@/lib/messaging/client';
 import { UNREADABLE_WORKSPACE_KEY, unreadableWorkspace, type UnreadableWorkspace } from '@/lib/db/messages';
 import { workspaceSchema, type Workspace } from '@/lib/workflow/workspace';
@@ -18,6 +20,8 @@ const save = async (workspace: Workspace) => {
 };
 
 function Options() {
+  // A change of the language renders the page again in it (without losing what is being edited).
+  useLocale();
   const count = useLiveQuery(() => countOpen(getDb()), []);
   // undefined while loading; null before onboarding.
   const workspace = useLiveQuery(async () => {
@@ -26,15 +30,19 @@ function Options() {
   }, []);
   // A stored workspace this release cannot read: said plainly, and kept (saving copies it aside).
   const unreadable = useLiveQuery(async () => {
-    const problem = await unreadableWorkspace(getDb());
+    const issues = await unreadableWorkspace(getDb());
     const kept = (await getDb().settings.get(UNREADABLE_WORKSPACE_KEY))?.value as UnreadableWorkspace | undefined;
-    return problem || kept ? { problem: problem ?? kept?.problem ?? '', raw: problem ? (await getDb().settings.get('workspace'))?.value : kept?.value } : null;
+    if (!issues && !kept) return null;
+    // What the check says now, or what it said when the workspace was kept aside (an older release kept its words).
+    const problem: Reason[] | string = issues ?? kept?.issues ?? kept?.problem ?? '';
+    return { problem, raw: issues ? (await getDb().settings.get('workspace'))?.value : kept?.value };
   }, []);
   return (
     <main className="aot-page aot-page--wide">
       <header className="aot-header">
         <h1>{t('options.title')}</h1>
       </header>
+      <Language />
       {unreadable ? (
         <p className="aot-form__notice aot-form__notice--error" role="alert" data-testid="workspace-unreadable">
           {t('options.unreadable', { problem: unreadable.problem })}{' '}
@@ -55,8 +63,10 @@ function Options() {
   );
 }
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <Options />
-  </StrictMode>,
+void startPageLocale(() => `${t('app.name')} — ${t('options.title').toLocaleLowerCase(getLocale())}`).then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <Options />
+    </StrictMode>,
+  ),
 );

@@ -7,6 +7,7 @@ import { countableWorkspace, fromPeek, useMyQueue, type MyQueue } from '@/compon
 import { calendarFor } from '@/components/state/calendar';
 import { warmCalendar } from '@/components/countdown-view';
 import { t, tn } from '@/lib/i18n';
+import { startPageLocale, useLocale } from '@/components/locale';
 import { platform } from '@/lib/platform';
 import { DESK_SELECTED_KEY } from '@/components/state/desk';
 // Started by index.html's first script, before this one loaded.
@@ -77,12 +78,20 @@ void firstRead.workspace.then((ws) => {
     // A schedule the calendar refuses: fromPeek sends the popup to the live path.
   }
 });
-void firstRead.queue.then((peek) => {
+// The language is read while the messages are (one storage read).
+const language = startPageLocale(() => t('app.name'));
+
+/** A change of the language draws the popup anew in it. */
+function Root({ first }: { first: MyQueue | null }) {
+  return <Popup key={useLocale()} first={first} />;
+}
+
+void Promise.all([firstRead.queue, language]).then(([peek]) => {
   const first = fromPeek(peek);
   if (first) shownFrom = 'raw';
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <Popup first={first} />
+      <Root first={first} />
     </StrictMode>,
   );
 });

@@ -3,7 +3,8 @@ import { createRoot } from 'react-dom/client';
 import '@/components/app.css';
 import { DraftCheck } from '@/components/DraftCheck';
 import { Desk } from '@/components/desk/Desk';
-import { t } from '@/lib/i18n';
+import { getLocale, t } from '@/lib/i18n';
+import { startPageLocale, useLocale } from '@/components/locale';
 
 function SidePanel() {
   return (
@@ -17,8 +18,15 @@ function SidePanel() {
   );
 }
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <SidePanel />
-  </StrictMode>,
+/** A change of the language draws the desk anew in it (its state lives in the desk's store). */
+function Root() {
+  return <SidePanel key={useLocale()} />;
+}
+
+void startPageLocale(() => `${t('app.name')} — ${t('sidepanel.title').toLocaleLowerCase(getLocale())}`).then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <Root />
+    </StrictMode>,
+  ),
 );

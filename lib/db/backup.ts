@@ -5,6 +5,8 @@
  * with a clear message and changes nothing.
  */
 import { z } from 'zod';
+import { reason, type Params, type Reason } from '../i18n';
+import { issueReasons } from '../i18n/issues';
 import type { AppDatabase } from './index';
 import { eventId, withIds } from './events';
 import { LATEST_VERSION } from './schema';
@@ -31,14 +33,20 @@ export const backupSchema = z.object({
 });
 export type Backup = z.infer<typeof backupSchema>;
 
-export class ImportError extends Error {
-  constructor(message: string) {
-    super(message);
+/**
+ * A file refused: `reason` and `params` say why (a message key the UI translates); the message
+ * is for the log.
+ */
+export class ImportError extends Error implements Reason {
+  readonly reason: Reason['reason'];
+  readonly params?: Params;
+  constructor(key: Reason['reason'], params?: Params) {
+    super(`backup refused: ${key}`);
     this.name = 'ImportError';
+    this.reason = key;
+    if (params) this.params = params;
   }
 }
-
-const russian = z.locales.ru().localeError;
 
 /** The largest file the importer reads (a region's year of messages is a few megabytes). */
 export const MAX_BACKUP_BYTES = 200 * 1024 * 1024;
@@ -76,26 +84,23 @@ export async function exportHandover(db: AppDatabase, body: string, now: number)
   };
 }
 
-/** Reads and validates a file's text; throws ImportError with a message for the user. */
+/** Reads and validates a file's text; throws ImportError with the reason for the user. */
 export function parseBackup(text: string): Backup {
-  if (text.length > MAX_BACKUP_BYTES) throw new ImportError(`Файл слишком большой (${Math.round(text.length / 1048576)} МБ; не больше ${MAX_BACKUP_BYTES / 1048576} МБ)`);
+  if (text.length > MAX_BACKUP_BYTES) throw new ImportError('backup.tooLarge', { size: Math.round(text.length / 1048576), max: MAX_BACKUP_BYTES / 1048576 });
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    throw new ImportError('Файл не читается: это не JSON');
+    throw new ImportError('backup.notJson');
   }
   if (!raw || typeof raw !== 'object' || (raw as { format?: unknown }).format !== BACKUP_FORMAT)
-    throw new ImportError('Это не файл «Ответа в срок» (резервная копия или передача сообщений)');
+    throw new ImportError('backup.foreign');
   const version = (raw as { schemaVersion?: unknown }).schemaVersion;
   if (typeof version === 'number' && version > LATEST_VERSION)
-    throw new ImportError(`Файл создан более новой версией расширения (схема ${version}); обновите расширение`);
-  // Messages in Russian (zod's own locale), for the person who loaded the file.
-  const parsed = backupSchema.safeParse(raw, { error: russian });
-  if (!parsed.success) {
-    const first = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`);
-    throw new ImportError(`Файл повреждён: ${first.join('; ')}`);
-  }
+    throw new ImportError('backup.newer', { version });
+  // The first problems, each naming its field, in the person's language (the UI says them).
+  const parsed = backupSchema.safeParse(raw);
+  if (!parsed.success) throw new ImportError('backup.corrupt', { issues: issueReasons(parsed.error.issues, 3) });
   return parsed.data;
 }
 
@@ -105,10 +110,10 @@ export interface ImportResult {
   unchanged: number;
   events: number;
   workspace: boolean;
-  /** Messages whose steps in the file and here cannot both stand: kept as they are here. */
-  conflicts: Array<{ id: string; key: string; reason: string }>;
+  /** Messages whose steps in the file and here cannot both stand: kept as they are here (with why, said by the UI). */
+  conflicts: Array<{ id: string; key: string } & Reason>;
   /** Messages the file may not carry (a hand-over file's message of another body): not imported. */
-  skipped: Array<{ id: string; key: string; reason: string }>;
+  skipped: Array<{ id: string; key: string } & Reason>;
 }
 
 function localWorkspace(value: unknown): Workspace | undefined {
@@ -133,9 +138,7 @@ export async function importBackup(db: AppDatabase, text: string, { replaceWorks
     const local = localWorkspace(stored?.value);
     const fileRegion = backup.region ?? backup.workspace?.region;
     if (local && fileRegion && fileRegion !== local.region && !replaceWorkspace)
-      throw new ImportError(
-        `Файл другого региона (${REGIONS[fileRegion].name}), а рабочая область — ${REGIONS[local.region].name}: его сроки посчитаны по другому регламенту. Импорт отменён, ничего не изменено`,
-      );
+      throw new ImportError('backup.otherRegion', { file: REGIONS[fileRegion].name, here: REGIONS[local.region].name });
     // The regulation to replay by: this workspace's, else the file's region's.
     const ws = (replaceWorkspace ? backup.workspace : undefined) ?? local ?? backup.workspace ?? starterWorkspace(fileRegion ?? DEFAULT_REGION);
     const calendar = createWorkCalendar(workspaceSchedule(ws));
@@ -155,7 +158,7 @@ export async function importBackup(db: AppDatabase, text: string, { replaceWorks
     };
     for (const incoming of backup.messages) {
       if (backup.kind === 'handover' && backup.body && !incoming.bodies.includes(backup.body)) {
-        result.skipped.push({ id: incoming.id, key: incoming.key, reason: `не направлено органу ${backup.body}` });
+        result.skipped.push({ id: incoming.id, key: incoming.key, ...reason('backup.skipped.otherBody', { body: backup.body }) });
         continue;
       }
       const events = byMessage.get(incoming.id) ?? [];
@@ -170,7 +173,7 @@ export async function importBackup(db: AppDatabase, text: string, { replaceWorks
       const incomingEvents = events.map((e) => ({ ...e, messageId: existing.id }));
       const outcome = mergeMessage(existing, localEvents, { ...incoming, id: existing.id }, incomingEvents, (e) => eventId(e), ws.profile, calendar);
       if (outcome.kind === 'unchanged') result.unchanged += 1;
-      else if (outcome.kind === 'conflict') result.conflicts.push({ id: existing.id, key: existing.key, reason: outcome.reason });
+      else if (outcome.kind === 'conflict') result.conflicts.push({ id: existing.id, key: existing.key, ...outcome.why });
       else if (outcome.kind === 'merged') {
         await db.messages.put(outcome.message);
         await storeEvents(outcome.events, existing.id);
@@ -178,7 +181,7 @@ export async function importBackup(db: AppDatabase, text: string, { replaceWorks
       } else {
         // Logs that cannot be replayed (kept before they were complete): one copy would drop the
         // other's steps without a word, so nothing is merged and the person is told.
-        result.conflicts.push({ id: existing.id, key: existing.key, reason: 'журналы шагов не воспроизводятся: сообщение оставлено как было здесь' });
+        result.conflicts.push({ id: existing.id, key: existing.key, ...reason('backup.conflict.unreplayable') });
       }
     }
     // Events of messages the file does not carry are not imported (nothing to attach them to).

@@ -2,7 +2,9 @@
 import type { AppDatabase } from './index';
 import { withIds } from './events';
 import type { CapturedItem, Routing } from '../model/message';
-import { newMessage, transition, type TransitionResult } from '../workflow/machine';
+import { reason, type Reason } from '../i18n';
+import { issueReasons } from '../i18n/issues';
+import { newMessage, transition, workflowError, WorkflowFailure, type TransitionResult } from '../workflow/machine';
 import { observePage, withPageChange } from '../workflow/page-changes';
 import { REPEAT_WINDOW_MS, suggestRepeats } from '../workflow/repeats';
 import type { Actor, Message } from '../workflow/model';
@@ -40,11 +42,13 @@ export function resolveBody(ws: Workspace, text: string): string | null {
   return resolveAssignee(ws, text)?.body ?? null;
 }
 
-/** A capture's executor that names nothing in the directory: refused with the reason. */
+/** A capture's executor that names nothing in the directory: refused with the reason (said by the UI). */
 export class UnknownExecutorError extends Error {
-  constructor(readonly text: string) {
-    super(`Исполнитель «${text}» не найден в справочнике: выберите орган или сотрудника из списка`);
+  readonly reason: Reason;
+  constructor(readonly executor: string) {
+    super(`executor "${executor}" is not in the directory`);
     this.name = 'UnknownExecutorError';
+    this.reason = reason('capture.unknownExecutor', { executor });
   }
 }
 
@@ -86,7 +90,7 @@ export async function saveCapture(
       const assignee = resolveAssignee(workspace, input.routing.executor);
       if (!assignee) throw new UnknownExecutorError(input.routing.executor.trim());
       const routed = transition(message, withCover(workspace, { type: 'route', assignments: [assignee] }, message.site), { ...actor, roles: ['curator'] }, now, workspace.profile, calendar);
-      if (!routed.ok) throw new Error(routed.error.message);
+      if (!routed.ok) throw new WorkflowFailure(routed.error, 'routing at capture');
       message = routed.message;
       events.push(...routed.events);
     }
@@ -131,7 +135,7 @@ const INCIDENT_SHARED = new Set(['route', 'submitDraft', 'approve', 'requestRewo
 export async function applyCommand(db: AppDatabase, id: string, command: unknown, actor: Actor, env: WorkflowEnv): Promise<TransitionResult & { members?: number }> {
   return db.transaction('rw', db.messages, db.events, async () => {
     const message = await db.messages.get(id);
-    if (!message) return { ok: false, error: { code: 'invalid', message: 'Сообщение не найдено' } } as const;
+    if (!message) return { ok: false, error: workflowError('invalid', 'workflow.notFound') } as const;
     command = withCover(env.workspace, command, message.site);
     const result = transition(message, command, actor, env.now, env.workspace.profile, env.calendar);
     if (!result.ok) return result;
@@ -179,8 +183,9 @@ export const UNREADABLE_WORKSPACE_KEY = 'workspace.unreadable';
 export interface UnreadableWorkspace {
   value: unknown;
   at: number;
-  /** What the check said (the first few problems). */
-  problem: string;
+  /** What the check said (the first few problems), said by the UI; `problem` is an older release's text. */
+  issues?: Reason[];
+  problem?: string;
 }
 
 /**
@@ -195,20 +200,20 @@ export async function saveWorkspace(db: AppDatabase, ws: Workspace, now = Date.n
     if (current !== undefined) {
       const parsed = workspaceSchema.safeParse(current.value);
       if (!parsed.success && !(await db.settings.get(UNREADABLE_WORKSPACE_KEY))) {
-        const problem = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '—'}: ${i.message}`).join('; ');
-        await db.settings.put({ key: UNREADABLE_WORKSPACE_KEY, value: { value: current.value, at: now, problem } satisfies UnreadableWorkspace });
+        const issues = issueReasons(parsed.error.issues, 3, '—');
+        await db.settings.put({ key: UNREADABLE_WORKSPACE_KEY, value: { value: current.value, at: now, issues } satisfies UnreadableWorkspace });
       }
     }
     await db.settings.put({ key: WORKSPACE_KEY, value });
   });
 }
 
-/** Why the stored workspace cannot be read, or null (none stored, or it reads). */
-export async function unreadableWorkspace(db: AppDatabase): Promise<string | null> {
+/** Why the stored workspace cannot be read (the first few problems, said by the UI), or null (none stored, or it reads). */
+export async function unreadableWorkspace(db: AppDatabase): Promise<Reason[] | null> {
   const current = await db.settings.get(WORKSPACE_KEY);
   if (current === undefined) return null;
   const parsed = workspaceSchema.safeParse(current.value);
-  return parsed.success ? null : parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '—'}: ${i.message}`).join('; ');
+  return parsed.success ? null : issueReasons(parsed.error.issues, 3, '—');
 }
 
 /**

@@ -21,9 +21,15 @@ export const DB_NAME = 'answer-on-time';
  * A version-1 message (captured with a free-text executor and an 8-hour deadline) becomes a
  * message routed to that executor as a body, due as before.
  */
+/**
+ * The body of a version-1 message captured without an executor: a code the UI names
+ * (t('body.unspecified')). Messages upgraded by an older release carry its Russian words instead.
+ */
+export const UNSPECIFIED_BODY = 'unspecified';
+
 export function upgradeV1Message(old: Record<string, unknown>): Record<string, unknown> {
   const { executor, dueAt, ...rest } = old as { executor?: string; dueAt?: number } & Record<string, unknown>;
-  const body = typeof executor === 'string' && executor.trim() ? executor.trim() : 'не указан';
+  const body = typeof executor === 'string' && executor.trim() ? executor.trim() : UNSPECIFIED_BODY;
   const detectedAt = rest.detectedAt as number;
   const open = rest.status !== 'closed';
   return {

@@ -31,6 +31,26 @@ export class ChannelError extends Error {
   }
 }
 
+/**
+ * A refusal's text as it crosses the channel: a message key and its parameters (a parameter may
+ * itself be such a text, or a list of them). The receiving UI says it in its own language.
+ */
+export interface WireReason {
+  readonly reason: string;
+  readonly params?: Readonly<Record<string, WireParam>>;
+}
+export type WireParam = string | number | WireReason | readonly WireReason[];
+
+const keySchema = z
+  .string()
+  .regex(/^[\w.-]+$/)
+  .max(100);
+const paramSchema: z.ZodType<WireParam> = z.lazy(() => z.union([z.string().max(20_000), z.number(), wireReasonSchema, z.array(wireReasonSchema).max(50)]));
+const paramsSchema = z.record(z.string().max(50), paramSchema);
+export const wireReasonSchema: z.ZodType<WireReason> = z.object({ reason: keySchema, params: paramsSchema.optional() });
+/** The fields a refusal reply adds: `reason` and `params` (see WireReason). */
+export const reasonFields = { reason: keySchema, params: paramsSchema.optional() };
+
 export function describeIssues(error: z.ZodError): string {
   return error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
 }

@@ -8,7 +8,8 @@ import { z } from 'zod';
 import { commandSchema, stepSchema } from '../workflow/model';
 import { siteProtocol } from './site-protocol';
 
-export { CHANNEL, ChannelError, describeIssues, envelopeSchema, errorCodes, replySchema, type ErrorCode, type Reply } from './channel';
+export { CHANNEL, ChannelError, describeIssues, envelopeSchema, errorCodes, replySchema, type ErrorCode, type Reply, type WireReason } from './channel';
+import { reasonFields } from './channel';
 import { workspaceSchema } from '../workflow/workspace';
 
 
@@ -20,7 +21,8 @@ export const protocol = {
     request: z.object({ id: z.string().min(1), command: commandSchema }),
     response: z.discriminatedUnion('ok', [
       z.object({ ok: z.literal(true), step: stepSchema, nextDueAt: z.number().optional() }),
-      z.object({ ok: z.literal(false), code: z.string(), message: z.string() }),
+      /** code: the workflow's coarse code; reason and params: why, said by the page that shows it. */
+      z.object({ ok: z.literal(false), code: z.string(), ...reasonFields }),
     ]),
   },
   /**
@@ -33,7 +35,7 @@ export const protocol = {
     request: z.object({ id: z.string().min(1), text: z.string().max(20_000).optional() }),
     response: z.discriminatedUnion('ok', [
       z.object({ ok: z.literal(true), tabId: z.number(), method: z.enum(['execCommand', 'paste', 'beforeinput']) }),
-      z.object({ ok: z.literal(false), message: z.string() }),
+      z.object({ ok: z.literal(false), ...reasonFields }),
     ]),
   },
   /** Runs the deadline check now (the alarm runs it every minute). */
@@ -62,7 +64,7 @@ export const protocol = {
     request: z.object({ text: z.string().max(200_000_000), replaceWorkspace: z.boolean().optional() }),
     response: z.discriminatedUnion('ok', [
       z.object({ ok: z.literal(true), added: z.number(), updated: z.number(), unchanged: z.number(), events: z.number(), workspace: z.boolean() }),
-      z.object({ ok: z.literal(false), message: z.string() }),
+      z.object({ ok: z.literal(false), ...reasonFields }),
     ]),
   },
 } as const;

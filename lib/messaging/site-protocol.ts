@@ -3,6 +3,9 @@
  * ones so the content script bundles only these schemas.
  */
 import { z } from 'zod';
+import { LOCALES } from '../i18n';
+import { messagesSchema } from '../i18n/schema';
+import { reasonFields } from './channel';
 import { deadlineKinds } from '../regulations/kinds';
 import { capturedItemSchema, itemKeySchema, routingSchema } from '../model/message';
 import { stepSchema } from '../workflow/model';
@@ -117,8 +120,11 @@ export const siteProtocol = {
     }),
     response: z.discriminatedUnion('ok', [
       z.object({ ok: z.literal(true), step: stepSchema }),
-      /** unconfirmed: a reply was seen, but not from the official's own profile or the body's page. */
-      z.object({ ok: z.literal(false), message: z.string(), unconfirmed: z.boolean().optional() }),
+      /**
+       * reason and params: why, said by the page (lib/i18n); unconfirmed: a reply was seen, but
+       * not from the official's own profile or the body's page.
+       */
+      z.object({ ok: z.literal(false), ...reasonFields, unconfirmed: z.boolean().optional() }),
     ]),
   },
   /**
@@ -135,6 +141,15 @@ export const siteProtocol = {
       bodies: z.array(z.object({ id: z.string(), name: z.string() })).max(500),
       locationRequired: z.boolean().optional(),
     }),
+  },
+  /**
+   * The UI texts of a language, for a content script that found none (or another language's)
+   * in storage: it bundles no catalog (lib/platform/locale.ts).
+   */
+  'i18n.catalog': {
+    from: ['site'],
+    request: z.object({ locale: z.enum(LOCALES) }),
+    response: z.object({ locale: z.enum(LOCALES), messages: messagesSchema }),
   },
   /** Earlier messages a capture likely repeats (the curator confirms with linkRepeat). */
   'capture.repeats': {

@@ -1,6 +1,5 @@
 /** The background's side of the tab channel: requests to one tab's content script, replies validated. */
 import { browser } from 'wxt/browser';
-import { t } from '../i18n';
 import { TAB_CHANNEL, tabReplySchema, type TabReply, type TabRequest } from './tab-protocol';
 
 type Payload = TabRequest extends infer R ? (R extends unknown ? Omit<R, 'channel'> : never) : never;
@@ -13,12 +12,12 @@ export async function sendToTab(tabId: number, request: Payload): Promise<TabRep
   } catch (error) {
     // Usually a tab still loading, or one without our content script: the caller retries.
     console.debug('[aot] tab not reached:', error);
-    return { ok: false, message: t('publish.error.noTab') };
+    return { ok: false, reason: 'publish.error.noTab' };
   }
   const parsed = tabReplySchema.safeParse(raw);
   if (parsed.success) return parsed.data;
   console.warn('[aot] malformed reply from tab', tabId);
-  return { ok: false, message: t('error.refused', { code: 'AOT-BAD-TAB-REPLY' }) };
+  return { ok: false, reason: 'error.refused', params: { code: 'AOT-BAD-TAB-REPLY' } };
 }
 
 /** Waits until the tab's content script answers (a tab just opened is still loading). */

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { itemKeySchema } from '../model/message';
+import { reasonFields } from './channel';
 
 export const TAB_CHANNEL = 'aot/tab';
 
@@ -28,6 +29,7 @@ export type TabRequest = z.infer<typeof tabRequestSchema>;
 
 export const tabReplySchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), method: insertMethodSchema.optional(), site: z.enum(['vk', 'ok']).optional() }),
-  z.object({ ok: z.literal(false), message: z.string() }),
+  /** reason and params: why, said by the page that shows it (lib/i18n). */
+  z.object({ ok: z.literal(false), ...reasonFields }),
 ]);
 export type TabReply = z.infer<typeof tabReplySchema>;

@@ -13,7 +13,7 @@ import { isCanonicalHost, isSiteHost } from '../sites/hosts';
  * defined on this range only, and a value beyond it must never reach the background.
  */
 export { MAX_INSTANT, MIN_INSTANT };
-export const instantSchema = z.number().int('время должно быть целым числом миллисекунд').min(MIN_INSTANT).max(MAX_INSTANT, 'время вне допустимого диапазона');
+export const instantSchema = z.number().int('validation.instantInteger').min(MIN_INSTANT).max(MAX_INSTANT, 'validation.instantRange');
 
 export const siteSchema = z.enum(['vk', 'ok']);
 export type Site = z.infer<typeof siteSchema>;
@@ -32,7 +32,7 @@ export const permalinkSchema = z
     } catch {
       return false;
     }
-  }, 'ссылка должна вести на https://vk.com или https://ok.ru');
+  }, 'validation.permalink');
 
 /** A link to a person or community: any https URL on the two sites (vk.ru allowed). */
 const profileUrlSchema = z
@@ -45,7 +45,7 @@ const profileUrlSchema = z
     } catch {
       return false;
     }
-  }, 'ссылка на автора должна вести на vk.com, vk.ru или ok.ru');
+  }, 'validation.profileUrl');
 
 /** Any https link (attachments may live on the sites' media hosts); never javascript:, data: or http:. */
 const httpsUrlSchema = z
@@ -57,12 +57,12 @@ const httpsUrlSchema = z
     } catch {
       return false;
     }
-  }, 'ссылка должна начинаться с https://');
+  }, 'validation.https');
 
 export const itemKeySchema = z
   .string()
   .max(200)
-  .regex(/^(vk|ok):[A-Za-z0-9_\-/:.]+$/, 'ключ публикации имеет неверный формат');
+  .regex(/^(vk|ok):[A-Za-z0-9_\-/:.]+$/, 'validation.itemKey');
 
 /** A post or comment as the content script read it from the page (no DOM references). */
 export const capturedItemSchema = z.object({
@@ -81,7 +81,7 @@ export const capturedItemSchema = z.object({
 });
 export type CapturedItem = z.infer<typeof capturedItemSchema>;
 
-const requiredText = (max: number) => z.string().trim().min(1, 'обязательное поле').max(max);
+const requiredText = (max: number) => z.string().trim().min(1, 'validation.required').max(max);
 
 /** What the curator records about a captured post (free text until the directories arrive). */
 export const routingSchema = z.object({

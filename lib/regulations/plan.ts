@@ -3,6 +3,7 @@
  * it was met, and which one is next. Pure; the calendar and the facts are passed in.
  * The choices behind each rule are in lib/regulations/decisions.md.
  */
+import { reason, type Reason } from '../i18n';
 import { addWorkingDays, addWorkingMinutes, subtractWorkingMinutes, type WorkCalendar } from '../worktime';
 import type { DeadlineKind, RegulationProfile } from './profiles';
 
@@ -80,7 +81,8 @@ export interface Deadline {
   optional?: boolean;
   /** The workspace's own target, not the act's: shown, never "next", never a breach. */
   own?: boolean;
-  note?: string;
+  /** What the UI adds after the clause, as a message key with params (t(note.reason, note.params)). */
+  note?: Reason;
 }
 
 export interface DeadlinePlan {
@@ -118,11 +120,12 @@ function deadline(
   return d;
 }
 
-/** 80 → «1 ч 20 мин», 240 → «4 ч». */
-function hoursAndMinutes(minutes: number): string {
+/** 80 → «1 ч 20 мин», 240 → «4 ч» (said by the UI). */
+export function hoursAndMinutes(minutes: number): Reason {
   const h = Math.floor(minutes / 60);
   const m = Math.round(minutes % 60);
-  return [h ? `${h} ч` : '', m ? `${m} мин` : ''].filter(Boolean).join(' ') || '0 мин';
+  if (h && m) return reason('time.short.hoursMinutes', { h, m });
+  return h ? reason('time.short.hours', { h }) : reason('time.short.minutes', { m });
 }
 
 /** The act's overall answer term, if it states one (a sum stored by an older release is not the act's). */
@@ -194,8 +197,12 @@ export function planDeadlines(profile: RegulationProfile, calendar: WorkCalendar
     const shortened = facts.answerMinutes !== undefined && facts.answerMinutes < at.minutes;
     answerMinutes = shortened ? facts.answerMinutes! : at.minutes;
     answerDue = due(calendar, at.clock, answerFrom, answerMinutes);
-    const answer = deadline('answer', answerDue, answerOrigin, answerMinutes, at.clock, shortened ? `${profile.shortTermClause ?? at.clause}: срок установлен куратором` : at.clause, firstAfter(answerFrom, ...publications));
-    if (at.note) answer.note = at.note;
+    const answer = deadline('answer', answerDue, answerOrigin, answerMinutes, at.clock, shortened ? (profile.shortTermClause ?? at.clause) : at.clause, firstAfter(answerFrom, ...publications));
+    const notes: Reason[] = [];
+    if (shortened) notes.push(reason('deadline.note.shortTerm'));
+    // A workspace's own note on the timer is its text (data), shown as written.
+    if (at.note) notes.push(reason('deadline.note.profile', { text: at.note }));
+    if (notes.length) answer.note = notes.length === 1 ? notes[0] : reason('deadline.note.several', { notes });
     deadlines.push(answer);
   }
   if (timers.target) {
@@ -220,7 +227,7 @@ export function planDeadlines(profile: RegulationProfile, calendar: WorkCalendar
         const lead = answerMinutes < at.minutes ? Math.round((timers.draft.beforeAnswer * answerMinutes) / at.minutes) : timers.draft.beforeAnswer;
         const dueAt = timers.draft.clock === 'working' ? subtractWorkingMinutes(calendar, answerDue, lead) : answerDue - lead * 60_000;
         draft = deadline('draft', Math.max(dueAt, answerFrom), answerOrigin, Math.max(0, answerMinutes - lead), timers.draft.clock, timers.draft.clause, draftDone);
-        draft.note = `не позднее чем за ${hoursAndMinutes(lead)} до срока ответа`;
+        draft.note = reason('deadline.note.draftLead', { lead: hoursAndMinutes(lead) });
       }
     } else {
       // From the current body's receipt (a re-routed message counts from the new body's).
@@ -260,7 +267,7 @@ export function planDeadlines(profile: RegulationProfile, calendar: WorkCalendar
     const resubmitted = firstAfter(facts.reworkRequestedAt + 1, facts.draftSubmittedAt);
     const done = direct ? firstAfter(facts.reworkRequestedAt, ...publications, resubmitted) : resubmitted;
     const d = deadline('rework', due(calendar, rework.clock, facts.reworkRequestedAt, rework.minutes), 'reworkRequestedAt', rework.minutes, rework.clock, rework.clause, done);
-    if (direct) d.note = 'доработанный ответ публикуется без повторного согласования';
+    if (direct) d.note = reason('deadline.note.reworkDirect');
     deadlines.push(d);
   }
 
@@ -268,7 +275,7 @@ export function planDeadlines(profile: RegulationProfile, calendar: WorkCalendar
   if (curatorPublish && facts.draftSubmittedAt !== undefined) {
     const t = curatorPublish;
     const d = deadline('publish', due(calendar, t.clock, facts.draftSubmittedAt, t.minutes), 'draftSubmittedAt', t.minutes, t.clock, t.clause, firstAfter(facts.draftSubmittedAt, ...publications));
-    d.note = 'у исполнителя нет учётной записи в этой сети: публикует куратор, согласование входит в срок';
+    d.note = reason('deadline.note.curatorPublishes');
     deadlines.push(d);
   } else if (facts.approvedAt !== undefined) {
     const t = timers.publish;
@@ -287,7 +294,7 @@ export function planDeadlines(profile: RegulationProfile, calendar: WorkCalendar
       : firstAfter(facts.interimPublishedAt + 1, facts.publishedAt);
     const d = deadline('final', addWorkingDays(calendar, start, f.workingDays), fromSubmission ? 'interimSubmittedAt' : 'interimPublishedAt', 0, 'working', f.clause, done);
     d.workingDays = f.workingDays;
-    d.note = f.stops === 'draft' ? 'окончательный проект ответа куратору' : 'окончательный ответ автору';
+    d.note = reason(f.stops === 'draft' ? 'deadline.note.finalDraft' : 'deadline.note.finalAnswer');
     deadlines.push(d);
   }
 

@@ -8,7 +8,7 @@ import type { SiteAdapter } from './types';
 import { vkAdapter, vkPagePath } from './vk';
 import { siteOfHost } from './hosts';
 
-export type { Candidate, HealthCheck, PageItem, ReplyBox, SiteAdapter } from './types';
+export type { Candidate, HealthCheck, HealthOptions, PageItem, ReplyBox, SiteAdapter } from './types';
 export { vkAdapter } from './vk';
 export { okAdapter } from './ok';
 

@@ -46,6 +46,15 @@ export interface HealthResult {
   checks: HealthCheck[];
 }
 
+export interface HealthOptions {
+  /**
+   * Read at most this many item roots of each kind, evenly spread over the page, instead of every
+   * one (the roots are still all counted): the content script's check stays a few ms on a feed
+   * of thousands of items. The details then say "n sampled of N".
+   */
+  sample?: number;
+}
+
 export interface SiteAdapter {
   site: 'vk' | 'ok';
   /** Matches the root element of any item (post or comment): lets the page observer skip unrelated mutations. */
@@ -55,7 +64,7 @@ export interface SiteAdapter {
   /** Posts and comments under root. Never throws on unknown markup. */
   findItems(root: ParentNode): PageItem[];
   findReplyBoxes(root: ParentNode): ReplyBox[];
-  health(doc: Document): HealthResult;
+  health(doc: Document, options?: HealthOptions): HealthResult;
   /** Where the capture button of an item goes (inside the item, near its header). */
   buttonAnchor(item: PageItem): { parent: Element; before: Node | null };
   /** The site's own control that opens the reply form for a comment (null for posts or when missing). */

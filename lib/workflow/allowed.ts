@@ -3,28 +3,22 @@
  * regulation. The state machine's guards, the desk's buttons and the background's publishing
  * handler all ask here, so they cannot disagree. Pure.
  */
+import { reason, type Params, type Reason } from '../i18n';
 import type { RegulationProfile } from '../regulations';
 import { commandTypes, type Actor, type Assignment, type CommandType, type Message, type Step } from './model';
 
 export type WorkflowErrorCode = 'bad-command' | 'forbidden' | 'wrong-step' | 'invalid';
 
-export interface WorkflowError {
+/**
+ * Why a command was refused: `code` is the coarse kind callers act on; `reason` and `params`
+ * say it (a message key the UI translates with t(reason, params)).
+ */
+export interface WorkflowError extends Reason {
   code: WorkflowErrorCode;
-  message: string;
 }
 
-export const STEP_NAMES: Record<Step, string> = {
-  captured: 'зафиксировано',
-  routed: 'у исполнителя',
-  returned: 'возвращено куратору',
-  review: 'на согласовании',
-  rework: 'на доработке',
-  approved: 'согласовано',
-  summary: 'сводный ответ куратора',
-  interim: 'дан промежуточный ответ',
-  published: 'ответ опубликован',
-  not_processable: 'не подлежит обработке',
-};
+/** A step as a refusal names it («Сообщение закрыто (ответ опубликован)»). */
+export const stepName = (step: Step): Reason => reason(`workflow.step.${step}`);
 
 export const isCurator = (a: Actor) => a.roles.includes('curator');
 
@@ -56,7 +50,8 @@ export function awaitingAuthor(m: Message): boolean {
   return m.step === 'routed' && m.clarificationPublishedAt !== undefined && (m.authorRepliedAt === undefined || m.authorRepliedAt < m.clarificationPublishedAt);
 }
 
-const error = (code: WorkflowErrorCode, message: string): WorkflowError => ({ code, message });
+export const workflowError = (code: WorkflowErrorCode, key: WorkflowError['reason'], params?: Params): WorkflowError => ({ code, ...reason(key, params) });
+const error = workflowError;
 
 /**
  * Why `actor` may not give a command of this type to the message now, or undefined when they
@@ -66,9 +61,9 @@ const error = (code: WorkflowErrorCode, message: string): WorkflowError => ({ co
 export function commandRefusal(m: Message, type: CommandType, actor: Actor, profile: RegulationProfile): WorkflowError | undefined {
   const step = m.step;
   if (m.status === 'closed' && type !== 'linkRepeat' && type !== 'joinIncident')
-    return error('wrong-step', `Сообщение закрыто (${STEP_NAMES[step]}): изменить его нельзя`);
-  const wrongStep = error('wrong-step', `Действие недоступно: сообщение ${STEP_NAMES[step]}`);
-  const curatorOnly = error('forbidden', 'Это действие выполняет куратор');
+    return error('wrong-step', 'workflow.closed', { step: stepName(step) });
+  const wrongStep = error('wrong-step', 'workflow.wrongStep', { step: stepName(step) });
+  const curatorOnly = error('forbidden', 'workflow.curatorOnly');
   const mine = assignmentsOf(m, actor);
   const mineIn = (...states: Assignment['state'][]) => mine.filter((a) => states.includes(a.state));
   switch (type) {
@@ -79,18 +74,18 @@ export function commandRefusal(m: Message, type: CommandType, actor: Actor, prof
     }
     case 'receive':
       if (step !== 'routed' && step !== 'rework' && step !== 'interim') return wrongStep;
-      return mineIn('active', 'rework').length ? undefined : error('forbidden', 'Сообщение направлено не вашему органу');
+      return mineIn('active', 'rework').length ? undefined : error('forbidden', 'workflow.notYourBody');
     case 'return':
       if (step !== 'routed') return wrongStep;
-      return mineIn('active').length ? undefined : error('forbidden', 'Вернуть может исполнитель органа, которому направлено сообщение');
+      return mineIn('active').length ? undefined : error('forbidden', 'workflow.returnByExecutor');
     case 'submitPart':
       if (step !== 'routed' || m.mode === 'single') return wrongStep;
-      return mineIn('active', 'rework').length ? undefined : error('forbidden', 'Сейчас очередь другого органа');
+      return mineIn('active', 'rework').length ? undefined : error('forbidden', 'workflow.otherBodysTurn');
     case 'submitDraft': {
       if (step !== 'routed' && step !== 'rework' && step !== 'interim') return wrongStep;
       const drafting = step === 'routed' ? mineIn('active') : mine.filter((a) => a.state !== 'returned' && a.state !== 'waiting');
-      if (!drafting.length) return error('forbidden', 'Проект готовит исполнитель органа, которому направлено сообщение');
-      if (m.mode === 'parallel') return error('invalid', 'Параллельные ответы органов отправляются частями; сводный ответ готовит куратор');
+      if (!drafting.length) return error('forbidden', 'workflow.draftByExecutor');
+      if (m.mode === 'parallel') return error('invalid', 'workflow.parallelParts');
       return undefined;
     }
     case 'approve':
@@ -102,19 +97,21 @@ export function commandRefusal(m: Message, type: CommandType, actor: Actor, prof
       if (step === 'summary') return isCurator(actor) ? undefined : curatorOnly;
       if (step === 'review') {
         if (!byCurator) return wrongStep;
-        return isCurator(actor) ? undefined : error('forbidden', `Публикует куратор: у исполнителя нет учётной записи в этой сети (${profile.timers.curatorPublish!.clause})`);
+        return isCurator(actor) ? undefined : error('forbidden', 'workflow.curatorPublishes', { clause: profile.timers.curatorPublish!.clause });
       }
       if (step === 'rework') {
         if (!profile.timers.rework.publishesDirectly || byCurator) return wrongStep;
-        return mineIn('active', 'submitted').length ? undefined : error('forbidden', 'Доработанный ответ публикует исполнитель этого органа');
+        return mineIn('active', 'submitted').length ? undefined : error('forbidden', 'workflow.reworkByExecutor');
       }
       if (step !== 'approved') return wrongStep;
-      if (byCurator) return isCurator(actor) ? undefined : error('forbidden', `Публикует куратор: у исполнителя нет учётной записи в этой сети (${profile.timers.curatorPublish!.clause})`);
+      if (byCurator) return isCurator(actor) ? undefined : error('forbidden', 'workflow.curatorPublishes', { clause: profile.timers.curatorPublish!.clause });
       const executorHere = mine.some((a) => a.state !== 'returned');
       if (profile.publishers.includes('executor') && executorHere) return undefined;
       if (profile.publishers.includes('curator') && isCurator(actor)) return undefined;
-      const clause = profile.publishersClause ? ` (${profile.publishersClause})` : '';
-      return error('forbidden', profile.publishers.includes('curator') ? `Публикует исполнитель этого органа или куратор${clause}` : `Публикует исполнитель этого органа${clause}`);
+      const clause = profile.publishersClause;
+      const orCurator = profile.publishers.includes('curator');
+      if (clause) return error('forbidden', orCurator ? 'workflow.publishedByExecutorOrCuratorAt' : 'workflow.publishedByExecutorAt', { clause });
+      return error('forbidden', orCurator ? 'workflow.publishedByExecutorOrCurator' : 'workflow.publishedByExecutor');
     }
     case 'markNotProcessable':
     case 'linkRepeat':
@@ -122,15 +119,15 @@ export function commandRefusal(m: Message, type: CommandType, actor: Actor, prof
       return isCurator(actor) ? undefined : curatorOnly;
     case 'authorReplied':
       if (!awaitingAuthor(m)) return wrongStep;
-      return isCurator(actor) || mine.some((a) => a.state !== 'returned') ? undefined : error('forbidden', 'Ответ автора отмечает исполнитель органа или куратор');
+      return isCurator(actor) || mine.some((a) => a.state !== 'returned') ? undefined : error('forbidden', 'workflow.authorReplyBy');
     case 'setTerm':
       if (!isCurator(actor)) return curatorOnly;
       if (!profile.shortTermClause || !profile.timers.answer || profile.timers.answer.derived)
-        return error('invalid', 'Регламент региона не даёт куратору сокращать срок ответа');
+        return error('invalid', 'workflow.noShortTerm');
       return step === 'approved' || step === 'interim' ? wrongStep : undefined;
     case 'requirePhotos':
       if (!isCurator(actor)) return curatorOnly;
-      return profile.photosClause ? undefined : error('invalid', 'Регламент региона не предусматривает фото «до/после» по указанию куратора');
+      return profile.photosClause ? undefined : error('invalid', 'workflow.noPhotos');
   }
 }
 

@@ -1,20 +1,37 @@
 /**
  * The message workflow as a pure state machine (../shared/docs/regulations.md, «Workflow»):
  * transition(message, command, actor, now, profile, calendar) → the next message and its events,
- * or a typed error with a Russian message. Nothing is half-applied: the input is never mutated.
+ * or a typed error: a coarse code and a reason (a message key with params the UI translates).
+ * Nothing is half-applied: the input is never mutated.
  * Every transition recomputes the deadlines (planDeadlines) and records missed ones as facts.
  */
+import { reason, type Params } from '../i18n';
+import { issueReasons } from '../i18n/issues';
 import { planDeadlines, type MessageFacts, type RegulationProfile } from '../regulations';
 import { comparableText } from '../sites/dom';
 import type { WorkCalendar } from '../worktime';
-import { assignmentsOf, commandRefusal, curatorPublishes, type WorkflowError, type WorkflowErrorCode } from './allowed';
+import { assignmentsOf, commandRefusal, curatorPublishes, workflowError, type WorkflowError, type WorkflowErrorCode } from './allowed';
 import { commandSchema, type Actor, type Assignment, type Command, type Message, type Step, type WorkflowEvent } from './model';
 
-export { allowedCommands, commandRefusal, type WorkflowError, type WorkflowErrorCode } from './allowed';
+export { allowedCommands, commandRefusal, workflowError, type WorkflowError, type WorkflowErrorCode } from './allowed';
 
 export type TransitionResult = { ok: true; message: Message; events: WorkflowEvent[] } | { ok: false; error: WorkflowError };
 
-const fail = (code: WorkflowErrorCode, message: string): TransitionResult => ({ ok: false, error: { code, message } });
+const fail = (code: WorkflowErrorCode, key: WorkflowError['reason'], params?: Params): TransitionResult => ({ ok: false, error: workflowError(code, key, params) });
+
+/**
+ * A refused step where one was expected (replaying a log, routing a capture): the workflow's
+ * error, carried as an exception. Its message is for the log; the UI says `error`.
+ */
+export class WorkflowFailure extends Error {
+  override readonly name = 'WorkflowFailure';
+  constructor(
+    readonly error: WorkflowError,
+    detail = '',
+  ) {
+    super(`${detail}${detail ? ': ' : ''}${error.code} (${error.reason})`);
+  }
+}
 
 const FACT_KEYS = [
   'routedAt', 'firstRoutedAt', 'receivedAt', 'returnedAt', 'draftSubmittedAt', 'firstDraftSubmittedAt', 'reworkRequestedAt', 'approvedAt',
@@ -105,7 +122,7 @@ export function isReplyUnder(reply: string, itemUrl: string): boolean {
   }
 }
 
-const modeName = (mode: 'sequential' | 'parallel') => (mode === 'parallel' ? 'одновременно (параллельно)' : 'по очереди, которую задаёт куратор');
+const modeName = (mode: 'sequential' | 'parallel') => reason(mode === 'parallel' ? 'workflow.mode.parallel' : 'workflow.mode.sequential');
 
 /** All parts of a parallel answer approved or reworked: the curator's summary is next (Khabarovsk п. 13 абз. 3). */
 const allAccepted = (m: Message) => {
@@ -126,7 +143,7 @@ export function transition(
   calendar: WorkCalendar,
 ): TransitionResult {
   const parsed = commandSchema.safeParse(rawCommand);
-  if (!parsed.success) return fail('bad-command', `Неверная команда: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'команда'}: ${i.message}`).join('; ')}`);
+  if (!parsed.success) return fail('bad-command', 'workflow.badCommand', { issues: issueReasons(parsed.error.issues, Infinity, reason('workflow.command')) });
   const cmd: Command = parsed.data;
   const from = message.step;
   const reassigning = cmd.type === 'route' && cmd.reassign === true;
@@ -146,18 +163,18 @@ export function transition(
       const kept = rerouting && !cmd.reassign ? m.assignments.filter((a) => a.state !== 'returned') : [];
       if (cmd.reassign) data.reassignedFrom = m.assignments.filter((a) => a.state !== 'returned').map((a) => a.body);
       const total = cmd.assignments.length + kept.length;
-      if (cmd.mode === 'single' && cmd.assignments.length > 1) return fail('invalid', 'Для нескольких органов выберите порядок: последовательно или параллельно');
+      if (cmd.mode === 'single' && cmd.assignments.length > 1) return fail('invalid', 'workflow.severalNeedMode');
       // One region, one way for several bodies (Khabarovsk п. 7: parallel; the others sequential);
       // a message routed before keeps its own.
       const several = rerouting && !cmd.reassign && m.mode !== 'single' ? m.mode : profile.severalBodies;
       if (total > 1 && cmd.mode && cmd.mode !== 'single' && cmd.mode !== several)
-        return fail('invalid', `Несколько органов отвечают ${modeName(several)} (${profile.severalBodiesClause})`);
+        return fail('invalid', 'workflow.severalMode', { mode: modeName(several), clause: profile.severalBodiesClause });
       const mode = total > 1 ? several : 'single';
       const bodies = cmd.assignments.map((a) => a.body);
-      if (new Set(bodies).size !== bodies.length) return fail('invalid', 'Один орган указан дважды');
+      if (new Set(bodies).size !== bodies.length) return fail('invalid', 'workflow.bodyTwice');
       if (cmd.location) m.location = cmd.location;
       if (profile.locationRequired && !m.location.trim())
-        return fail('invalid', `Укажите локацию: населённый пункт или место проблемы (${profile.locationClause ?? 'регламент'})`);
+        return fail('invalid', 'workflow.locationRequired', { clause: profile.locationClause ?? reason('workflow.regulation') });
       // Re-routing keeps the parts still under way or submitted; returned ones are replaced, and
       // in a sequence the replacement takes the returned body's turn.
       const fresh = cmd.assignments
@@ -169,7 +186,7 @@ export function transition(
           order: 0,
           state: 'waiting' as Assignment['state'],
         }));
-      if (rerouting && fresh.length === 0) return fail('invalid', 'Укажите другой орган вместо вернувшего сообщение');
+      if (rerouting && fresh.length === 0) return fail('invalid', 'workflow.rerouteOther');
       const ordered: Assignment[] = [
         ...kept.filter((a) => a.state !== 'waiting' && a.state !== 'active'),
         ...kept.filter((a) => a.state === 'active'),
@@ -210,7 +227,7 @@ export function transition(
     case 'submitPart': {
       const mine = mineIn('active', 'rework');
       const last = m.mode === 'sequential' && mine.some((a) => a.order === m.assignments.length - 1);
-      if (last) return fail('invalid', 'Последний исполнитель готовит общий ответ: отправьте его как проект ответа');
+      if (last) return fail('invalid', 'workflow.lastDrafts');
       for (const a of mine) {
         if (a.state === 'rework') Object.assign(a, { state: 'accepted', reworkedAt: now, part: cmd.text }); // п. 12: final without a second approval
         else Object.assign(a, { state: 'submitted', submittedAt: a.submittedAt ?? now, part: cmd.text });
@@ -227,10 +244,10 @@ export function transition(
     case 'submitDraft': {
       const mine = from === 'routed' ? mineIn('active') : assignmentsOf(m, actor).filter((a) => a.state !== 'returned' && a.state !== 'waiting');
       if (m.mode === 'sequential' && from === 'routed' && m.assignments.some((a) => a.state === 'waiting' || (a.state === 'active' && !mine.includes(a))))
-        return fail('invalid', 'Общий ответ готовит последний исполнитель');
-      if (from === 'interim' && cmd.kind === 'interim') return fail('invalid', 'Промежуточный ответ уже дан: нужен окончательный');
-      if (cmd.kind === 'clarification' && from === 'interim') return fail('invalid', 'После промежуточного ответа нужен окончательный ответ');
-      if (cmd.kind === 'clarification' && !profile.clarification) return fail('invalid', 'Уточняющий вопрос автору этим регламентом не предусмотрен');
+        return fail('invalid', 'workflow.lastWritesJoint');
+      if (from === 'interim' && cmd.kind === 'interim') return fail('invalid', 'workflow.interimGiven');
+      if (cmd.kind === 'clarification' && from === 'interim') return fail('invalid', 'workflow.finalAfterInterim');
+      if (cmd.kind === 'clarification' && !profile.clarification) return fail('invalid', 'workflow.noClarification');
       // Receipt stays unknown when the executor never opened it: timers then count from routing.
       for (const a of mine) if (a.state === 'active' && m.mode === 'sequential') Object.assign(a, { state: 'submitted', submittedAt: now });
       m.draft = { kind: cmd.kind, text: cmd.text, by: actor.id, at: now };
@@ -259,7 +276,7 @@ export function transition(
       // One body's answer in a parallel answer (Khabarovsk п. 13 абз. 3, п. 12).
       const waiting = m.assignments.filter((a) => a.state === 'submitted');
       const part = cmd.body ? waiting.find((a) => a.body === cmd.body) : waiting.length === 1 ? waiting[0] : undefined;
-      if (!part) return fail('invalid', cmd.body ? 'Ответ этого органа не ждёт согласования' : 'Укажите орган, чей ответ вы согласуете');
+      if (!part) return fail('invalid', cmd.body ? 'workflow.partNotWaiting' : 'workflow.whichPart');
       data.body = part.body;
       if (cmd.type === 'approve') {
         Object.assign(part, { state: 'accepted', approvedAt: now });
@@ -274,13 +291,13 @@ export function transition(
     case 'publish': {
       // The reply's link must be a reply under this message's post (a link to another post's
       // reply is a mistake, or a page's trick).
-      if (cmd.url && !isReplyUnder(cmd.url, m.url)) return fail('invalid', 'Ссылка ведёт на ответ под другим постом: укажите ссылку на ответ под этим постом');
+      if (cmd.url && !isReplyUnder(cmd.url, m.url)) return fail('invalid', 'workflow.foreignReply');
       const kind = from === 'summary' ? 'answer' : (m.draft?.kind ?? 'answer');
       // Khabarovsk п. 12: the reworked answer is published directly; the draft on the message is
       // the one sent back, so the reworked text must come with the command.
-      if (from === 'rework' && !cmd.text?.trim()) return fail('invalid', 'Нужен доработанный текст ответа: опубликуйте исправленный текст, а не отправленный на доработку');
+      if (from === 'rework' && !cmd.text?.trim()) return fail('invalid', 'workflow.reworkedText');
       const textOut = cmd.text ?? m.draft?.text ?? '';
-      if (!textOut.trim()) return fail('invalid', 'Нет текста ответа');
+      if (!textOut.trim()) return fail('invalid', 'workflow.noText');
       // Khabarovsk п. 13 абз. 2: the curator publishes from the draft, approval included.
       if (from === 'review') m.approvedAt = now;
       // What was sent, compared with what was approved (an addressee's name before it is fine).
@@ -315,7 +332,7 @@ export function transition(
       break;
     }
     case 'linkRepeat': {
-      if (cmd.of === m.id) return fail('invalid', 'Сообщение не может повторять само себя');
+      if (cmd.of === m.id) return fail('invalid', 'workflow.selfRepeat');
       m.repeatOf = cmd.of;
       data.of = cmd.of;
       break;
@@ -333,7 +350,7 @@ export function transition(
     }
     case 'setTerm': {
       const act = profile.timers.answer!;
-      if (cmd.minutes >= act.minutes) return fail('invalid', `Срок можно только сократить: по регламенту ${act.minutes / 60} ч (${act.clause})`);
+      if (cmd.minutes >= act.minutes) return fail('invalid', 'workflow.shortenOnly', { hours: act.minutes / 60, clause: act.clause });
       m.shortTerm = { minutes: cmd.minutes, by: actor.id, at: now, clause: profile.shortTermClause! };
       data.minutes = cmd.minutes;
       break;
@@ -393,7 +410,7 @@ export function replay(
   for (const e of events) {
     if (!e.command) continue;
     const r = transition(m, e.command, actors(e.actor), e.at, profile, calendar);
-    if (!r.ok) throw new Error(`replay failed at ${e.type} (${new Date(e.at).toISOString()}): ${r.error.message}`);
+    if (!r.ok) throw new WorkflowFailure(r.error, `replay failed at ${e.type} (${new Date(e.at).toISOString()})`);
     m = r.message;
   }
   return m;

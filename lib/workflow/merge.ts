@@ -4,16 +4,17 @@
  * browser is kept even when the other copy changed meanwhile. Pure: profile and calendar are
  * passed in.
  */
+import { reason, type Reason } from '../i18n';
 import type { RegulationProfile } from '../regulations';
 import type { WorkCalendar } from '../worktime';
-import { newMessage, transition } from './machine';
+import { newMessage, transition, WorkflowFailure } from './machine';
 import type { Actor, Message, WorkflowEvent } from './model';
 
 export type MergeOutcome =
   | { kind: 'unchanged' }
   | { kind: 'merged'; message: Message; events: WorkflowEvent[] }
   /** The logs cannot be replayed together (each copy took a step the other forbids). */
-  | { kind: 'conflict'; reason: string }
+  | { kind: 'conflict'; why: Reason }
   /** A copy whose log does not reproduce it (written before the log was complete). */
   | { kind: 'unreplayable' };
 
@@ -67,6 +68,16 @@ function commandsOf(events: readonly WorkflowEvent[]): WorkflowEvent[] {
     .map(({ e }) => e);
 }
 
+/** A recorded step the replay refused, with the step. */
+class ReplayFailure extends WorkflowFailure {
+  constructor(
+    error: WorkflowFailure['error'],
+    readonly event: WorkflowEvent,
+  ) {
+    super(error, `replay failed at ${event.type} (${new Date(event.at).toISOString()})`);
+  }
+}
+
 /** The derived state the workflow would give: what two replays must agree on. */
 function shape(m: Message) {
   // Not the deadlines: they follow the profile and the calendar, which may have changed since.
@@ -83,7 +94,7 @@ function replayFrom(m: Message, events: readonly WorkflowEvent[], profile: Regul
   let state = initial;
   for (const e of commandsOf(events)) {
     const r = transition(state, e.command, actorOf(e, all), e.at, profile, calendar);
-    if (!r.ok) throw new Error(`replay failed at ${e.type} (${new Date(e.at).toISOString()}): ${r.error.message}`);
+    if (!r.ok) throw new ReplayFailure(r.error, e);
     state = r.message;
   }
   return state;
@@ -123,7 +134,12 @@ export function mergeMessage(
   try {
     merged = replayFrom(local, [...localEvents, ...fresh], profile, calendar);
   } catch (error) {
-    return { kind: 'conflict', reason: error instanceof Error ? error.message : String(error) };
+    if (!(error instanceof ReplayFailure)) return { kind: 'conflict', why: reason('backup.conflict.failed') };
+    const { type, at } = error.event;
+    return {
+      kind: 'conflict',
+      why: reason('backup.conflict.step', { step: reason(`event.${type}` as Reason['reason']), at: new Date(at).toISOString(), cause: error.error }),
+    };
   }
   return {
     kind: 'merged',

@@ -167,7 +167,7 @@ export const messageSchema = capturedItemSchema.extend({
 });
 export type Message = z.infer<typeof messageSchema>;
 
-const text = (max: number) => z.string().trim().min(1, 'обязательное поле').max(max);
+const text = (max: number) => z.string().trim().min(1, 'validation.required').max(max);
 
 /** The closed list of grounds (Yakutia п. 18, Khabarovsk п. 4, Saratov п. 16, Ivanovo п. 18): no «other». */
 export const notProcessableGrounds = ['harm', 'obscenity', 'insult', 'threat'] as const;

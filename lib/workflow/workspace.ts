@@ -4,6 +4,7 @@
  * starter data for each seed region.
  */
 import { z } from 'zod';
+import { issueParams } from '../i18n/issues';
 import { getProfile, regulationProfileSchema, type ProfileId } from '../regulations';
 import { scheduleSpecSchema, type Region } from '../worktime';
 import { canonicalProfile } from '../sites/hosts';
@@ -59,7 +60,7 @@ export const workspaceSchema = z.object({
       .superRefine((overrides, ctx) => {
         const checked = scheduleSpecSchema.safeParse({ zone: 'UTC', week: NO_WEEK, days: overrides });
         if (!checked.success)
-          for (const issue of checked.error.issues) ctx.addIssue({ code: 'custom', path: issue.path.slice(1), message: issue.message });
+          for (const issue of checked.error.issues) ctx.addIssue({ code: 'custom', path: issue.path.slice(1), message: issue.message, params: issueParams(issue) });
       }),
   }),
   bodies: z.array(bodySchema),

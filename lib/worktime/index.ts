@@ -16,6 +16,8 @@
  */
 import { IANAZone } from 'luxon';
 import * as z from 'zod/mini';
+import { reason, type Params, type Reason } from '../i18n';
+import { issueReason, issueReasons } from '../i18n/issues';
 import { DAY, dayKey as dayKeyOf, dayNumberOf, isIsoDate, isoWeekday, localDay, localYear, MINUTE, wallToEpoch } from './local';
 import {
   checkCount,
@@ -72,30 +74,46 @@ const LAST_DAY = Date.UTC(MAX_YEAR, 11, 31) / DAY;
 // ---------------------------------------------------------------------------------------------
 // Validation
 
+/**
+ * A schedule this module cannot work with: refused by createWorkCalendar, or without working
+ * time where an answer needs some. `reason` and `params` say it (the UI translates); the
+ * message is for the log.
+ */
+export class ScheduleError extends Error implements Reason {
+  override readonly name = 'ScheduleError';
+  constructor(
+    readonly reason: 'worktime.invalidSchedule' | 'worktime.notEnoughTime' | 'worktime.noTimeAhead' | 'worktime.noDaysAhead',
+    detail: string,
+    readonly params?: Params,
+  ) {
+    super(detail);
+  }
+}
+
 // zod/mini (the functional build) keeps this off the popup's critical path: the countdowns
 // need a calendar, and a calendar validates its spec, but the full zod build costs ~90 KB there.
 const timeOfDay = z
   .string()
-  .check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'время должно быть в формате ЧЧ:ММ (00:00–24:00)'));
+  .check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'validation.timeOfDay'));
 
 /** A day holds at most this many intervals (a day in half-hour pieces): bounds the index a schedule builds. */
 const MAX_INTERVALS_PER_DAY = 48;
 
 const intervalList = z.array(z.tuple([timeOfDay, timeOfDay])).check(
-  z.maxLength(MAX_INTERVALS_PER_DAY, `не больше ${MAX_INTERVALS_PER_DAY} интервалов в день`),
+  z.maxLength(MAX_INTERVALS_PER_DAY, 'validation.intervalsPerDay'),
   z.superRefine((list, ctx) => {
     const sorted = list.map(([a, b]) => [toMinutes(a), toMinutes(b)] as const).sort((x, y) => x[0] - y[0]);
     for (const [i, [a, b]] of sorted.entries()) {
-      if (b <= a) ctx.addIssue({ code: 'custom', message: `интервал ${fmt(a)}–${fmt(b)} пуст или перевёрнут` });
+      if (b <= a) ctx.addIssue({ code: 'custom', message: 'validation.intervalEmpty', params: { from: fmt(a), to: fmt(b) } });
       const prev = sorted[i - 1];
       if (prev && prev[1] > a)
-        ctx.addIssue({ code: 'custom', message: `интервалы ${fmt(prev[0])}–${fmt(prev[1])} и ${fmt(a)}–${fmt(b)} пересекаются` });
+        ctx.addIssue({ code: 'custom', message: 'validation.intervalsOverlap', params: { first: `${fmt(prev[0])}–${fmt(prev[1])}`, second: `${fmt(a)}–${fmt(b)}` } });
     }
   }),
 );
 
 export const scheduleSpecSchema = z.object({
-  zone: z.string().check(z.refine((zone) => IANAZone.isValidZone(zone), 'неизвестный часовой пояс')),
+  zone: z.string().check(z.refine((zone) => IANAZone.isValidZone(zone), 'validation.timeZone')),
   week: z.object({
     '1': intervalList, '2': intervalList, '3': intervalList, '4': intervalList,
     '5': intervalList, '6': intervalList, '7': intervalList,
@@ -104,7 +122,7 @@ export const scheduleSpecSchema = z.object({
     z.superRefine((days, ctx) => {
       for (const date of Object.keys(days ?? {}))
         if (!isIsoDate(date))
-          ctx.addIssue({ code: 'custom', path: [date], message: `дата «${date}» должна быть существующей датой в формате ГГГГ-ММ-ДД` });
+          ctx.addIssue({ code: 'custom', path: [date], message: 'validation.date', params: { date } });
     }),
   ),
 });
@@ -377,25 +395,29 @@ const weekSpecSchema = z.omit(scheduleSpecSchema, { days: true });
  * Validates a schedule with zod. A regional schedule has hundreds of dated entries sharing a
  * handful of distinct interval lists, so each distinct list is validated once.
  */
-function validateSpec(spec: ScheduleSpec): string[] {
-  const issues: string[] = [];
+function validateSpec(spec: ScheduleSpec): Reason[] {
+  const issues: Reason[] = [];
+  const at = (path: string, message: Reason) => reason('validation.issue', { path, message });
   const head = weekSpecSchema.safeParse(spec);
-  if (!head.success) issues.push(...head.error.issues.map((i) => `${i.path.join('.') || 'schedule'}: ${i.message}`));
-  if (spec.days !== undefined && (typeof spec.days !== 'object' || spec.days === null)) issues.push('days: ожидался объект дат');
-  const seen = new Map<string, string[]>();
+  if (!head.success) issues.push(...issueReasons(head.error.issues, Infinity, 'schedule'));
+  if (spec.days !== undefined && (typeof spec.days !== 'object' || spec.days === null)) issues.push(at('days', reason('validation.datesObject')));
+  const seen = new Map<string, Reason[]>();
   for (const [date, list] of Object.entries(spec.days ?? {})) {
-    if (!isIsoDate(date)) issues.push(`days.${date}: дата «${date}» должна быть существующей датой в формате ГГГГ-ММ-ДД`);
+    if (!isIsoDate(date)) issues.push(at(`days.${date}`, reason('validation.date', { date })));
     const key = JSON.stringify(list);
     let found = seen.get(key);
     if (!found) {
       const r = intervalList.safeParse(list);
-      found = r.success ? [] : r.error.issues.map((i) => i.message);
+      found = r.success ? [] : r.error.issues.map(issueReason);
       seen.set(key, found);
     }
-    for (const message of found) issues.push(`days.${date}: ${message}`);
+    for (const message of found) issues.push(at(`days.${date}`, message));
   }
   return issues;
 }
+
+/** A problem's key and params, for the log (never shown). */
+const logged = (r: Reason): string => `${r.reason}${r.params ? ` ${JSON.stringify(r.params)}` : ''}`;
 
 /** The day number of a local date 'yyyy-MM-dd' of WORKTIME_YEARS, or a WorkTimeRangeError. */
 function checkedDate(localDate: string): number {
@@ -412,10 +434,10 @@ export function dayKey(dayNumber: number): string {
   return dayKeyOf(dayNumber);
 }
 
-/** Validates a schedule (zod) and returns a calendar; throws a readable error on a bad spec. */
+/** Validates a schedule (zod) and returns a calendar; throws a ScheduleError naming the problems on a bad spec. */
 export function createWorkCalendar(spec: ScheduleSpec): WorkCalendar {
   const issues = validateSpec(spec);
-  if (issues.length) throw new Error(`Неверный рабочий график: ${issues.join('; ')}`);
+  if (issues.length) throw new ScheduleError('worktime.invalidSchedule', `invalid schedule: ${issues.map(logged).join('; ')}`, { issues });
   const toMinuteList = (list: LocalInterval[]) =>
     list.map(([a, b]) => [toMinutes(a), toMinutes(b)] as [number, number]).sort((x, y) => x[0] - y[0]);
   const week: Array<Array<[number, number]>> = [[]];
@@ -484,7 +506,7 @@ export function addWorkingMinutes(cal: WorkCalendar, startMs: number, minutes: n
       return inRange(start[lo]! + (target - cum[lo]!), 'addWorkingMinutes');
     }
     if (engine.y1 - localYear(engine.zone, startMs) > MAX_EMPTY_YEARS + minutes / (60 * 24 * 365) + 1)
-      throw new Error('В рабочем графике не хватает рабочего времени: проверьте расписание');
+      throw new ScheduleError('worktime.notEnoughTime', `addWorkingMinutes from ${startMs}: not enough working time in the schedule`);
     coverLater(engine, pass, 'addWorkingMinutes', startMs);
   }
 }
@@ -514,7 +536,7 @@ export function subtractWorkingMinutes(cal: WorkCalendar, endMs: number, minutes
       return inRange(start[lo]! + (target - cum[lo]!), 'subtractWorkingMinutes');
     }
     if (localYear(engine.zone, endMs) - engine.y0 > MAX_EMPTY_YEARS + minutes / (60 * 24 * 365) + 1)
-      throw new Error('В рабочем графике не хватает рабочего времени: проверьте расписание');
+      throw new ScheduleError('worktime.notEnoughTime', `subtractWorkingMinutes from ${endMs}: not enough working time in the schedule`);
     coverEarlier(engine, pass, 'subtractWorkingMinutes', endMs);
   }
 }
@@ -535,7 +557,7 @@ export function nextWorkingInstant(cal: WorkCalendar, ms: number): number {
     const i = lastStartAtOrBefore(engine, ms);
     if (i >= 0 && ms < engine.end[i]!) return ms;
     if (i + 1 < engine.start.length) return inRange(engine.start[i + 1]!, 'nextWorkingInstant');
-    if (engine.y1 - localYear(engine.zone, ms) > MAX_EMPTY_YEARS) throw new Error('В рабочем графике нет рабочего времени на ближайшие годы');
+    if (engine.y1 - localYear(engine.zone, ms) > MAX_EMPTY_YEARS) throw new ScheduleError('worktime.noTimeAhead', `nextWorkingInstant from ${ms}: no working time in the years ahead`);
     coverLater(engine, pass, 'nextWorkingInstant', ms);
   }
 }
@@ -597,7 +619,7 @@ export function addWorkingDays(cal: WorkCalendar, startMs: number, days: number)
       }
     }
     if (engine.y1 - localYear(engine.zone, startMs) > MAX_EMPTY_YEARS + days / 200)
-      throw new Error('В рабочем графике нет рабочих дней на ближайшие годы');
+      throw new ScheduleError('worktime.noDaysAhead', `addWorkingDays from ${startMs}: no working days in the years ahead`);
     coverLater(engine, pass, 'addWorkingDays', startMs);
   }
 }

@@ -111,6 +111,10 @@ async function launchOnce(userDataDir, headless, openShadowRoots) {
   // happens before anything of ours runs).
   if (fresh || !openShadowRoots)
     await worker.evaluate((open) => /** @type {any} */ (globalThis).chrome.storage.local.set({ 'debug.openShadowRoots': open }), openShadowRoots);
+  // The tests read Russian. This machine's Chromium speaks en-US (it has no other UI language),
+  // and the extension follows the browser's language unless one is chosen in the options: a
+  // fresh profile chooses Russian, as a person would there.
+  if (fresh) await worker.evaluate(() => /** @type {any} */ (globalThis).chrome.storage.local.set({ 'ui.locale': 'ru' }));
   return { context, worker, extensionId, userDataDir };
 }
 

@@ -310,8 +310,8 @@ describe('publish in place', () => {
         const [tab] = await chrome.tabs.query({ url: 'https://vk.com/wall-100_502*' });
         return chrome.tabs.sendMessage(tab!.id!, m);
       }, message);
-    expect(await send({ channel: 'aot/tab', type: 'publish.insert', messageId: 'x', key: 'vk:wall-100_502', text: 5 })).toEqual({ ok: false, message: 'bad request' });
-    expect(await send({ channel: 'aot/tab', type: 'publish.insert', messageId: 'x', key: 'vk:wall-100_999', text: 'Ответ' })).toEqual({ ok: false, message: 'Пост не найден на этой странице' });
+    expect(await send({ channel: 'aot/tab', type: 'publish.insert', messageId: 'x', key: 'vk:wall-100_502', text: 5 })).toEqual({ ok: false, reason: 'error.refused', params: { code: 'AOT-BAD-TAB-REQUEST' } });
+    expect(await send({ channel: 'aot/tab', type: 'publish.insert', messageId: 'x', key: 'vk:wall-100_999', text: 'Ответ' })).toEqual({ ok: false, reason: 'inpage.publish.notFound' });
     expect(await composer.textContent()).toBe(before);
     await page.close();
   });
@@ -325,7 +325,7 @@ describe('publish in place', () => {
     expect((await stored('vk:wall-100_502'))!.step).toBe('rework');
     const before = session.context.pages().length;
     const reply = await call('publish.start', { id: m.id });
-    expect(reply.data).toEqual({ ok: false, message: 'На этом шаге ответ ещё не публикуют' });
+    expect(reply.data).toEqual({ ok: false, reason: 'publish.error.step' });
     expect(session.context.pages().length).toBe(before); // no tab opened, nothing inserted
     const back = await call('message.command', { id: m.id, command: { type: 'submitDraft', kind: 'answer', text: 'Починим до 1 декабря, тел. 42-15-16.' } });
     expect(back.data).toMatchObject({ ok: true });

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { getProfile, type ProfileId } from '@/lib/regulations';
 import { newMessage, transition } from '@/lib/workflow/machine';
+import { spoken } from './i18n';
 import type { Actor, Message, WorkflowEvent } from '@/lib/workflow/model';
 import { createWorkCalendar, regionalSchedule, type Region } from '@/lib/worktime';
 
@@ -49,10 +50,10 @@ export function scenario(profileId: Exclude<ProfileId, 'custom'>, detected: stri
     },
     events,
     initial,
-    /** Applies a command; throws with the workflow's message when it is refused. */
+    /** Applies a command; throws with what the workflow says when it is refused. */
     do(when: string, actor: Actor, command: unknown) {
       const r = transition(message, command, actor, at(when), profile, calendar);
-      if (!r.ok) throw new Error(`${JSON.stringify(command)}: ${r.error.message}`);
+      if (!r.ok) throw new Error(`${JSON.stringify(command)}: ${spoken(r.error)}`);
       message = r.message;
       events.push(...r.events);
       return run;
@@ -60,7 +61,8 @@ export function scenario(profileId: Exclude<ProfileId, 'custom'>, detected: stri
     refuse(when: string, actor: Actor, command: unknown) {
       const r = transition(message, command, actor, at(when), profile, calendar);
       if (r.ok) throw new Error(`expected ${JSON.stringify(command)} to be refused`);
-      return r.error;
+      // What the person is told, said through t(reason, params) (its keys checked in every language).
+      return { ...r.error, text: spoken(r.error) };
     },
   };
   return run;

@@ -29,7 +29,8 @@ export function commandHandlers({ db, env, badge, deadlines, effects, closed }: 
     'message.command': async ({ id, command }) => {
       const e = await env();
       const result = await applyCommand(db, id, command, e.workspace.user, e);
-      if (!result.ok) return { ok: false, code: result.error.code, message: result.error.message };
+      if (!result.ok)
+        return { ok: false, code: result.error.code, reason: result.error.reason, ...(result.error.params ? { params: result.error.params } : {}) };
       if (result.message.status === 'closed') void effects.run('publish-cleanup', () => closed(id));
       void badge.refresh();
       return { ok: true, step: result.message.step, ...(result.message.nextDueAt ? { nextDueAt: result.message.nextDueAt } : {}) };
@@ -44,7 +45,7 @@ export function commandHandlers({ db, env, badge, deadlines, effects, closed }: 
       try {
         return { ok: true, ...(await importBackup(db, text, { replaceWorkspace: replaceWorkspace ?? false })) };
       } catch (error) {
-        if (error instanceof ImportError) return { ok: false, message: error.message };
+        if (error instanceof ImportError) return { ok: false, reason: error.reason, ...(error.params ? { params: error.params } : {}) };
         throw error;
       }
     },

@@ -6,8 +6,8 @@
  */
 import type { AppDatabase } from '@/lib/db';
 import { applyCommand } from '@/lib/db/messages';
-import { t } from '@/lib/i18n';
 import { detectedKey, type DetectedReply } from '@/lib/messaging/detected';
+import type { WireReason } from '@/lib/messaging/channel';
 import type { Handlers } from '@/lib/messaging/router';
 import type { TabReply, TabRequest } from '@/lib/messaging/tab-protocol';
 import { permalinkSchema } from '@/lib/model/message';
@@ -18,6 +18,9 @@ import type { Message } from '@/lib/workflow/model';
 import { isOwnAuthor } from '@/lib/workflow/workspace';
 import type { BadgeService } from './badge';
 import type { EnvSource } from './env';
+
+/** A refusal's reason and params as a reply carries them (the page that shows it says it). */
+const said = ({ reason, params }: WireReason) => ({ reason, ...(params ? { params } : {}) });
 
 /** A publication in progress, per message. */
 export const pendingKey = (messageId: string) => `publish:${messageId}`;
@@ -64,16 +67,16 @@ export function publishService({ db, env, tabs, session, messenger, badge }: Pub
   const handlers: Pick<Handlers, 'publish.start' | 'publish.sent'> = {
     'publish.start': async ({ id, text: summary }) => {
       const m = await db.messages.get(id);
-      if (!m) return { ok: false, message: t('publish.error.noMessage') };
+      if (!m) return { ok: false, reason: 'publish.error.noMessage' };
       // The same check as the desk's buttons and the state machine: a message at rework where
       // the act wants a second approval never reaches the reply box (and so is never refused after).
       const e = await env();
       const refusal = commandRefusal(m, 'publish', e.workspace.user, e.workspace.profile);
-      if (refusal) return { ok: false, message: refusal.code === 'wrong-step' ? t('publish.error.step') : refusal.message };
+      if (refusal) return refusal.code === 'wrong-step' ? { ok: false, reason: 'publish.error.step' } : { ok: false, ...said(refusal) };
       // The summary and a reworked answer published directly (Khabarovsk п. 12) bring their own text.
       const ownText = m.step === 'summary' || m.step === 'rework';
       const text = (ownText ? summary : m.draft?.text) ?? '';
-      if (!text.trim()) return { ok: false, message: t('publish.error.noText') };
+      if (!text.trim()) return { ok: false, reason: 'publish.error.noText' };
       const postUrl = postUrlOf(m);
       const postPath = new URL(postUrl).pathname;
       // The tab that already shows the post (any host of its site), else a new one.
@@ -85,37 +88,37 @@ export function publishService({ db, env, tabs, session, messenger, badge }: Pub
         await tabs.activate(tab);
       }
       const tabId = tab?.id;
-      if (tabId === undefined || !(await messenger.ready(tabId))) return { ok: false, message: t('publish.error.noTab') };
+      if (tabId === undefined || !(await messenger.ready(tabId))) return { ok: false, reason: 'publish.error.noTab' };
       const pending: PendingPublish = { tabId, key: m.key, postUrl, startedAt: e.now, ...(ownText ? { text } : {}) };
       await session.set({ [pendingKey(m.id)]: pending });
       const reply = await messenger.send(tabId, { type: 'publish.insert', messageId: m.id, key: m.key, ...(m.parentKey ? { parentKey: m.parentKey } : {}), text });
-      if (!reply.ok) return { ok: false, message: reply.message };
+      if (!reply.ok) return { ok: false, ...said(reply) };
       return { ok: true, tabId, method: reply.method ?? 'execCommand' };
     },
     'publish.sent': async ({ messageId, replyUrl, authorUrl, authorName, text: sent }, sender) => {
       const pending = (await session.get(pendingKey(messageId)))[pendingKey(messageId)] as PendingPublish | undefined;
-      if (!pending || pending.tabId !== sender.tabId) return { ok: false, message: t('publish.error.notPending') };
+      if (!pending || pending.tabId !== sender.tabId) return { ok: false, reason: 'publish.error.notPending' };
       const e = await env();
       // The page watches for 30 minutes; a report after that is not trusted.
       if (e.now > pending.startedAt + PUBLISH_WATCH_MS) {
         await session.remove(pendingKey(messageId));
-        return { ok: false, message: t('publish.error.expired') };
+        return { ok: false, reason: 'publish.error.expired' };
       }
       const url = permalinkSchema.safeParse(replyUrl);
-      if (!url.success || !url.data.startsWith(`${pending.postUrl}?`)) return { ok: false, message: t('publish.error.foreignReply') };
+      if (!url.success || !url.data.startsWith(`${pending.postUrl}?`)) return { ok: false, reason: 'publish.error.foreignReply' };
       const m = await db.messages.get(messageId);
-      if (!m) return { ok: false, message: t('publish.error.noMessage') };
+      if (!m) return { ok: false, reason: 'publish.error.noMessage' };
       // A page script can add a look-alike comment: only a reply from the official's own profile
       // or the body's page is recorded; anything else waits for the official to confirm it.
       if (!isOwnAuthor(e.workspace, m.bodies, authorUrl)) {
         const detected: DetectedReply = { url: url.data, at: e.now, ...(authorUrl ? { authorUrl: authorUrl.slice(0, 500) } : {}), ...(authorName ? { authorName } : {}) };
         await session.set({ [detectedKey(messageId)]: detected });
-        return { ok: false, unconfirmed: true, message: t('publish.unconfirmed', { author: authorName || authorUrl || '?' }) };
+        return { ok: false, unconfirmed: true, reason: 'publish.unconfirmed', params: { author: authorName || authorUrl || '?' } };
       }
       // What the page shows as sent is recorded (and flagged when it is not the approved text).
       const text = sent.trim() ? sent : pending.text;
       const result = await applyCommand(db, messageId, { type: 'publish', url: url.data, ...(text ? { text } : {}) }, e.workspace.user, e);
-      if (!result.ok) return { ok: false, message: result.error.message };
+      if (!result.ok) return { ok: false, ...said(result.error) };
       await session.remove([pendingKey(messageId), detectedKey(messageId)]);
       void badge.refresh();
       return { ok: true, step: result.message.step };

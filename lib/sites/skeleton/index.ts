@@ -43,7 +43,7 @@ export function defineAdapter(spec: SiteSpec): DefinedAdapter {
     findItems: (root) => scan(site, root, { eager: false }).items,
     readItems: (root) => scan(site, root, { eager: true }).items,
     findReplyBoxes,
-    health: (doc) => siteHealth(site, doc, findReplyBoxes),
+    health: (doc, options) => siteHealth(site, doc, findReplyBoxes, options),
     buttonAnchor(item) {
       const own = site.ownOf(item.kind, item.element);
       for (const list of sel[item.kind].anchor) {

@@ -28,6 +28,12 @@ export interface ScanOptions {
   /** Read every field now (the health check, readItems); otherwise when first asked for. */
   eager: boolean;
   tracer?: Tracer;
+  /**
+   * A whole page only: read at most this many roots of each kind, spread evenly over the page
+   * (first and last included), each inside itself; `roots` still counts them all. For a health
+   * check that must stay short on a long feed.
+   */
+  sample?: number;
 }
 
 export interface ScanResult {
@@ -36,6 +42,10 @@ export interface ScanResult {
   roots: Record<Kind, number>;
   /** The roots that gave no item: no id or permalink could be read, nor taken from the page. */
   unread: Record<Kind, Element[]>;
+  /** With a sample: how many roots of each kind were read. */
+  sampled?: Record<Kind, number>;
+  /** A whole page: how many elements the root selectors matched (nested and repeated roots too). */
+  matched?: Record<Kind, number>;
 }
 
 /** Roles of the roots a whole-page scan knows (bits: an element may have several). */
@@ -46,18 +56,43 @@ const FOREIGN = 4;
 interface Roots {
   posts: Element[];
   comments: Element[];
-  /** Whole page only: every root with its role. */
+  /** Whole page only: every root with its role (for the batch reader). */
   roles?: Map<Element, number>;
+  /** Whole page only: how many elements the root selectors matched. */
+  matched?: Record<Kind, number>;
 }
 
 export function scan(site: Site, root: ParentNode, options: ScanOptions): ScanResult {
-  const roots = root.nodeType === 9 ? pageRoots(site, root) : nodeRoots(site, root);
-  const reader = roots.roles ? batchReader(site, root, roots, roots.roles, options.tracer) : options.tracer ? makeReader(site, directPicker, false, options.tracer) : site.direct;
-  const ctx: ScanContext = { site, reader, eager: options.eager, page: pageContext(site, root, roots.roles ? roots.posts : undefined) };
+  const { sample } = options;
+  const sampling = sample !== undefined && root.nodeType === 9;
+  const roots = root.nodeType === 9 ? pageRoots(site, root, !sampling) : nodeRoots(site, root);
+  // A sample is read inside each sampled root: a batch would query every field over the page.
+  const reader =
+    roots.roles && !sampling ? batchReader(site, root, roots, roots.roles, options.tracer) : options.tracer ? makeReader(site, directPicker, false, options.tracer) : site.direct;
+  const ctx: ScanContext = { site, reader, eager: options.eager, page: pageContext(site, root, roots.matched ? roots.posts : undefined) };
   const unread: Record<Kind, Element[]> = { post: [], comment: [] };
-  const posts = parseAll(roots.posts, (el) => parsePost(ctx, el), (el) => unread.post.push(el));
-  const comments = parseAll(roots.comments, (el) => parseComment(ctx, el), (el) => unread.comment.push(el));
-  return { items: [...dedupeByKey(posts), ...dedupeByKey(comments)], roots: { post: roots.posts.length, comment: roots.comments.length }, unread };
+  const postRoots = sampling ? spread(roots.posts, sample) : roots.posts;
+  const commentRoots = sampling ? spread(roots.comments, sample) : roots.comments;
+  const posts = parseAll(postRoots, (el) => parsePost(ctx, el), (el) => unread.post.push(el));
+  const comments = parseAll(commentRoots, (el) => parseComment(ctx, el), (el) => unread.comment.push(el));
+  return {
+    items: [...dedupeByKey(posts), ...dedupeByKey(comments)],
+    roots: { post: roots.posts.length, comment: roots.comments.length },
+    unread,
+    ...(sampling ? { sampled: { post: postRoots.length, comment: commentRoots.length } } : {}),
+    ...(roots.matched ? { matched: roots.matched } : {}),
+  };
+}
+
+/** At most n of list, evenly spread over it (the first and the last among them). */
+export function spread<T>(list: readonly T[], n: number): T[] {
+  const count = Math.max(0, Math.floor(n));
+  if (list.length <= count) return [...list];
+  if (count === 0) return [];
+  if (count === 1) return [list[0]!];
+  const out: T[] = [];
+  for (let i = 0; i < count; i++) out.push(list[Math.round((i * (list.length - 1)) / (count - 1))]!);
+  return out;
 }
 
 export interface ScanContext {
@@ -101,7 +136,7 @@ function nodeRoots(site: Site, root: ParentNode): Roots {
  * Every root of each kind on the page, and its role: "inside a comment" and "the outermost post
  * root around" become set lookups up the ancestors, not selector matching.
  */
-function pageRoots(site: Site, doc: ParentNode): Roots {
+function pageRoots(site: Site, doc: ParentNode, withRoles: boolean): Roots {
   const allPosts = safeQueryAll(doc, site.postRoot);
   const matches = safeQueryAll(doc, site.commentRoot);
   const postSet = new Set(allPosts);
@@ -117,12 +152,15 @@ function pageRoots(site: Site, doc: ParentNode): Roots {
     }
     if (!inComment) posts.add(top);
   }
+  const sorted = [...posts].sort(byDocumentOrder);
+  const matched = { post: allPosts.length, comment: matches.length };
+  if (!withRoles) return { posts: sorted, comments, matched };
   const roles = new Map<Element, number>();
   const { repost } = site.spec.selectors;
   if (repost) for (const el of safeQueryAll(doc, repost)) roles.set(el, FOREIGN);
   for (const el of comments) roles.set(el, (roles.get(el) ?? 0) | COMMENT | FOREIGN);
   for (const el of posts) roles.set(el, (roles.get(el) ?? 0) | TOP);
-  return { posts: [...posts].sort(byDocumentOrder), comments, roles };
+  return { posts: sorted, comments, roles, matched };
 }
 
 function hasAncestorIn(el: Element, set: Set<Element>): boolean {

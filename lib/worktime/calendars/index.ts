@@ -3,6 +3,7 @@
  * days of 2020–2021 and the seed regions' own days off, as a plain ScheduleSpec a workspace can
  * store and edit.
  */
+import { reason, type Reason } from '../../i18n';
 import { dayKey, dayNumberOf, isoWeekday } from '../local';
 import { checkYear, iterationLimit } from '../range';
 import type { LocalInterval, ScheduleSpec } from '../types';
@@ -30,10 +31,10 @@ export const PRODUCTION_CALENDAR_YEARS = { from: 2020, to: 2027 } as const;
 /** Years after the data that still get weekends and fixed-date holidays (with a warning). */
 const FALLBACK_YEARS_AFTER = 5;
 
-/** A warning the UI shows when a date falls outside the known production calendar. */
-export function productionCalendarWarning(year: number): string | null {
+/** A warning the UI shows (says) when a date falls outside the known production calendar. */
+export function productionCalendarWarning(year: number): Reason | null {
   if (year >= PRODUCTION_CALENDAR_YEARS.from && year <= PRODUCTION_CALENDAR_YEARS.to) return null;
-  return `Производственный календарь на ${year} год не загружен: учтены только выходные и праздничные дни по ст. 112 ТК РФ, без переносов и сокращённых дней. Сроки могут отличаться от официальных.`;
+  return reason('worktime.noProductionCalendar', { year });
 }
 
 export type DayType = 'off' | 'short' | 'work';
@@ -143,7 +144,7 @@ function shorten(workday: LocalInterval[]): LocalInterval[] {
  */
 export function regionalSchedule(region: Region, options: RegionalScheduleOptions = {}): ScheduleSpec {
   const info = REGIONS[region];
-  if (!info) throw new Error(`Неизвестный регион: ${String(region)}`);
+  if (!info) throw new Error(`unknown region: ${String(region)}`);
   const workday = options.workday ?? DEFAULT_WORKDAY;
   const shortDay = options.shortDay ?? shorten(workday);
   const from = options.fromYear ?? PRODUCTION_CALENDAR_YEARS.from;

@@ -216,7 +216,8 @@ export function createFirefoxDriver({ extensionDir = FIREFOX_EXTENSION_DIR } = {
       // opened (onboarding), as the Chromium harness does.
       await control.evaluate(async () => {
         const api = /** @type {any} */ (globalThis).browser;
-        await api.storage.local.set({ 'debug.openShadowRoots': true });
+        // The tests read Russian: Firefox ESR here speaks en-US, so Russian is chosen as in the options.
+        await api.storage.local.set({ 'debug.openShadowRoots': true, 'ui.locale': 'ru' });
         const me = (await api.tabs.getCurrent()).id;
         for (let waited = 0; waited < 3000; waited += 100) {
           const others = (await api.tabs.query({ url: api.runtime.getURL('options.html') })).filter((/** @type {{ id: number }} */ t) => t.id !== me);

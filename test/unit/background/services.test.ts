@@ -19,7 +19,10 @@ import { createEnv } from '@/entrypoints/background/services/env';
 import { pageService } from '@/entrypoints/background/services/pages';
 import { pendingKey, publishService, PUBLISH_WATCH_MS, type TabMessengerPort } from '@/entrypoints/background/services/publish';
 import { detectedKey } from '@/lib/messaging/detected';
+import { protocol } from '@/lib/messaging/protocol';
 import { sampleItem, sampleRouting } from '../../helpers/items';
+import { spoken } from '../../helpers/i18n';
+import type { Reason } from '@/lib/i18n';
 
 const t0 = Date.UTC(2026, 10, 25, 6); // Wed 10:00 in Saratov
 let db: AppDatabase;
@@ -227,7 +230,7 @@ describe('publish in place', () => {
       { messageId: 'm1', replyKey: 'k', replyUrl: 'https://vk.com/wall-100_501?reply=9', text: 'x', authorUrl: 'https://vk.com/club_zhkh' },
       { ...site, tabId: 99 },
     );
-    expect(late).toMatchObject({ ok: false });
+    expect(late).toEqual({ ok: false, reason: 'publish.error.expired' });
     expect(session.data.has(pendingKey('m1'))).toBe(false);
     expect((await db.messages.get('m1'))?.status).toBe('open');
   });
@@ -238,7 +241,10 @@ describe('publish in place', () => {
     await captureHandlers({ db, env, badge, newId: () => 'm1' })['capture.save']({ item: sampleItem(), routing: sampleRouting }, site);
     const tabs = fakeTabs([]);
     const service = publishService({ db, env, tabs: tabs.port, session: memorySession(), messenger: messenger(), badge });
-    expect(await service.handlers['publish.start']({ id: 'm1' }, { kind: 'extension' })).toMatchObject({ ok: false, message: expect.any(String) });
+    // The reply names why by key; the desk says it in its language.
+    const reply = await service.handlers['publish.start']({ id: 'm1' }, { kind: 'extension' });
+    expect(reply).toEqual({ ok: false, reason: 'publish.error.step' });
+    expect(reply.ok ? '' : spoken(reply as Reason)).toBe('На этом шаге ответ ещё не публикуют');
     expect(tabs.port.query).not.toHaveBeenCalled();
   });
 
@@ -270,5 +276,35 @@ describe('page reports', () => {
     // The checker switched off for a site answers nothing there.
     await local.set({ 'checker.sites': { vk: false } });
     await expect(pages.handlers['lint.check']({ text: 'Добрый день' }, { ...site, tabId: 8 })).resolves.toMatchObject({ enabled: false });
+  });
+});
+
+describe('refusals cross the channel as reasons the page says', () => {
+  it('a refused step: the coarse code, and a message key with params said in the page\'s language', async () => {
+    const { env, effects } = await setup();
+    const badge = createBadgeService({ db, env, toolbar: { kind: 'none', show: async () => undefined }, effects });
+    await captureHandlers({ db, env, badge, newId: () => 'm1' })['capture.save']({ item: sampleItem(), routing: { ...sampleRouting, executor: '' } }, site);
+    const deadlines = createDeadlineService({ db, env, notifications: unavailableNotifications(), tabs: fakeTabs([]).port, effects });
+    const handlers = commandHandlers({ db, env, badge, deadlines, effects, closed: async () => undefined });
+    await handlers['message.command']({ id: 'm1', command: { type: 'markNotProcessable', category: 'obscenity', confirmed: true } }, { kind: 'extension' });
+    const reply = await handlers['message.command']({ id: 'm1', command: { type: 'route', assignments: [{ body: 'minstroy' }] } }, { kind: 'extension' });
+    expect(reply).toEqual({ ok: false, code: 'wrong-step', reason: 'workflow.closed', params: { step: { reason: 'workflow.step.not_processable' } } });
+    // What the channel checks the reply against lets it through unchanged.
+    expect(protocol['message.command'].response.parse(reply)).toEqual(reply);
+    expect(spoken(reply as unknown as Reason)).toBe('Сообщение закрыто (не подлежит обработке): изменить его нельзя');
+    expect(spoken(reply as unknown as Reason, 'en')).toBe('The message is closed (not to be processed): it can no longer be changed');
+  });
+
+  it('a refused backup file: its reason and params (the file\'s own problems named by field)', async () => {
+    const { env, effects } = await setup();
+    const badge = createBadgeService({ db, env, toolbar: { kind: 'none', show: async () => undefined }, effects });
+    const deadlines = createDeadlineService({ db, env, notifications: unavailableNotifications(), tabs: fakeTabs([]).port, effects });
+    const handlers = commandHandlers({ db, env, badge, deadlines, effects, closed: async () => undefined });
+    expect(await handlers['backup.import']({ text: '{oops' }, { kind: 'extension' })).toEqual({ ok: false, reason: 'backup.notJson' });
+    const broken = JSON.stringify({ format: 'answer-on-time/backup', kind: 'full', schemaVersion: 3, exportedAt: 'вчера', messages: [], events: [] });
+    const reply = await handlers['backup.import']({ text: broken }, { kind: 'extension' });
+    expect(protocol['backup.import'].response.parse(reply)).toEqual(reply);
+    expect(spoken(reply as unknown as Reason)).toBe('Файл повреждён: exportedAt: Неверный ввод: ожидалось число');
+    expect(spoken(reply as unknown as Reason, 'en')).toBe('The file is damaged: exportedAt: Invalid input: expected a number');
   });
 });

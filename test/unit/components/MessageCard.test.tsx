@@ -1,5 +1,6 @@
 import { render, screen } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { setLocale } from '@/lib/i18n';
 import { Actions } from '@/components/desk/Actions';
 import { MessageCard } from '@/components/desk/MessageCard';
 import { starterWorkspace, workspaceSchedule } from '@/lib/workflow/workspace';
@@ -28,5 +29,23 @@ describe('re-routing after a return', () => {
     const select = screen.getByRole('listbox', { name: /Орган/ }) as HTMLSelectElement;
     expect([...select.selectedOptions]).toEqual([]);
     expect((screen.getByRole('button', { name: 'Направить' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});
+
+describe('the deadlines\' notes', () => {
+  afterEach(() => setLocale('ru'));
+
+  it('are said in the language in use (lib/ gives a key and params)', () => {
+    const s = scenario('yakutia', '2026-11-24T09:00');
+    s.do('2026-11-24T09:10', curator, { type: 'route', assignments: [{ body: 'minstroy' }] });
+    const ws = starterWorkspace('yakutia', { id: 'cur', roles: ['curator'] });
+    const card = () => render(<MessageCard message={s.message} workspace={ws} calendar={createWorkCalendar(workspaceSchedule(ws))} role="curator" run={vi.fn()} onBack={vi.fn()} />);
+    const { unmount } = card();
+    expect(screen.getByText(/не позднее чем за 4 ч до срока ответа/)).toBeTruthy();
+    unmount();
+    setLocale('en');
+    card();
+    expect(screen.getByText(/no later than 4 h before the answer deadline/)).toBeTruthy();
+    expect(screen.queryByText(/не позднее/)).toBeNull();
   });
 });

@@ -2,7 +2,7 @@
  * The page side of publish in place lets go of everything when its content-script instance is
  * invalidated (an update or reload): the message listener, the watch's observer and timers.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { startPublisher } from '@/entrypoints/content/publish';
@@ -25,10 +25,12 @@ afterEach(() => {
 describe('publisher teardown', () => {
   it('removes its message listener when the instance is invalidated', () => {
     const { ctx, invalidate } = fakeContext();
+    const add = vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener');
     startPublisher(ctx, vkAdapter, capture);
-    expect(fakeBrowser.runtime.onMessage.hasListeners()).toBe(true);
+    const listener = add.mock.calls[0]![0];
+    expect(fakeBrowser.runtime.onMessage.hasListener(listener)).toBe(true);
     invalidate();
-    expect(fakeBrowser.runtime.onMessage.hasListeners()).toBe(false);
+    expect(fakeBrowser.runtime.onMessage.hasListener(listener)).toBe(false);
   });
 
 });

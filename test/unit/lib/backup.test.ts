@@ -5,6 +5,18 @@ import { applyCommand, recordPageObservations, saveCapture, saveWorkspace } from
 import { starterWorkspace, workspaceSchedule } from '@/lib/workflow/workspace';
 import { createWorkCalendar } from '@/lib/worktime';
 import { sampleItem, sampleRouting } from '../../helpers/items';
+import { spoken } from '../../helpers/i18n';
+
+/** What the person is told of a refused file (t(reason, params), its keys checked in both languages). */
+async function refusal(run: () => unknown): Promise<string> {
+  try {
+    await run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ImportError);
+    return spoken(error as ImportError);
+  }
+  throw new Error('the file was not refused');
+}
 
 const workspace = starterWorkspace('ivanovo');
 const calendar = createWorkCalendar(workspaceSchedule(workspace));
@@ -75,10 +87,9 @@ describe('backup', () => {
     const db = open();
     await seed(db);
     const before = await db.messages.toArray();
-    await expect(importBackup(db, text)).rejects.toThrow(ImportError);
-    await expect(importBackup(db, text)).rejects.toThrow(message);
+    expect(await refusal(() => importBackup(db, text))).toContain(message);
     expect(await db.messages.toArray()).toEqual(before);
-    expect(() => parseBackup(text)).toThrow(message);
+    expect(await refusal(() => parseBackup(text))).toContain(message);
   });
 
   it('merges an executor\'s draft into a curator\'s copy that changed meanwhile, keeping both (replayed logs)', async () => {
@@ -113,7 +124,8 @@ describe('backup', () => {
     const before = await curatorDb.messages.get('m0');
     const eventsBefore = await curatorDb.events.count();
     const back = await importBackup(curatorDb, JSON.stringify(await exportHandover(executorDb, 'depzhkh', t0 + 600_000)));
-    expect(back.conflicts).toEqual([{ id: 'm0', key: 'vk:wall-1_0', reason: expect.stringContaining('submitDraft') }]);
+    expect(back.conflicts).toEqual([{ id: 'm0', key: 'vk:wall-1_0', reason: 'backup.conflict.step', params: expect.objectContaining({ step: { reason: 'event.submitDraft' } }) }]);
+    expect(spoken(back.conflicts[0]!)).toMatch(/^шаг «проект на согласование» от .+ не применяется: Сообщение закрыто \(не подлежит обработке\): изменить его нельзя$/);
     expect(await curatorDb.messages.get('m0')).toEqual(before);
     expect(await curatorDb.events.count()).toBe(eventsBefore);
   });
@@ -126,7 +138,8 @@ describe('backup', () => {
     const b = open();
     const result = await importBackup(b, JSON.stringify(forged));
     expect(result.added).toBe(2);
-    expect(result.skipped).toEqual([{ id: 'm1', key: 'vk:wall-1_1', reason: 'не направлено органу depzhkh' }]);
+    expect(result.skipped).toEqual([{ id: 'm1', key: 'vk:wall-1_1', reason: 'backup.skipped.otherBody', params: { body: 'depzhkh' } }]);
+    expect(spoken(result.skipped[0]!)).toBe('не направлено органу depzhkh');
     expect(await b.messages.get('m1')).toBeUndefined();
   });
 
@@ -149,7 +162,9 @@ describe('backup', () => {
     const file = JSON.stringify(await exportBackup(a, t0));
     const b = open();
     await saveWorkspace(b, starterWorkspace('khabarovsk'));
-    await expect(importBackup(b, file)).rejects.toThrow('Файл другого региона (Ивановская область)');
+    expect(await refusal(() => importBackup(b, file))).toBe(
+      'Файл другого региона (Ивановская область), а рабочая область — Хабаровский край: его сроки посчитаны по другому регламенту. Импорт отменён, ничего не изменено',
+    );
     expect(await b.messages.count()).toBe(0);
   });
 
@@ -177,14 +192,30 @@ describe('backup', () => {
     const file = await exportBackup(a, t0);
     const bad = JSON.stringify({ ...file, messages: [{ ...file.messages[0], ...patch }, ...file.messages.slice(1)] });
     const b = open();
-    await expect(importBackup(b, bad)).rejects.toThrow(/Файл повреждён: messages\.0\.\w+/);
+    expect(await refusal(() => importBackup(b, bad))).toMatch(/^Файл повреждён: messages\.0\.\w+/);
     expect(await b.messages.count()).toBe(0);
   });
 });
 
 describe('import errors', () => {
-  it('are in Russian, naming the field', () => {
+  it('name the field, in the language the page speaks', async () => {
     const bad = JSON.stringify({ format: 'answer-on-time/backup', kind: 'full', schemaVersion: 3, exportedAt: 'вчера', messages: [], events: [] });
-    expect(() => parseBackup(bad)).toThrow(/Файл повреждён: exportedAt: Неверный ввод: ожидалось число/);
+    expect(await refusal(() => parseBackup(bad))).toBe('Файл повреждён: exportedAt: Неверный ввод: ожидалось число');
+    const error = (() => {
+      try {
+        parseBackup(bad);
+      } catch (e) {
+        return e as ImportError;
+      }
+    })();
+    expect(spoken(error!, 'en')).toBe('The file is damaged: exportedAt: Invalid input: expected a number');
+  });
+
+  it('say our own checks by their keys (a permalink that is not VK or OK)', async () => {
+    const a = open();
+    await seed(a);
+    const file = await exportBackup(a, t0);
+    const bad = JSON.stringify({ ...file, messages: [{ ...file.messages[0], url: 'https://example.com/x' }] });
+    expect(await refusal(() => parseBackup(bad))).toBe('Файл повреждён: messages.0.url: ссылка должна вести на https://vk.com или https://ok.ru');
   });
 });

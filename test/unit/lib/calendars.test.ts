@@ -14,6 +14,7 @@ import {
   type WorkCalendar,
 } from '@/lib/worktime';
 import { FEDERAL_YEARS, orthodoxEaster } from '@/lib/worktime/calendars';
+import { spoken } from '../../helpers/i18n';
 import { describeShared, sharedFixture } from '../../helpers/fixtures';
 
 type Kind = 'off' | 'short' | 'work';
@@ -198,7 +199,8 @@ describe('regional days off', () => {
 describe('years outside the data', () => {
   it('warns, and keeps weekends and fixed-date holidays only', () => {
     expect(productionCalendarWarning(2026)).toBeNull();
-    expect(productionCalendarWarning(2028)).toMatch(/2028 год не загружен/);
+    expect(productionCalendarWarning(2028)).toEqual({ reason: 'worktime.noProductionCalendar', params: { year: 2028 } });
+    expect(spoken(productionCalendarWarning(2028)!)).toMatch(/^Производственный календарь на 2028 год не загружен: /);
     const cal = calendarOf('ivanovo');
     expect(['2028-01-03', '2028-01-08', '2028-02-23', '2028-05-09'].map((d) => kindOf(cal, d))).toEqual(['off', 'off', 'off', 'off']);
     // 2028-01-08 is a Saturday: no carry-over is guessed without a decree.
@@ -206,7 +208,7 @@ describe('years outside the data', () => {
   });
 
   it('rejects an unknown region', () => {
-    expect(() => regionalSchedule('moscow' as Region)).toThrow('Неизвестный регион');
+    expect(() => regionalSchedule('moscow' as Region)).toThrow('unknown region: moscow');
   });
 });
 

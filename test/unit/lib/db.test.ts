@@ -6,6 +6,7 @@ import { factsOf } from '@/lib/workflow/machine';
 import { starterWorkspace, workspaceSchedule } from '@/lib/workflow/workspace';
 import { createWorkCalendar } from '@/lib/worktime';
 import { DateTime } from 'luxon';
+import { spoken } from '../../helpers/i18n';
 import { sampleItem, sampleRouting } from '../../helpers/items';
 
 const workspace = starterWorkspace('yakutia');
@@ -95,7 +96,9 @@ describe('queues and commands', () => {
     expect((await db.messages.get('m1'))?.step).toBe('review');
     expect((await queueFor(db, ['role:curator'])).map((m) => m.id)).toEqual(['m1']);
     expect(await db.events.count()).toBe(3);
-    expect(await applyCommand(db, 'nope', { type: 'approve' }, workspace.user, { now: wed10, workspace, calendar })).toMatchObject({ ok: false, error: { message: 'Сообщение не найдено' } });
+    const missing = await applyCommand(db, 'nope', { type: 'approve' }, workspace.user, { now: wed10, workspace, calendar });
+    expect(missing).toEqual({ ok: false, error: { code: 'invalid', reason: 'workflow.notFound' } });
+    expect(missing.ok ? '' : spoken(missing.error)).toBe('Сообщение не найдено');
   });
 
   it('stores the workspace, and starts from the starter one', async () => {
@@ -137,10 +140,13 @@ describe('faults: nothing half-written, nothing lost', () => {
     fresh();
     const broken = { version: 1, region: 'yakutia', profile: { id: 'nope' }, bodies: 'x' };
     await db.settings.put({ key: 'workspace', value: broken });
-    expect(await unreadableWorkspace(db)).toMatch(/profile|bodies/);
+    // The first problems, each naming its field, said by the page.
+    const issues = (await unreadableWorkspace(db))!;
+    expect(issues.length).toBeGreaterThan(0);
+    expect(issues.map((r) => spoken(r)).join('; ')).toMatch(/^(profile|bodies)[\w.]*: /);
     expect((await loadWorkspace(db)).region).toBe('yakutia'); // the screens still work meanwhile
     await saveWorkspace(db, starterWorkspace('saratov'), wed10);
-    expect((await db.settings.get(UNREADABLE_WORKSPACE_KEY))?.value).toMatchObject({ value: broken, at: wed10 });
+    expect((await db.settings.get(UNREADABLE_WORKSPACE_KEY))?.value).toMatchObject({ value: broken, at: wed10, issues });
     // A second save does not overwrite the kept copy with the (readable) one.
     await saveWorkspace(db, starterWorkspace('ivanovo'), wed10 + 1);
     expect((await db.settings.get(UNREADABLE_WORKSPACE_KEY))?.value).toMatchObject({ value: broken });
@@ -151,7 +157,9 @@ describe('faults: nothing half-written, nothing lost', () => {
 describe('a capture\'s executor from the directory (a made-up body has no queue)', () => {
   it('refuses an executor that names nothing in the directory, storing nothing', async () => {
     fresh();
-    await expect(saveCapture(db, { item: sampleItem(), routing: { ...sampleRouting, executor: 'Минфин' } }, env(wed10, () => 'm1'))).rejects.toThrow(UnknownExecutorError);
+    const refused = await saveCapture(db, { item: sampleItem(), routing: { ...sampleRouting, executor: 'Минфин' } }, env(wed10, () => 'm1')).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(UnknownExecutorError);
+    expect(spoken((refused as UnknownExecutorError).reason)).toBe('Исполнитель «Минфин» не найден в справочнике: выберите орган или сотрудника из списка');
     expect(await db.messages.count()).toBe(0);
     const { message } = await saveCapture(db, { item: sampleItem(), routing: { ...sampleRouting, executor: 'Минтранс' } }, env(wed10, () => 'm1'));
     expect(message.bodies).toEqual(['mintrans']);

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { catalogsForTest, setLocale, t, tn } from '@/lib/i18n';
+import { reason, say, setLocale, t, tn, type TextKey } from '@/lib/i18n';
+import { reasonText } from '@/components/errors';
+import { catalogsForTest } from '@/lib/i18n/catalogs';
 import { localeFiles } from '@/lib/i18n/manifest-locales';
 
 afterEach(() => setLocale('ru'));
@@ -24,6 +26,23 @@ describe('messages files', () => {
     expect(t('list.executor')).toBe('Исполнитель: {executor}');
     expect(t('list.executor', { other: 'x' })).toBe('Исполнитель: {executor}');
     expect(t('form.saved', { due: 'завтра в 10:00' })).toBe('Сохранено. Срок ответа: завтра в 10:00');
+  });
+
+  it('say a reason lib/ returned, its nested texts (and lists of them) in the same language', () => {
+    const closed = reason('workflow.closed', { step: reason('workflow.step.published') });
+    expect(t(closed.reason, closed.params)).toBe('Сообщение закрыто (ответ опубликован): изменить его нельзя');
+    expect(say(closed)).toBe(t(closed.reason, closed.params));
+    const list = reason('backup.corrupt', { issues: [reason('validation.issue', { path: 'a', message: reason('validation.required') }), reason('validation.issue', { path: 'b', message: reason('validation.invalid') })] });
+    expect(say(list)).toBe('Файл повреждён: a: обязательное поле; b: Неверное значение');
+    setLocale('en');
+    expect(say(closed)).toBe('The message is closed (answered): it can no longer be changed');
+    expect(say(list)).toBe('The file is damaged: a: required; b: Invalid value');
+  });
+
+  it('refuse a key no catalog has; the UI says a reply of another version as a refusal with its key', () => {
+    expect(() => t('workflow.noSuchKey' as TextKey)).toThrow(/workflow\.noSuchKey/);
+    expect(reasonText({ reason: 'workflow.noSuchKey' })).toBe('Расширение отклонило запрос. Обновите страницу; если повторится, сообщите код: workflow.noSuchKey');
+    expect(reasonText({ reason: 'publish.error.noTab' })).toBe('Не удалось открыть страницу поста: расширение не ответило на вкладке');
   });
 
   it('use Russian plural forms', () => {

@@ -18,13 +18,14 @@ function setup(overrides: Partial<Handlers> = {}) {
     'notify.check': vi.fn(async () => ({ notified: 0 })),
     'capture.repeats': vi.fn(async () => ({ candidates: [] })),
     'backup.export': vi.fn(async () => ({ file: '{}', messages: 0 })),
-    'backup.import': vi.fn(async () => ({ ok: false as const, message: 'нет' })),
+    'backup.import': vi.fn(async () => ({ ok: false as const, reason: 'backup.notJson' })),
     'capture.directory': vi.fn(async () => ({ zone: 'Asia/Yakutsk', topics: [], locations: [], bodies: [] })),
     'page.observed': vi.fn(async () => ({ changed: [] })),
     'page.health': vi.fn(async () => ({ stored: true as const })),
     'lint.check': vi.fn(async () => ({ enabled: true, findings: [], score: 10, incoming: [] })),
-    'publish.start': vi.fn(async () => ({ ok: false as const, message: 'нет' })),
-    'publish.sent': vi.fn(async () => ({ ok: false as const, message: 'нет' })),
+    'publish.start': vi.fn(async () => ({ ok: false as const, reason: 'publish.error.noText' })),
+    'publish.sent': vi.fn(async () => ({ ok: false as const, reason: 'publish.error.notPending' })),
+    'i18n.catalog': vi.fn(async ({ locale }: { locale: 'ru' | 'en' }) => ({ locale, messages: { 'app.name': locale } })),
     ...overrides,
   };
   const route = createRouter(handlers, { ...opts, log });

@@ -5,6 +5,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { getProfile, isBreached, planDeadlines, PROFILE_IDS, regulationProfileSchema, type Deadline, type MessageFacts, type ProfileId } from '@/lib/regulations';
+import { spoken } from '../../helpers/i18n';
 import { createWorkCalendar, regionalSchedule, type Region, type WorkCalendar } from '@/lib/worktime';
 
 const calendars = new Map<Region, WorkCalendar>();
@@ -177,7 +178,8 @@ describe('Khabarovsk (№ 77-пр)', () => {
     });
     const rework = find(deadlines, 'rework')!;
     expect(show(rework.dueAt)).toBe('2026-11-24 12:30');
-    expect(rework.note).toMatch(/без повторного согласования/);
+    expect(rework.note).toEqual({ reason: 'deadline.note.reworkDirect' });
+    expect(spoken(rework.note!)).toBe('доработанный ответ публикуется без повторного согласования');
     expect(next?.kind).toBe('rework');
     const done = plan({ detectedAt: at('2026-11-24T09:00'), routedAt: at('2026-11-24T09:05'), draftSubmittedAt: at('2026-11-24T11:00'), reworkRequestedAt: at('2026-11-24T11:30'), publishedAt: at('2026-11-24T12:10') });
     expect(find(done.deadlines, 'rework')!.met).toBe(true);
@@ -220,10 +222,13 @@ describe('Saratov (№ 92)', () => {
     expect(show(find(normal.deadlines, 'answer')!.dueAt)).toBe('2026-11-25 10:00'); // 8 h today + 1 h
     expect(find(critical.deadlines, 'answer')!.minutes).toBe(540);
     const short = plan({ detectedAt: at('2026-11-24T09:00'), importance: 'critical', answerMinutes: 180 });
-    expect(find(short.deadlines, 'answer')).toMatchObject({ minutes: 180, clause: 'п. 7: срок установлен куратором' });
+    // The clause stays the act's; that the curator set the term is a note the page says.
+    expect(find(short.deadlines, 'answer')).toMatchObject({ minutes: 180, clause: 'п. 7', note: { reason: 'deadline.note.shortTerm' } });
+    expect(spoken(find(short.deadlines, 'answer')!.note!)).toBe('срок установлен куратором');
     expect(show(find(short.deadlines, 'answer')!.dueAt)).toBe('2026-11-24 12:00');
     expect(show(find(short.deadlines, 'draft')!.dueAt)).toBe('2026-11-24 10:40'); // the act's 4 of 9 hours, kept in proportion: 80 min before 12:00
-    expect(find(short.deadlines, 'draft')!.note).toBe('не позднее чем за 1 ч 20 мин до срока ответа');
+    expect(spoken(find(short.deadlines, 'draft')!.note!)).toBe('не позднее чем за 1 ч 20 мин до срока ответа');
+    expect(spoken(find(short.deadlines, 'draft')!.note!, 'en')).toBe('no later than 1 h 20 min before the answer deadline');
     expect(find(short.deadlines, 'route')!.minutes).toBe(30); // routing is not shortened
     // A longer "short" term changes nothing.
     expect(find(plan({ detectedAt: at('2026-11-24T09:00'), answerMinutes: 600 }).deadlines, 'answer')!.minutes).toBe(540);

@@ -38,6 +38,7 @@ import {
   type WorkTimeErrorCode,
 } from '@/lib/worktime';
 import { federalDayTypes, orthodoxEaster, regionalDayTypes } from '@/lib/worktime/calendars';
+import { thrownText } from '../../helpers/i18n';
 
 const msk = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Moscow' }).toMillis();
 const iso = (ms: number) => DateTime.fromMillis(ms, { zone: 'Europe/Moscow' }).toISO({ suppressMilliseconds: true });
@@ -185,9 +186,9 @@ describe('answers beyond the range', () => {
   it('says a schedule without working time is empty, as before, without looping', () => {
     const none: LocalInterval[] = [];
     const empty = createWorkCalendar({ zone: 'UTC', week: { '1': none, '2': none, '3': none, '4': none, '5': none, '6': none, '7': none } });
-    expect(() => addWorkingMinutes(empty, OK, 60)).toThrow('не хватает рабочего времени');
-    expect(() => nextWorkingInstant(empty, OK)).toThrow('нет рабочего времени');
-    expect(() => addWorkingDays(empty, OK, 1)).toThrow('нет рабочих дней');
+    expect(thrownText(() => addWorkingMinutes(empty, OK, 60))).toBe('В рабочем графике не хватает рабочего времени: проверьте расписание');
+    expect(thrownText(() => nextWorkingInstant(empty, OK))).toBe('В рабочем графике нет рабочего времени на ближайшие годы');
+    expect(thrownText(() => addWorkingDays(empty, OK, 1))).toBe('В рабочем графике нет рабочих дней на ближайшие годы');
     // Near the end of the range the answer would lie beyond it anyway.
     expectCode(() => addWorkingMinutes(empty, MAX_INSTANT - 1, 60), 'result-out-of-range');
   });
@@ -250,8 +251,8 @@ describe('the index is all or nothing', () => {
 
   it('a schedule refuses more than 48 intervals a day (the index it may build stays bounded)', () => {
     const minutes: LocalInterval[] = Array.from({ length: 720 }, (_, k) => [hhmm(2 * k), hhmm(2 * k + 1)]);
-    expect(() => createWorkCalendar({ zone: 'UTC', week: everyDay(minutes) })).toThrow('не больше 48 интервалов в день');
-    expect(() => createWorkCalendar({ zone: 'UTC', week: everyDay([]), days: { '2026-11-25': sliced(49, 29).slice(0, 48).concat([['23:59', '24:00']]) } })).toThrow('не больше 48');
+    expect(thrownText(() => createWorkCalendar({ zone: 'UTC', week: everyDay(minutes) }))).toContain('week.1: не больше 48 интервалов в день');
+    expect(thrownText(() => createWorkCalendar({ zone: 'UTC', week: everyDay([]), days: { '2026-11-25': sliced(49, 29).slice(0, 48).concat([['23:59', '24:00']]) } }))).toContain('days.2026-11-25: не больше 48');
     expect(() => createWorkCalendar({ zone: 'UTC', week: everyDay(sliced(48, 29)) })).not.toThrow();
   });
 

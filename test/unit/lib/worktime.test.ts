@@ -8,8 +8,10 @@ import {
   nextWorkingInstant,
   workingIntervals,
   workingMinutesBetween,
+  ScheduleError,
   type ScheduleSpec,
 } from '@/lib/worktime';
+import { thrownText } from '../../helpers/i18n';
 
 const cal = createWorkCalendar(DEFAULT_SCHEDULE);
 const msk = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Moscow' }).toMillis();
@@ -102,7 +104,8 @@ describe('schedule specs', () => {
     ['an inverted interval on a date', { ...base, days: { '2026-11-25': [['18:00', '09:00']] } }, 'days.2026-11-25: интервал 18:00–09:00 пуст или перевёрнут'],
     ['days that are not an object', { ...base, days: 'всегда' }, 'ожидался объект'],
   ])('rejects %s with a clear error', (_name, spec, text) => {
-    expect(() => createWorkCalendar(spec as ScheduleSpec)).toThrow(text);
+    expect(() => createWorkCalendar(spec as ScheduleSpec)).toThrow(ScheduleError);
+    expect(thrownText(() => createWorkCalendar(spec as ScheduleSpec))).toMatch(new RegExp(`^Неверный рабочий график: .*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
   });
 
   it('keeps wall-clock hours on a daylight-saving change (zones other than Russia\'s)', () => {
@@ -116,6 +119,6 @@ describe('schedule specs', () => {
 
   it('says so when a schedule has no working time at all', () => {
     const empty = createWorkCalendar({ ...base, week: { '1': [], '2': [], '3': [], '4': [], '5': [], '6': [], '7': [] } });
-    expect(() => addWorkingMinutes(empty, msk('2026-11-25T10:00'), 1)).toThrow('не хватает рабочего времени');
+    expect(thrownText(() => addWorkingMinutes(empty, msk('2026-11-25T10:00'), 1))).toBe('В рабочем графике не хватает рабочего времени: проверьте расписание');
   });
 });

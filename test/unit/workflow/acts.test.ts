@@ -10,6 +10,7 @@ import { getProfile, planDeadlines, regulationProfileSchema } from '@/lib/regula
 import { allowedCommands, factsOf } from '@/lib/workflow/machine';
 import { commandSchema } from '@/lib/workflow/model';
 import { starterWorkspace, workspaceSchema } from '@/lib/workflow/workspace';
+import { spoken } from '../../helpers/i18n';
 import { curator, executor, scenario } from '../../helpers/workflow';
 
 const URL = 'https://vk.com/wall-1_1?reply=9';
@@ -74,7 +75,7 @@ describe('2. Khabarovsk п. 11 абз. 2: the final term counts from the interim
     expect(final.from).toBe('interimSubmittedAt');
     // From Fri 27 Nov: 30 Nov, 1, 2, 3, 4, 7, 8 Dec.
     expect(s.show(final.dueAt)).toBe('2026-12-08 18:00');
-    expect(final.note).toBe('окончательный ответ автору');
+    expect(spoken(final.note!)).toBe('окончательный ответ автору');
   });
 });
 
@@ -168,7 +169,7 @@ describe('5. Khabarovsk п. 13 абз. 3: parallel answers are each approved or 
     s.do('2026-11-24T14:20', social, { type: 'submitPart', text: 'Выплату назначим до 1 декабря, тел. 22-33-44.' }); // п. 12: 1 wh (lunch)
     expect(s.message.step).toBe('summary');
     expect(s.show(s.message.nextDueAt)).toBe('2026-11-24 15:20'); // 1 wh after the reworked answer
-    expect(s.refuse('2026-11-24T15:00', health, { type: 'publish', url: URL, text: 'x' }).message).toBe('Это действие выполняет куратор');
+    expect(s.refuse('2026-11-24T15:00', health, { type: 'publish', url: URL, text: 'x' }).text).toBe('Это действие выполняет куратор');
     s.do('2026-11-24T15:10', curator, { type: 'publish', url: URL, text: 'Терапевт с понедельника; выплата до 1 декабря, тел. 22-33-44.' });
     expect(s.message.breaches).toEqual([]);
   });
@@ -179,7 +180,7 @@ describe('5. Khabarovsk п. 13 абз. 3: parallel answers are each approved or 
     s.do('2026-11-24T09:30', curator, { type: 'route', assignments: [{ body: 'minzdrav' }, { body: 'minsoc' }] });
     s.do('2026-11-24T10:00', health, { type: 'submitPart', text: 'Часть 1.' });
     s.do('2026-11-24T10:05', social, { type: 'submitPart', text: 'Часть 2.' });
-    expect(s.refuse('2026-11-24T10:10', curator, { type: 'approve' }).message).toBe('Укажите орган, чей ответ вы согласуете');
+    expect(s.refuse('2026-11-24T10:10', curator, { type: 'approve' }).text).toBe('Укажите орган, чей ответ вы согласуете');
     s.do('2026-11-24T11:30', curator, { type: 'approve', body: 'minzdrav' });
     expect(s.message.breaches).toEqual([expect.objectContaining({ kind: 'approve', body: 'minzdrav', clause: 'п. 12' })]);
   });
@@ -213,11 +214,11 @@ describe('6. Khabarovsk п. 13 абз. 2: no account in the network: the curator
 describe('7. one mode per region (Khabarovsk п. 7 parallel; Yakutia п. 15, Saratov п. 13, Ivanovo п. 15 sequential)', () => {
   it('the route refuses the other mode and takes the region\'s when none is given', () => {
     const k = scenario('khabarovsk', '2026-11-24T09:00');
-    expect(k.refuse('2026-11-24T09:10', curator, { type: 'route', mode: 'sequential', assignments: [{ body: 'a' }, { body: 'b' }] }).message).toMatch(/одновременно.*п\. 7, 13/);
+    expect(k.refuse('2026-11-24T09:10', curator, { type: 'route', mode: 'sequential', assignments: [{ body: 'a' }, { body: 'b' }] }).text).toMatch(/одновременно.*п\. 7, 13/);
     k.do('2026-11-24T09:10', curator, { type: 'route', assignments: [{ body: 'a' }, { body: 'b' }] });
     expect(k.message.mode).toBe('parallel');
     const y = scenario('yakutia', '2026-11-24T09:00');
-    expect(y.refuse('2026-11-24T09:10', curator, { type: 'route', mode: 'parallel', assignments: [{ body: 'a' }, { body: 'b' }] }).message).toMatch(/по очереди.*п\. 15/);
+    expect(y.refuse('2026-11-24T09:10', curator, { type: 'route', mode: 'parallel', assignments: [{ body: 'a' }, { body: 'b' }] }).text).toMatch(/по очереди.*п\. 15/);
     y.do('2026-11-24T09:10', curator, { type: 'route', assignments: [{ body: 'a' }, { body: 'b' }] });
     expect(y.message.mode).toBe('sequential');
   });
@@ -266,7 +267,7 @@ describe('8. clarification request (Yakutia п. 10–11, Saratov п. 10, Ivanovo
     const ex = executor('minstroy');
     const s = scenario('khabarovsk', '2026-11-24T09:00');
     s.do('2026-11-24T09:10', curator, { type: 'route', assignments: [{ body: 'minstroy' }] });
-    expect(s.refuse('2026-11-24T10:00', ex, { type: 'submitDraft', kind: 'clarification', text: 'Уточните адрес' }).message).toMatch(/не предусмотрен/);
+    expect(s.refuse('2026-11-24T10:00', ex, { type: 'submitDraft', kind: 'clarification', text: 'Уточните адрес' }).text).toMatch(/не предусмотрен/);
   });
 });
 
@@ -290,8 +291,8 @@ describe('11. importance: a label; the curator sets a shorter term on the messag
     expect(s.message.nextDueKind).toBe('route');
     s.do('2026-11-24T09:05', curator, { type: 'setTerm', minutes: 180 });
     expect(s.message.shortTerm).toEqual({ minutes: 180, by: 'cur', at: s.at('2026-11-24T09:05'), clause: 'п. 7' });
-    expect(plan(s).deadlines.find((d) => d.kind === 'answer')).toMatchObject({ minutes: 180, clause: 'п. 7: срок установлен куратором' });
-    expect(s.refuse('2026-11-24T09:06', curator, { type: 'setTerm', minutes: 600 }).message).toMatch(/только сократить/);
+    expect(plan(s).deadlines.find((d) => d.kind === 'answer')).toMatchObject({ minutes: 180, clause: 'п. 7', note: { reason: 'deadline.note.shortTerm' } });
+    expect(s.refuse('2026-11-24T09:06', curator, { type: 'setTerm', minutes: 600 }).text).toMatch(/только сократить/);
   });
 
   it('Yakutia and Khabarovsk give the curator no such power', () => {
@@ -327,7 +328,7 @@ describe('13. who publishes', () => {
   it.each([['saratov', 'п. 11'], ['ivanovo', 'п. 13'], ['khabarovsk', 'п. 13']] as const)('%s: the executor only (%s)', (id, clause) => {
     const { s, ex } = approved(id);
     expect(allowedCommands(s.message, curator, s.profile)).not.toContain('publish');
-    expect(s.refuse('2026-11-24T10:15', curator, { type: 'publish', url: URL }).message).toBe(`Публикует исполнитель этого органа (${clause})`);
+    expect(s.refuse('2026-11-24T10:15', curator, { type: 'publish', url: URL }).text).toBe(`Публикует исполнитель этого органа (${clause})`);
     expect(allowedCommands(s.message, ex, s.profile)).toContain('publish');
   });
   it('a message at rework cannot be published where the act wants a second approval (Saratov п. 10)', () => {
@@ -358,7 +359,7 @@ describe('15. location where the curator states it (Khabarovsk п. 6, Saratov п
   it('routing without a location is refused there and accepted with one given while routing', () => {
     for (const id of ['khabarovsk', 'saratov', 'ivanovo'] as const) {
       const s = scenario(id, '2026-11-24T09:00', { location: '' });
-      expect(s.refuse('2026-11-24T09:05', curator, { type: 'route', assignments: [{ body: 'a' }] }).message).toMatch(/Укажите локацию/);
+      expect(s.refuse('2026-11-24T09:05', curator, { type: 'route', assignments: [{ body: 'a' }] }).text).toMatch(/Укажите локацию/);
       s.do('2026-11-24T09:06', curator, { type: 'route', location: 'Центр', assignments: [{ body: 'a' }] });
       expect(s.message.location).toBe('Центр');
     }

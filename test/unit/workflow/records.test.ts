@@ -11,8 +11,8 @@ describe('the reply\'s link', () => {
     s.do('2026-11-24T09:10', curator, { type: 'route', assignments: [{ body: 'minstroy' }] });
     s.do('2026-11-24T10:00', ex, { type: 'submitDraft', kind: 'answer', text: 'Починим до 1 декабря.' });
     s.do('2026-11-24T10:10', curator, { type: 'approve' });
-    expect(s.refuse('2026-11-24T10:20', ex, { type: 'publish', url: 'https://vk.com/wall-1_2?reply=5' }).message).toMatch(/под другим постом/);
-    expect(s.refuse('2026-11-24T10:20', ex, { type: 'publish', url: 'https://vk.com/wall-1_1' }).message).toMatch(/под другим постом/);
+    expect(s.refuse('2026-11-24T10:20', ex, { type: 'publish', url: 'https://vk.com/wall-1_2?reply=5' }).text).toMatch(/под другим постом/);
+    expect(s.refuse('2026-11-24T10:20', ex, { type: 'publish', url: 'https://vk.com/wall-1_1' }).text).toMatch(/под другим постом/);
     s.do('2026-11-24T10:20', ex, { type: 'publish', url: 'https://vk.com/wall-1_1?reply=5' });
     expect(s.message.step).toBe('published');
   });
@@ -62,7 +62,7 @@ describe('Khabarovsk п. 12: a reworked answer published directly', () => {
     s.do('2026-11-24T09:10', curator, { type: 'route', assignments: [{ body: 'minstroy' }] });
     s.do('2026-11-24T10:00', ex, { type: 'submitDraft', kind: 'answer', text: 'Старый текст' });
     s.do('2026-11-24T10:30', curator, { type: 'requestRework', remarks: 'Нужен срок' });
-    expect(s.refuse('2026-11-24T11:00', ex, { type: 'publish', url: 'https://vk.com/wall-1_1?reply=5' }).message).toMatch(/доработанный текст/);
+    expect(s.refuse('2026-11-24T11:00', ex, { type: 'publish', url: 'https://vk.com/wall-1_1?reply=5' }).text).toMatch(/доработанный текст/);
     s.do('2026-11-24T11:00', ex, { type: 'publish', url: 'https://vk.com/wall-1_1?reply=5', text: 'Починим до 1 декабря, тел. 42-15-16.' });
     expect(s.message.publications.at(-1)).toMatchObject({ text: 'Починим до 1 декабря, тел. 42-15-16.' });
     expect(s.message.publications.at(-1)).not.toHaveProperty('differsFromApproved');

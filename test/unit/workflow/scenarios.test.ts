@@ -41,7 +41,7 @@ describe('Khabarovsk: parallel answer by two bodies with one return (п. 7, 8, 1
     s.do('2026-11-24T15:00', curator, { type: 'approve', body: 'mintrud' });
     expect(s.message.step).toBe('summary');
     expect(s.show(s.message.nextDueAt)).toBe('2026-11-24 16:00'); // п. 13: summary within 1 wh of the last approved answer
-    expect(s.refuse('2026-11-24T15:10', health, { type: 'publish', url: 'https://vk.com/wall-1_1?reply=9', text: 'x' }).message).toBe('Это действие выполняет куратор');
+    expect(s.refuse('2026-11-24T15:10', health, { type: 'publish', url: 'https://vk.com/wall-1_1?reply=9', text: 'x' }).text).toBe('Это действие выполняет куратор');
     s.do('2026-11-24T15:40', curator, { type: 'publish', text: 'Сводный ответ: терапевт с понедельника, вакансии — тел. 22-33-44.', url: 'https://vk.com/wall-1_1?reply=9' });
     expect(s.message).toMatchObject({ step: 'published', status: 'closed', openFor: [] });
     expect(s.message.nextDueAt).toBeUndefined();
@@ -57,7 +57,7 @@ describe('Saratov: sequential answer by three bodies (п. 13)', () => {
     const s = scenario('saratov', '2026-11-24T09:00');
     s.do('2026-11-24T09:20', curator, { type: 'route', mode: 'sequential', assignments: [{ body: 'minstroy' }, { body: 'mintrans' }, { body: 'minprirody' }] });
     expect(s.message.assignments.map((x) => x.state)).toEqual(['active', 'waiting', 'waiting']);
-    expect(s.refuse('2026-11-24T09:30', b, { type: 'submitPart', text: 'рано' }).message).toBe('Сейчас очередь другого органа');
+    expect(s.refuse('2026-11-24T09:30', b, { type: 'submitPart', text: 'рано' }).text).toBe('Сейчас очередь другого органа');
     s.do('2026-11-24T10:30', a, { type: 'submitPart', text: 'Стройконтроль выехал.' });
     expect(s.message.assignments.map((x) => x.state)).toEqual(['submitted', 'active', 'waiting']);
     const part = () => planDeadlines(s.profile, s.calendar, factsOf(s.message)).deadlines.filter((d) => d.kind === 'part');
@@ -69,7 +69,7 @@ describe('Saratov: sequential answer by three bodies (п. 13)', () => {
     // 2 h from 10:30 is 12:30; 13:00 is late: a breach is recorded as a fact.
     expect(s.message.breaches).toEqual([expect.objectContaining({ kind: 'part', body: 'mintrans', clause: 'п. 13' })]);
     expect(s.events.at(-1)).toMatchObject({ type: 'deadline-missed' });
-    expect(s.refuse('2026-11-24T14:10', c, { type: 'submitPart', text: 'x' }).message).toMatch(/общий ответ/);
+    expect(s.refuse('2026-11-24T14:10', c, { type: 'submitPart', text: 'x' }).text).toMatch(/общий ответ/);
     s.do('2026-11-24T14:30', c, { type: 'submitDraft', kind: 'answer', text: 'Мост отремонтируем до 1 декабря, объезд по ул. Мира.' });
     expect(s.message.step).toBe('review');
     expect(s.show(s.message.nextDueAt)).toBe('2026-11-24 15:00'); // п. 10: curator within 30 min
@@ -130,7 +130,7 @@ describe('Yakutia: rework twice, then publish (п. 11–13)', () => {
     expect(s.refuse('2026-11-24T09:06', curator, { type: 'markNotProcessable', category: 'threat' }).code).toBe('bad-command');
     s.do('2026-11-24T09:10', curator, { type: 'markNotProcessable', category: 'threat', confirmed: true });
     expect(s.message).toMatchObject({ status: 'closed', step: 'not_processable', notProcessable: { category: 'threat', by: 'cur' } });
-    expect(s.refuse('2026-11-24T09:20', curator, { type: 'route', assignments: [{ body: 'x' }] }).message).toMatch(/закрыто/);
+    expect(s.refuse('2026-11-24T09:20', curator, { type: 'route', assignments: [{ body: 'x' }] }).text).toMatch(/закрыто/);
   });
 });
 
@@ -139,12 +139,12 @@ describe('errors', () => {
     const s = scenario('yakutia', '2026-11-24T09:00');
     const before = structuredClone(s.message);
     expect(s.refuse('2026-11-24T09:10', executor('a'), { type: 'route', assignments: [{ body: 'a' }] }).code).toBe('forbidden');
-    expect(s.refuse('2026-11-24T09:10', curator, { type: 'approve' }).message).toBe('Действие недоступно: сообщение зафиксировано');
+    expect(s.refuse('2026-11-24T09:10', curator, { type: 'approve' }).text).toBe('Действие недоступно: сообщение зафиксировано');
     expect(s.refuse('2026-11-24T09:10', curator, { type: 'route', assignments: [] }).code).toBe('bad-command');
     expect(s.refuse('2026-11-24T09:10', curator, { type: 'drop-table' }).code).toBe('bad-command');
     expect(s.refuse('2026-11-24T09:10', curator, { type: 'route', mode: 'single', assignments: [{ body: 'a' }, { body: 'b' }] }).code).toBe('invalid');
     s.do('2026-11-24T09:10', curator, { type: 'route', assignments: [{ body: 'a' }] });
-    expect(s.refuse('2026-11-24T09:20', executor('b'), { type: 'return', reason: 'не наше' }).message).toMatch(/исполнитель органа/);
+    expect(s.refuse('2026-11-24T09:20', executor('b'), { type: 'return', reason: 'не наше' }).text).toMatch(/исполнитель органа/);
     expect(s.refuse('2026-11-24T09:20', executor('a'), { type: 'return', reason: '  ' }).code).toBe('bad-command');
     expect(before.step).toBe('captured');
     expect(messageSchema.parse(s.message).step).toBe('routed');

@@ -38,7 +38,7 @@ function message(n: number): Message {
 
 function routed(m: Message, body: string): Message {
   const r = transition(m, { type: 'route', assignments: [{ body }] }, curator, t0 + 60_000, profile, calendar);
-  if (!r.ok) throw new Error(r.error.message);
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.reason}`);
   return r.message;
 }
 
