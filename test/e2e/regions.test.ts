@@ -92,7 +92,7 @@ describe('Saratov', () => {
     await panel.getByLabel(/Сократить срок ответа/).fill('3');
     await panel.getByRole('button', { name: 'Установить срок' }).click();
     await expect.poll(() => panel.getByTestId('short-term').textContent()).toBe('Срок ответа установлен куратором: 3 ч (п. 7), Олег');
-    expect(await panel.locator('.aot-deadlines').textContent()).toContain('п. 7: срок установлен куратором');
+    expect(await panel.locator('.aot-deadlines').textContent()).toContain('(п. 7; срок установлен куратором)');
     // Saratov п. 16: no «other» ground to close a post without an answer.
     await panel.getByText('Закрыть без ответа').first().click();
     expect(await panel.getByLabel('Причина').locator('option').allTextContents()).not.toContain('Другое');
