@@ -1,6 +1,6 @@
 import { memo, startTransition, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { t } from '@/lib/i18n';
-import type { Message } from '@/lib/workflow/model';
+import type { Message } from '@/lib/model/workflow';
 import type { WorkCalendar } from '@/lib/worktime';
 import { Countdown } from './Countdown';
 

@@ -5,7 +5,7 @@ import { asDetectedReply, detectedKey, type DetectedReply } from '@/lib/messagin
 import { getDb } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import { allowedCommands } from '@/lib/workflow/allowed';
-import { notProcessableGrounds, type Actor, type Command, type Message } from '@/lib/workflow/model';
+import { notProcessableGrounds, type Actor, type Command, type Message } from '@/lib/model/workflow';
 import { isOrphan, type Workspace } from '@/lib/workflow/workspace';
 import { BodySelect } from '../fields';
 import { LintPanel } from '../LintPanel';

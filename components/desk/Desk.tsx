@@ -8,7 +8,7 @@ import { t } from '@/lib/i18n';
 import { request } from '@/lib/messaging/client';
 import { errorText, reasonText } from '../errors';
 import { bodyLabel } from '../body';
-import { stepSchema, type Command } from '@/lib/workflow/model';
+import { stepSchema, type Command } from '@/lib/model/workflow';
 import { queueKeys } from '@/lib/workflow/notify';
 import { MessageList } from '../MessageList';
 import { calendarFor } from '../state/calendar';

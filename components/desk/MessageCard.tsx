@@ -5,7 +5,7 @@ import { deadlineKinds, planDeadlines } from '@/lib/regulations';
 import { Countdown } from '../Countdown';
 import { awaitingAuthor, curatorPublishes } from '@/lib/workflow/allowed';
 import { factsOf } from '@/lib/workflow/machine';
-import type { Command, Message } from '@/lib/workflow/model';
+import type { Command, Message } from '@/lib/model/workflow';
 import { actorById, isOrphan, type Workspace } from '@/lib/workflow/workspace';
 import type { WorkCalendar } from '@/lib/worktime';
 import { bodyLabel } from '../body';

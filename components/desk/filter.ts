@@ -1,5 +1,5 @@
 /** The desk's queue filters (pure: the clock and the calendar are passed in). */
-import type { Message } from '@/lib/workflow/model';
+import type { Message } from '@/lib/model/workflow';
 import { localDateOf, type WorkCalendar } from '@/lib/worktime';
 
 export interface QueueFilter {

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { QueuePeek } from '@/lib/db/peek';
-import type { Message } from '@/lib/workflow/model';
+import type { Message } from '@/lib/model/workflow';
 import type { Workspace } from '@/lib/workflow/workspace';
 import { queueKeysOf } from '@/lib/workflow/queue-keys';
 import { REGIONS } from '@/lib/worktime';

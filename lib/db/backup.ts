@@ -11,7 +11,7 @@ import type { AppDatabase } from './index';
 import { eventId, withIds } from './events';
 import { LATEST_VERSION } from './schema';
 import { mergeMessage } from '../workflow/merge';
-import { eventSchema, messageSchema, type Message, type WorkflowEvent } from '../workflow/model';
+import { eventSchema, messageSchema, type Message, type WorkflowEvent } from '../model/workflow';
 import { regionSchema, starterWorkspace, workspaceSchedule, workspaceSchema, DEFAULT_REGION, type Workspace } from '../workflow/workspace';
 import { instantSchema } from '../model/message';
 import { createWorkCalendar, REGIONS } from '../worktime';

@@ -4,7 +4,7 @@
  * hand-over files and backups merge their logs without duplicates, and two different events
  * (two deadlines missed at the same step) never collapse into one.
  */
-import type { WorkflowEvent } from '../workflow/model';
+import type { WorkflowEvent } from '../model/workflow';
 
 /** JSON with object keys sorted: the same value gives the same text whatever its key order. */
 function canonical(value: unknown): string {

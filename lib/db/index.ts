@@ -3,7 +3,7 @@
  * service worker, in the extension's origin; content scripts reach it through lib/messaging.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { Message, WorkflowEvent } from '../workflow/model';
+import type { Message, WorkflowEvent } from '../model/workflow';
 import { mergeQueue } from './peek';
 import { DB_NAME, SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 

@@ -7,7 +7,7 @@ import { issueReasons } from '../i18n/issues';
 import { newMessage, transition, workflowError, WorkflowFailure, type TransitionResult } from '../workflow/machine';
 import { observePage, withPageChange } from '../workflow/page-changes';
 import { REPEAT_WINDOW_MS, suggestRepeats } from '../workflow/repeats';
-import type { Actor, Message } from '../workflow/model';
+import type { Actor, Message } from '../model/workflow';
 import { coverFor, hasAccountIn, resolveAssignee, starterWorkspace, workspaceSchema, DEFAULT_REGION, type Workspace } from '../workflow/workspace';
 import type { WorkCalendar } from '../worktime';
 

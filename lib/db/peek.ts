@@ -5,7 +5,7 @@
  * or lacks a store or index this release reads, the answer is null and the caller takes the
  * Dexie path, which creates and upgrades it.
  */
-import type { Message } from '../workflow/model';
+import type { Message } from '../model/workflow';
 import { DB_NAME } from './schema';
 
 const WORKSPACE_KEY = 'workspace';

@@ -6,7 +6,7 @@
 import type { Transaction } from 'dexie';
 import { eventId } from './events';
 import { MAX_INSTANT, MIN_INSTANT } from '../worktime/range';
-import type { WorkflowEvent } from '../workflow/model';
+import type { WorkflowEvent } from '../model/workflow';
 
 export interface SchemaVersion {
   version: number;

@@ -5,7 +5,7 @@
  * Both ends validate with zod; nothing unvalidated reaches a handler or a caller.
  */
 import { z } from 'zod';
-import { commandSchema, stepSchema } from '../workflow/model';
+import { commandSchema, stepSchema } from '../model/workflow';
 import { siteProtocol } from './site-protocol';
 
 export { CHANNEL, ChannelError, describeIssues, envelopeSchema, errorCodes, replySchema, type ErrorCode, type Reply, type WireReason } from './channel';

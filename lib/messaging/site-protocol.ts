@@ -8,7 +8,7 @@ import { messagesSchema } from '../i18n/schema';
 import { reasonFields } from './channel';
 import { deadlineKinds } from '../regulations/kinds';
 import { capturedItemSchema, itemKeySchema, routingSchema } from '../model/message';
-import { stepSchema } from '../workflow/model';
+import { stepSchema } from '../model/workflow';
 /**
  * Set when dueAt is not the act's answer term but the next step's own deadline (Khabarovsk
  * states no overall term): the form then names the step.

@@ -1,7 +1,7 @@
 /**
  * The shapes every part of the product shares, as zod schemas: what the content script
  * captures from a page and what the curator records at capture. The stored message and its
- * workflow are in lib/workflow/model.ts. Validated at every boundary, never trusted.
+ * workflow are in ./workflow.ts. Validated at every boundary, never trusted.
  */
 import { z } from 'zod';
 import { MAX_INSTANT, MIN_INSTANT } from '../worktime/range';

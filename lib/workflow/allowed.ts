@@ -5,7 +5,7 @@
  */
 import { reason, type Params, type Reason } from '../i18n';
 import type { RegulationProfile } from '../regulations';
-import { commandTypes, type Actor, type Assignment, type CommandType, type Message, type Step } from './model';
+import { commandTypes, type Actor, type Assignment, type CommandType, type Message, type Step } from '../model/workflow';
 
 export type WorkflowErrorCode = 'bad-command' | 'forbidden' | 'wrong-step' | 'invalid';
 

@@ -11,7 +11,7 @@ import { planDeadlines, type MessageFacts, type RegulationProfile } from '../reg
 import { comparableText } from '../sites/dom';
 import type { WorkCalendar } from '../worktime';
 import { assignmentsOf, commandRefusal, curatorPublishes, workflowError, type WorkflowError, type WorkflowErrorCode } from './allowed';
-import { commandSchema, type Actor, type Assignment, type Command, type Message, type Step, type WorkflowEvent } from './model';
+import { commandSchema, type Actor, type Assignment, type Command, type Message, type Step, type WorkflowEvent } from '../model/workflow';
 
 export { allowedCommands, commandRefusal, workflowError, type WorkflowError, type WorkflowErrorCode } from './allowed';
 

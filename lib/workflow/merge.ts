@@ -8,7 +8,7 @@ import { reason, type Reason } from '../i18n';
 import type { RegulationProfile } from '../regulations';
 import type { WorkCalendar } from '../worktime';
 import { newMessage, transition, WorkflowFailure } from './machine';
-import type { Actor, Message, WorkflowEvent } from './model';
+import type { Actor, Message, WorkflowEvent } from '../model/workflow';
 
 export type MergeOutcome =
   | { kind: 'unchanged' }

@@ -5,7 +5,7 @@
  * service worker keeps no state in memory (the notified keys live in the database).
  */
 import { SOON_MS } from '../worktime/left';
-import type { Message } from './model';
+import type { Message } from '../model/workflow';
 import { isWorkingTime, workingMinutesBetween, WorkTimeRangeError, type WorkCalendar } from '../worktime';
 
 /** Working minutes from now to a due time, or null for a due time outside the calendar's range (skipped, never a hang or a failed badge). */

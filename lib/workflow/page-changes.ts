@@ -4,7 +4,7 @@
  * change beside the captured text (which is never overwritten).
  */
 import { comparableText } from '../sites/dom';
-import type { Message } from './model';
+import type { Message } from '../model/workflow';
 
 export type PageChange = Message['pageChanges'][number];
 

@@ -4,7 +4,7 @@
  * only: the curator confirms the link (command linkRepeat).
  */
 import { normalizeWord, tokenize } from '../lint/lexicon';
-import type { Message } from './model';
+import type { Message } from '../model/workflow';
 
 export interface RepeatCandidate {
   id: string;

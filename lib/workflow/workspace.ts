@@ -9,7 +9,7 @@ import { getProfile, regulationProfileSchema, type ProfileId } from '../regulati
 import { scheduleSpecSchema, type Region } from '../worktime';
 import { canonicalProfile } from '../sites/hosts';
 import { matchScore, resolveEntry } from './directory-match';
-import { actorSchema, type Actor, type Message } from './model';
+import { actorSchema, type Actor, type Message } from '../model/workflow';
 import { queueKeys } from './queue-keys';
 
 /** A week without hours: override dates are checked as a schedule's `days`. */

@@ -6,7 +6,7 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getProfile, planDeadlines } from '../../lib/regulations';
 import { factsOf } from '../../lib/workflow/machine';
-import type { Message } from '../../lib/workflow/model';
+import type { Message } from '../../lib/model/workflow';
 import { createWorkCalendar, regionalSchedule, subtractWorkingMinutes, workingMinutesBetween } from '../../lib/worktime';
 import { launch, openExtensionPage, saveWorkspace, screenshot, type Session } from './harness.mjs';
 import { starterWorkspace } from '../../lib/workflow/workspace';

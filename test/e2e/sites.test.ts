@@ -4,7 +4,7 @@
  * checker in the sites' own reply boxes, and publish in place recorded with the reply's link.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Message } from '../../lib/workflow/model';
+import type { Message } from '../../lib/model/workflow';
 import { starterWorkspace } from '../../lib/workflow/workspace';
 import { launch, openExtensionPage, saveWorkspace, screenshot, type Session } from './harness.mjs';
 

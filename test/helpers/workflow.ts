@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { getProfile, type ProfileId } from '@/lib/regulations';
 import { newMessage, transition } from '@/lib/workflow/machine';
 import { spoken } from './i18n';
-import type { Actor, Message, WorkflowEvent } from '@/lib/workflow/model';
+import type { Actor, Message, WorkflowEvent } from '@/lib/model/workflow';
 import { createWorkCalendar, regionalSchedule, type Region } from '@/lib/worktime';
 
 export const curator: Actor = { id: 'cur', name: 'Куратор', roles: ['curator'], bodies: [] };

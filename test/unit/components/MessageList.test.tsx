@@ -4,7 +4,7 @@ import { Profiler } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FIRST_ROWS, MessageList } from '@/components/MessageList';
 import { startClock, useClock } from '@/components/state/clock';
-import type { Message } from '@/lib/workflow/model';
+import type { Message } from '@/lib/model/workflow';
 import { createWorkCalendar, DEFAULT_SCHEDULE } from '@/lib/worktime';
 
 const calendar = createWorkCalendar(DEFAULT_SCHEDULE);

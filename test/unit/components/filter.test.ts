@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { filterQueue, type QueueFilter } from '@/components/desk/filter';
-import type { Message } from '@/lib/workflow/model';
+import type { Message } from '@/lib/model/workflow';
 import { createWorkCalendar, DEFAULT_SCHEDULE } from '@/lib/worktime';
 
 const calendar = createWorkCalendar(DEFAULT_SCHEDULE); // Moscow

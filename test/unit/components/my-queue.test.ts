@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countableWorkspace, fromPeek, keepUnchanged, type MyQueue } from '@/components/state/my-queue';
-import type { Message } from '@/lib/workflow/model';
+import type { Message } from '@/lib/model/workflow';
 import { starterWorkspace } from '@/lib/workflow/workspace';
 
 const workspace = starterWorkspace('saratov');

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, type AppDatabase } from '@/lib/db';
 import { exportBackup, importBackup, ImportError } from '@/lib/db/backup';
 import { applyCommand, saveCapture, saveWorkspace } from '@/lib/db/messages';
-import { messageSchema } from '@/lib/workflow/model';
+import { messageSchema } from '@/lib/model/workflow';
 import { starterWorkspace, workspaceSchedule } from '@/lib/workflow/workspace';
 import { createWorkCalendar } from '@/lib/worktime';
 import { sampleItem, sampleRouting } from '../../helpers/items';

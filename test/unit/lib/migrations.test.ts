@@ -6,7 +6,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDatabase, LATEST_VERSION, SCHEMA_VERSIONS } from '@/lib/db';
 import { exportBackup, importBackup } from '@/lib/db/backup';
-import { eventSchema, messageSchema } from '@/lib/workflow/model';
+import { eventSchema, messageSchema } from '@/lib/model/workflow';
 
 const names: string[] = [];
 afterEach(async () => {

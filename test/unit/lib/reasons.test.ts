@@ -18,7 +18,7 @@ import { capturedItemSchema, instantSchema, itemKeySchema, routingSchema } from 
 import { hoursAndMinutes } from '@/lib/regulations/plan';
 import { stepName, workflowError, type WorkflowErrorCode } from '@/lib/workflow/allowed';
 import { transition } from '@/lib/workflow/machine';
-import { commandSchema, commandTypes, stepSchema } from '@/lib/workflow/model';
+import { commandSchema, commandTypes, stepSchema } from '@/lib/model/workflow';
 import { scheduleSpecSchema } from '@/lib/worktime';
 import { spoken } from '../../helpers/i18n';
 import { curator, scenario } from '../../helpers/workflow';
@@ -118,7 +118,7 @@ describe('lib/ returns codes, not words', () => {
       'lib/db/messages.ts',
       'lib/worktime/index.ts',
       'lib/model/message.ts',
-      'lib/workflow/model.ts',
+      'lib/model/workflow.ts',
     ])
       expect(
         keys.some((k) => k.at.startsWith(`${module}:`)),
@@ -236,7 +236,7 @@ describe('deadline notes, durations and checks say what they said before', () =>
     return r.success ? [] : issueReasons(r.error.issues).map((x) => spoken(x));
   };
 
-  it("the shared shapes' own checks (lib/model/message.ts, lib/workflow/model.ts)", () => {
+  it("the shared shapes' own checks (lib/model/message.ts, lib/model/workflow.ts)", () => {
     expect(said(instantSchema, 1.5)).toEqual(['время должно быть целым числом миллисекунд']);
     expect(said(instantSchema, Date.UTC(2300, 0, 1))).toEqual(['время вне допустимого диапазона']);
     expect(said(itemKeySchema, 'fb:1')).toEqual(['ключ публикации имеет неверный формат']);

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { getProfile, planDeadlines, regulationProfileSchema } from '@/lib/regulations';
 import { allowedCommands, factsOf } from '@/lib/workflow/machine';
-import { commandSchema } from '@/lib/workflow/model';
+import { commandSchema } from '@/lib/model/workflow';
 import { starterWorkspace, workspaceSchema } from '@/lib/workflow/workspace';
 import { spoken } from '../../helpers/i18n';
 import { curator, executor, scenario } from '../../helpers/workflow';

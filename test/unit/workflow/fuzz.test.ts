@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { replay, transition } from '@/lib/workflow/machine';
-import { messageSchema, type Actor } from '@/lib/workflow/model';
+import { messageSchema, type Actor } from '@/lib/model/workflow';
 import { curator, executor, scenario } from '../../helpers/workflow';
 import { spoken } from '../../helpers/i18n';
 

@@ -2,7 +2,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { dueNotifications, dueSoonCount, queueKeys } from '@/lib/workflow/notify';
-import type { Message } from '@/lib/workflow/model';
+import type { Message } from '@/lib/model/workflow';
 import { createWorkCalendar, regionalSchedule } from '@/lib/worktime';
 
 const calendar = createWorkCalendar(regionalSchedule('ivanovo'));

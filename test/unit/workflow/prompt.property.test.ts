@@ -9,7 +9,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allowedCommands, transition } from '@/lib/workflow/machine';
-import type { Actor, CommandType, Message } from '@/lib/workflow/model';
+import type { Actor, CommandType, Message } from '@/lib/model/workflow';
 import { curator, executor, scenario } from '../../helpers/workflow';
 
 const BODIES = ['a', 'b', 'c', 'd', 'e', 'f'];

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { planDeadlines } from '@/lib/regulations';
 import { factsOf, replay } from '@/lib/workflow/machine';
-import { messageSchema, type Actor } from '@/lib/workflow/model';
+import { messageSchema, type Actor } from '@/lib/model/workflow';
 import { curator, executor, scenario } from '../../helpers/workflow';
 
 const actorsOf = (list: Actor[]) => (id: string) => list.find((a) => a.id === id)!;

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { getProfile } from '@/lib/regulations';
 import { newMessage, transition } from '@/lib/workflow/machine';
-import type { Message } from '@/lib/workflow/model';
+import type { Message } from '@/lib/model/workflow';
 import { inDesk, resolveAssignee, starterWorkspace, type Workspace } from '@/lib/workflow/workspace';
 import { createWorkCalendar, regionalSchedule } from '@/lib/worktime';
 

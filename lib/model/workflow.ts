@@ -3,7 +3,7 @@
  * message is validated after every transition (fuzz test), every import on the way in.
  */
 import { z } from 'zod';
-import { capturedItemSchema, importanceSchema, instantSchema, itemKeySchema, permalinkSchema } from '../model/message';
+import { capturedItemSchema, importanceSchema, instantSchema, itemKeySchema, permalinkSchema } from './message';
 
 export const stepSchema = z.enum([
   'captured', // recorded, not routed yet
