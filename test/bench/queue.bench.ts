@@ -6,7 +6,7 @@
 import 'fake-indexeddb/auto';
 import { bench, describe } from 'vitest';
 import { createDatabase, queueFor } from '@/lib/db';
-import type { Message } from '@/lib/workflow/model';
+import type { Message } from '@/lib/model/workflow';
 
 const db = createDatabase('bench-queue');
 const base = Date.UTC(2026, 0, 1);

@@ -7,7 +7,7 @@ import { findByKeys, repeatCandidates, saveCapture } from '@/lib/db/messages';
 import type { Handlers } from '@/lib/messaging/router';
 import { deadlineKinds, planDeadlines, type DeadlineKind } from '@/lib/regulations';
 import { factsOf } from '@/lib/workflow/machine';
-import type { Message } from '@/lib/workflow/model';
+import type { Message } from '@/lib/model/workflow';
 import type { Workspace } from '@/lib/workflow/workspace';
 import type { WorkCalendar } from '@/lib/worktime';
 import { workingTimeLeft } from '@/lib/worktime/left';

@@ -14,7 +14,7 @@ import { permalinkSchema } from '@/lib/model/message';
 import type { SessionStorePort, TabsPort } from '@/lib/platform/ports';
 import { siteMatches } from '@/lib/sites/hosts';
 import { commandRefusal } from '@/lib/workflow/allowed';
-import type { Message } from '@/lib/workflow/model';
+import type { Message } from '@/lib/model/workflow';
 import { isOwnAuthor } from '@/lib/workflow/workspace';
 import type { BadgeService } from './badge';
 import type { EnvSource } from './env';
