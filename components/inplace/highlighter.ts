@@ -88,14 +88,21 @@ function highlightApi(): { Highlight: HighlightCtor; registry: Registry } | null
   return g.Highlight && g.CSS?.highlights ? { Highlight: g.Highlight, registry: g.CSS.highlights } : null;
 }
 
+/**
+ * The underline styles, in the document (highlights of a page's text are styled by the page's
+ * sheets). Scoped to editable content: an unscoped `::highlight()` rule matches every element, so
+ * adding it made the browser recompute the style of the whole page (88 ms on a 28,600-element VK
+ * wall, when the checker attached to a reply box); scoped, only editors' elements (7 ms).
+ */
 function ensureHighlightStyles(doc: Document, name: string): void {
   const id = `${name}-highlight-styles`;
   if (doc.getElementById(id)) return;
   const style = doc.createElement('style');
   style.id = id;
-  style.textContent = CATEGORIES.map(
-    (c) => `::highlight(${name}-${c}) { text-decoration: underline wavy ${CATEGORY_COLOR[c]} 1.5px; text-underline-offset: 3px; }`,
-  ).join('\n');
+  style.textContent = CATEGORIES.map((c) => {
+    const pseudo = `::highlight(${name}-${c})`;
+    return `[contenteditable]${pseudo}, [contenteditable] *${pseudo} { text-decoration: underline wavy ${CATEGORY_COLOR[c]} 1.5px; text-underline-offset: 3px; }`;
+  }).join('\n');
   (doc.head ?? doc.documentElement).append(style);
 }
 

@@ -28,7 +28,8 @@ interface Attached {
   box: HTMLElement;
   highlighter: Highlighter;
   panel: HTMLElement;
-  follow: () => void;
+  /** Stops following the box (listeners and the frame waiting). */
+  unfollow: () => void;
 }
 
 /** What the rest of the content script may ask of the checker. */
@@ -114,8 +115,7 @@ export function startChecker(ctx: ContentScriptContext, adapter: SiteAdapter): C
     if (!current) return;
     current.highlighter.detach();
     current.panel.remove();
-    window.removeEventListener('scroll', current.follow, { capture: true });
-    window.removeEventListener('resize', current.follow);
+    current.unfollow();
     current = null;
   };
 
@@ -152,11 +152,22 @@ export function startChecker(ctx: ContentScriptContext, adapter: SiteAdapter): C
     shadow.append(panel);
     document.body.append(panelHost);
 
-    const follow = () => {
+    // Beside the box, in page coordinates: once per frame at most, reading before writing, and
+    // writing only what moved (a scroll of the page alone moves nothing here).
+    let frame = 0;
+    let placed = '';
+    const place = () => {
+      frame = 0;
       const rect = box.getBoundingClientRect();
-      panelHost.style.top = `${rect.bottom + window.scrollY + 4}px`;
-      panelHost.style.left = `${rect.left + window.scrollX}px`;
-      panelHost.style.width = `${Math.max(260, Math.min(rect.width, 420))}px`;
+      const top = `${rect.bottom + window.scrollY + 4}px`;
+      const left = `${rect.left + window.scrollX}px`;
+      const width = `${Math.max(260, Math.min(rect.width, 420))}px`;
+      if (`${top} ${left} ${width}` === placed) return;
+      placed = `${top} ${left} ${width}`;
+      Object.assign(panelHost.style, { top, left, width });
+    };
+    const follow = () => {
+      if (!frame) frame = requestAnimationFrame(place);
     };
 
     let incoming: Finding[] = [];
@@ -204,7 +215,7 @@ export function startChecker(ctx: ContentScriptContext, adapter: SiteAdapter): C
       } else parts.push(list);
       panel.replaceChildren(...parts);
       panel.hidden = false;
-      follow();
+      place();
     };
 
     // The last request of this box: the same text is never asked twice (a page script's event
@@ -241,7 +252,13 @@ export function startChecker(ctx: ContentScriptContext, adapter: SiteAdapter): C
     const highlighter = attachHighlighter(box, { lint, delay: 300, onResult: render, name: 'aot-reply' });
     window.addEventListener('scroll', follow, { passive: true, capture: true });
     window.addEventListener('resize', follow, { passive: true });
-    current = { box, highlighter, panel: panelHost, follow };
+    const unfollow = () => {
+      window.removeEventListener('scroll', follow, { capture: true });
+      window.removeEventListener('resize', follow);
+      if (frame) cancelAnimationFrame(frame);
+      frame = 0;
+    };
+    current = { box, highlighter, panel: panelHost, unfollow };
   };
 
   const boxOf = (target: EventTarget | null): HTMLElement | null => {

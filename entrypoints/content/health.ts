@@ -1,24 +1,35 @@
 /**
  * Reports the adapter's health on this page to the background (the popup shows failures, the
  * options list every check), and notices when a captured post's own page no longer shows it.
+ * The check runs when the page is idle and reads a sample of the items (every root is still
+ * counted), so it stays a few milliseconds on a feed of thousands of items.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { siteRequest as request } from '@/lib/messaging/site-client';
 import { pageItemKey, type SiteAdapter } from '@/lib/sites';
-import type { CaptureController } from './capture';
+import type { CaptureController, CaptureRuntime } from './capture';
+import { idleWait } from './capture/slicer';
 
 const SETTLE_MS = 1500;
 const MISSING_AFTER_MS = 5000;
+/** Item roots of each kind the health check reads (evenly spread over the page). */
+export const HEALTH_SAMPLE = 24;
 
-export function startHealth(ctx: ContentScriptContext, adapter: SiteAdapter, capture: CaptureController): () => void {
+export function startHealth(
+  ctx: ContentScriptContext,
+  adapter: SiteAdapter,
+  capture: CaptureController & Partial<Pick<CaptureRuntime, 'scanned'>>,
+): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let missingTimer: ReturnType<typeof setTimeout> | undefined;
   let secondLook = false;
 
+  const idle = idleWait(2000);
   const report = async () => {
     timer = undefined;
+    await idle();
     if (!ctx.isValid) return;
-    const health = adapter.health(document);
+    const health = adapter.health(document, { sample: HEALTH_SAMPLE });
     try {
       await request('page.health', { site: adapter.site, path: location.pathname.slice(0, 500), ok: health.ok, checks: health.checks });
     } catch {
@@ -31,9 +42,11 @@ export function startHealth(ctx: ContentScriptContext, adapter: SiteAdapter, cap
     missingTimer = undefined;
     const key = pageItemKey(location.href);
     if (!key || !ctx.isValid) return;
-    if (capture.items().some((i) => i.key === key)) return;
-    capture.rescan();
-    if (capture.items().some((i) => i.key === key)) return;
+    await capture.scanned?.();
+    if (!ctx.isValid || capture.items().some((i) => i.key === key)) return;
+    // Capture reads only what came near the viewport: look at the whole page once (this is a
+    // post's own page, and the post seems to be missing).
+    if (adapter.findItems(document).some((i) => i.key === key)) return;
     try {
       const { found } = await request('capture.lookup', { keys: [key] });
       if (!found.length) return;
