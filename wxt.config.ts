@@ -58,7 +58,9 @@ export default defineConfig({
     // instead of React (~60 KB). Extension pages keep React.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((e) => e.type === 'content-script')) return;
-      const alias = Array.isArray(config.resolve?.alias) ? config.resolve.alias : Object.entries(config.resolve?.alias ?? {}).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
+      const alias = Array.isArray(config.resolve?.alias)
+        ? config.resolve.alias
+        : Object.entries(config.resolve?.alias ?? {}).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
       config.resolve = {
         ...config.resolve,
         alias: [

@@ -65,7 +65,10 @@ export function CaptureForm({ item, status, onSubmit, onClose, lastExecutor = ''
   const shownZone = zone ?? viewerZone ?? browserZone();
   // 1–3 ms over a region's 500 entries: matched again only when the executor's text changes,
   // not on every key typed in the other fields.
-  const executorFound = useMemo(() => (directory && values.executor.trim() ? matchDirectory(directory.bodies, values.executor) : []), [directory, values.executor]);
+  const executorFound = useMemo(
+    () => (directory && values.executor.trim() ? matchDirectory(directory.bodies, values.executor) : []),
+    [directory, values.executor],
+  );
   const resolvedExecutor = executorFound.length === 1 && executorFound[0]!.name !== values.executor.trim() ? executorFound[0]!.name : null;
 
   const personActed = useRef(false);
@@ -99,7 +102,12 @@ export function CaptureForm({ item, status, onSubmit, onClose, lastExecutor = ''
       if (locationMissing) next.location = t('form.required', { field: t('form.location') });
       if (executorUnknown && !next.executor)
         next.executor = executorMatches.length
-          ? t('form.executorAmbiguous', { options: executorMatches.slice(0, 3).map((e) => e.name).join('; ') })
+          ? t('form.executorAmbiguous', {
+              options: executorMatches
+                .slice(0, 3)
+                .map((e) => e.name)
+                .join('; '),
+            })
           : t('form.executorUnknown');
       setErrors(next);
       return;

@@ -8,13 +8,7 @@ export function DraftCheck() {
   return (
     <section className="aot-section">
       <h2>{t('lint.title')}</h2>
-      <textarea
-        className="aot-draft"
-        aria-label={t('lint.title')}
-        placeholder={t('lint.placeholder')}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-      />
+      <textarea className="aot-draft" aria-label={t('lint.title')} placeholder={t('lint.placeholder')} value={text} onChange={(e) => setText(e.target.value)} />
       {text.trim() ? <LintPanel text={text} onApply={setText} /> : null}
     </section>
   );

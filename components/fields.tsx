@@ -40,7 +40,17 @@ export function BodySelect({
 }
 
 /** The two roles as checkboxes. */
-export function RoleChecks({ curator, executor, onCurator, onExecutor }: { curator: boolean; executor: boolean; onCurator: (v: boolean) => void; onExecutor: (v: boolean) => void }) {
+export function RoleChecks({
+  curator,
+  executor,
+  onCurator,
+  onExecutor,
+}: {
+  curator: boolean;
+  executor: boolean;
+  onCurator: (v: boolean) => void;
+  onExecutor: (v: boolean) => void;
+}) {
   return (
     <>
       <label>

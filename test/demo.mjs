@@ -57,7 +57,12 @@ Close the window to quit.`);
 const shots = [];
 await vk.locator('[data-aot="capture"] button').first().waitFor();
 shots.push(await screenshot(vk, '1-vk-wall-buttons', OUT));
-let dialog = await captureWithForm(vk, 0, { topic: 'Вывоз мусора', location: 'ул. Лесная, 12', importance: 'high', executor: 'Министерство ЖКХ и энергетики РС(Я)' });
+let dialog = await captureWithForm(vk, 0, {
+  topic: 'Вывоз мусора',
+  location: 'ул. Лесная, 12',
+  importance: 'high',
+  executor: 'Министерство ЖКХ и энергетики РС(Я)',
+});
 shots.push(await screenshot(vk, '2-vk-capture-form', OUT));
 await dialog.getByRole('button', { name: 'Сохранить' }).click();
 await dialog.getByRole('status').waitFor();

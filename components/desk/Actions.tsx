@@ -68,7 +68,9 @@ export function Actions({ message, workspace, role, run, publishInPlace }: Props
   if (allowed.has('route')) blocks.push(<RouteForm key="route" message={message} workspace={workspace} busy={busy} onRoute={(c) => void submit(c)()} />);
   // A message whose body left the directory: the curator takes it back and routes it anew.
   else if (step === 'routed' && actor.roles.includes('curator') && isOrphan(message, workspace))
-    blocks.push(<RouteForm key="reassign" message={message} workspace={workspace} busy={busy} onRoute={(c) => void submit({ ...c, reassign: true } as Command)()} />);
+    blocks.push(
+      <RouteForm key="reassign" message={message} workspace={workspace} busy={busy} onRoute={(c) => void submit({ ...c, reassign: true } as Command)()} />,
+    );
   if (allowed.has('approve') && step === 'review')
     blocks.push(
       <ReviewForm
@@ -115,7 +117,7 @@ export function Actions({ message, workspace, role, run, publishInPlace }: Props
     );
   if (allowed.has('return')) blocks.push(<ReturnForm key="return" busy={busy} onReturn={(reason) => void submit({ type: 'return', reason })()} />);
   if (allowed.has('submitDraft') || allowed.has('submitPart')) {
-    const mineActive = message.assignments.find((a) => a.state === 'active' || a.state === 'rework') ;
+    const mineActive = message.assignments.find((a) => a.state === 'active' || a.state === 'rework');
     const lastInSequence = message.mode === 'sequential' && mineActive?.order === message.assignments.length - 1;
     const part = allowed.has('submitPart') && step === 'routed' && !lastInSequence;
     blocks.push(
@@ -200,7 +202,19 @@ function RouteForm({ message, workspace, busy, onRoute }: { message: Message; wo
 }
 
 /** One body's answer in a parallel answer: approve or send back (Khabarovsk п. 13 абз. 3, п. 12). */
-function PartReview({ body, text, busy, onApprove, onRework }: { body: string; text: string; busy: boolean; onApprove: () => void; onRework: (r: string) => void }) {
+function PartReview({
+  body,
+  text,
+  busy,
+  onApprove,
+  onRework,
+}: {
+  body: string;
+  text: string;
+  busy: boolean;
+  onApprove: () => void;
+  onRework: (r: string) => void;
+}) {
   return (
     <div className="aot-action" data-testid="part-review">
       <p className="aot-field__label">{t('desk.part.of', { body })}</p>
@@ -217,7 +231,12 @@ function PartReview({ body, text, busy, onApprove, onRework }: { body: string; t
 function ReworkForm({ busy, onRework }: { busy: boolean; onRework: (remarks: string) => void }) {
   const [remarks, setRemarks] = useState('');
   return (
-    <form onSubmit={(e) => { e.preventDefault(); onRework(remarks); }}>
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        onRework(remarks);
+      }}
+    >
       <label className="aot-field">
         <span className="aot-field__label">{t('desk.rework.remarks')}</span>
         <input value={remarks} onChange={(e) => setRemarks(e.target.value)} />
@@ -236,7 +255,13 @@ function TermForm({ message, workspace, busy, onSet }: { message: Message; works
   const minutes = Math.round(Number(hours.replace(',', '.')) * 60);
   const valid = Number.isFinite(minutes) && minutes >= 15 && minutes < act;
   return (
-    <form className="aot-action" onSubmit={(e) => { e.preventDefault(); if (valid) onSet(minutes); }}>
+    <form
+      className="aot-action"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (valid) onSet(minutes);
+      }}
+    >
       <label className="aot-field">
         <span className="aot-field__label">{t('desk.term.label', { hours: act / 60, clause: workspace.profile.shortTermClause ?? '' })}</span>
         <input inputMode="decimal" value={hours} onChange={(e) => setHours(e.target.value)} aria-invalid={(hours !== '' && !valid) || undefined} />
@@ -251,7 +276,13 @@ function TermForm({ message, workspace, busy, onSet }: { message: Message; works
 function ReturnForm({ busy, onReturn }: { busy: boolean; onReturn: (reason: string) => void }) {
   const [reason, setReason] = useState('');
   return (
-    <form className="aot-action" onSubmit={(e) => { e.preventDefault(); onReturn(reason); }}>
+    <form
+      className="aot-action"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onReturn(reason);
+      }}
+    >
       <label className="aot-field">
         <span className="aot-field__label">{t('desk.return.reason')}</span>
         <input value={reason} onChange={(e) => setReason(e.target.value)} />
@@ -302,7 +333,12 @@ function DraftForm({
         <label className="aot-field">
           <span className="aot-field__label">{t('desk.draft.kind')}</span>
           <select value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
-            {(message.step === 'interim' ? (['answer'] as const) : clarification ? (['answer', 'interim', 'clarification'] as const) : (['answer', 'interim'] as const)).map((k) => (
+            {(message.step === 'interim'
+              ? (['answer'] as const)
+              : clarification
+                ? (['answer', 'interim', 'clarification'] as const)
+                : (['answer', 'interim'] as const)
+            ).map((k) => (
               <option key={k} value={k}>
                 {t(`kind.${k}`)}
               </option>
@@ -315,7 +351,11 @@ function DraftForm({
         <textarea className="aot-draft" value={text} onChange={(e) => setText(e.target.value)} />
       </label>
       {text.trim() ? (
-        <LintPanel text={text} options={{ repeat: message.repeatOf !== undefined, photosRequested: message.photosRequired !== undefined, disabledRules }} onApply={setText} />
+        <LintPanel
+          text={text}
+          options={{ repeat: message.repeatOf !== undefined, photosRequested: message.photosRequired !== undefined, disabledRules }}
+          onApply={setText}
+        />
       ) : null}
       <button className="aot-button aot-button--primary" type="submit" disabled={busy || !text.trim()}>
         {part ? t('desk.part.submit') : t('desk.draft.submit')}
@@ -342,7 +382,9 @@ function ReviewForm({
       <blockquote className="aot-form__text" data-testid="draft-text">
         {message.draft?.text}
       </blockquote>
-      {message.draft ? <LintPanel text={message.draft.text} options={{ repeat: message.repeatOf !== undefined, photosRequested: message.photosRequired !== undefined }} /> : null}
+      {message.draft ? (
+        <LintPanel text={message.draft.text} options={{ repeat: message.repeatOf !== undefined, photosRequested: message.photosRequired !== undefined }} />
+      ) : null}
       <div className="aot-buttons">
         {onApproveAndPublish ? (
           <button className="aot-button aot-button--primary" type="button" disabled={busy} onClick={onApproveAndPublish} title={t('publish.inPlaceHint')}>
@@ -423,7 +465,12 @@ function PublishForm({
           <a href={detected.url} target="_blank" rel="noreferrer noopener">
             {detected.url}
           </a>
-          <button className="aot-button" type="button" disabled={busy} onClick={() => onPublish({ type: 'publish', url: detected.url, ...(needsText ? { text } : {}) })}>
+          <button
+            className="aot-button"
+            type="button"
+            disabled={busy}
+            onClick={() => onPublish({ type: 'publish', url: detected.url, ...(needsText ? { text } : {}) })}
+          >
             {t('publish.confirm')}
           </button>
         </div>
@@ -436,7 +483,13 @@ function PublishForm({
       >
         <label className="aot-field">
           <span className="aot-field__label">{t('desk.publish.url')}</span>
-          <input value={url} onChange={(e) => setUrl(e.target.value)} placeholder={`${message.url.split('?')[0]}?reply=…`} aria-invalid={(url.trim() !== '' && !valid) || undefined} aria-describedby={`publish-manual-${message.id}`} />
+          <input
+            value={url}
+            onChange={(e) => setUrl(e.target.value)}
+            placeholder={`${message.url.split('?')[0]}?reply=…`}
+            aria-invalid={(url.trim() !== '' && !valid) || undefined}
+            aria-describedby={`publish-manual-${message.id}`}
+          />
           <span className="aot-hint" id={`publish-manual-${message.id}`}>
             {t('publish.manual')}
           </span>
@@ -455,7 +508,12 @@ function NotProcessableForm({ busy, onClose }: { busy: boolean; onClose: (c: Com
   return (
     <details className="aot-action">
       <summary>{t('desk.np.submit')}</summary>
-      <form onSubmit={(e) => { e.preventDefault(); if (confirmed) onClose({ type: 'markNotProcessable', category, confirmed: true }); }}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (confirmed) onClose({ type: 'markNotProcessable', category, confirmed: true });
+        }}
+      >
         <label className="aot-field">
           <span className="aot-field__label">{t('desk.np.category')}</span>
           <select value={category} onChange={(e) => setCategory(e.target.value as typeof category)}>

@@ -42,7 +42,12 @@ export function Desk() {
     // Messages no queue of this workspace holds (their body left the directory) come to the
     // curator: the queue keys in use are read from the index (keys only), and only the unknown
     // ones are looked up, so the whole open list is not read on every change.
-    const known = new Set(['role:curator', `user:${workspace.user.id}`, ...workspace.bodies.map((b) => `body:${b.id}`), ...workspace.bodies.flatMap((b) => b.executors.map((p) => `user:${p.id}`))]);
+    const known = new Set([
+      'role:curator',
+      `user:${workspace.user.id}`,
+      ...workspace.bodies.map((b) => `body:${b.id}`),
+      ...workspace.bodies.flatMap((b) => b.executors.map((p) => `user:${p.id}`)),
+    ]);
     const unknown = ((await getDb().messages.orderBy('openFor').uniqueKeys()) as string[]).filter((k) => !known.has(k));
     const candidates = unknown.length ? await queueFor(getDb(), unknown) : [];
     const orphans = candidates.filter((m) => isOrphan(m, workspace) && !mine.some((x) => x.id === m.id));
@@ -104,14 +109,49 @@ export function Desk() {
         </label>
       </div>
       {selected ? (
-        <MessageCard message={selected} workspace={workspace} calendar={calendar} role={role === 'archive' ? 'all' : role} run={run} publishInPlace={publishInPlace} onBack={() => set({ selectedId: null })} />
+        <MessageCard
+          message={selected}
+          workspace={workspace}
+          calendar={calendar}
+          role={role === 'archive' ? 'all' : role}
+          run={run}
+          publishInPlace={publishInPlace}
+          onBack={() => set({ selectedId: null })}
+        />
       ) : (
         <section className="aot-section" aria-label={t('desk.queue')}>
           <div className="aot-filters">
-            <input type="search" aria-label={t('desk.search')} placeholder={t('desk.search')} value={search} onChange={(e) => set({ search: e.target.value })} />
-            <FilterSelect label={t('desk.filter.step')} all={t('desk.filter.all')} value={step} options={stepSchema.options} name={(s) => t(`step.${s}`)} onChange={(v) => set({ step: v })} />
-            <FilterSelect label={t('desk.filter.body')} all={t('desk.filter.allBodies')} value={body} options={bodies} name={bodyName} onChange={(v) => set({ body: v })} />
-            <FilterSelect label={t('desk.filter.topic')} all={t('desk.filter.allTopics')} value={topic} options={topics} name={(x) => x} onChange={(v) => set({ topic: v })} />
+            <input
+              type="search"
+              aria-label={t('desk.search')}
+              placeholder={t('desk.search')}
+              value={search}
+              onChange={(e) => set({ search: e.target.value })}
+            />
+            <FilterSelect
+              label={t('desk.filter.step')}
+              all={t('desk.filter.all')}
+              value={step}
+              options={stepSchema.options}
+              name={(s) => t(`step.${s}`)}
+              onChange={(v) => set({ step: v })}
+            />
+            <FilterSelect
+              label={t('desk.filter.body')}
+              all={t('desk.filter.allBodies')}
+              value={body}
+              options={bodies}
+              name={bodyName}
+              onChange={(v) => set({ body: v })}
+            />
+            <FilterSelect
+              label={t('desk.filter.topic')}
+              all={t('desk.filter.allTopics')}
+              value={topic}
+              options={topics}
+              name={(x) => x}
+              onChange={(v) => set({ topic: v })}
+            />
             <label>
               <input type="checkbox" checked={dueToday} onChange={(e) => set({ dueToday: e.target.checked })} /> {t('desk.filter.dueToday')}
             </label>
@@ -129,7 +169,14 @@ export function Desk() {
 }
 
 /** One of the queue's filters: "all", then each option by its name. */
-function FilterSelect<T extends string>(props: { label: string; all: string; value: string; options: readonly T[]; name: (option: T) => string; onChange: (value: string) => void }) {
+function FilterSelect<T extends string>(props: {
+  label: string;
+  all: string;
+  value: string;
+  options: readonly T[];
+  name: (option: T) => string;
+  onChange: (value: string) => void;
+}) {
   return (
     <select aria-label={props.label} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
       <option value="">{props.all}</option>

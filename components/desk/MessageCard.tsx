@@ -95,7 +95,11 @@ export function MessageCard({ message, workspace, calendar, role, run, publishIn
       </p>
       {message.shortTerm ? (
         <p className="aot-form__notice" data-testid="short-term">
-          {t('card.shortTerm', { hours: message.shortTerm.minutes / 60, clause: message.shortTerm.clause, name: actorById(workspace, message.shortTerm.by).name || message.shortTerm.by })}
+          {t('card.shortTerm', {
+            hours: message.shortTerm.minutes / 60,
+            clause: message.shortTerm.clause,
+            name: actorById(workspace, message.shortTerm.by).name || message.shortTerm.by,
+          })}
         </p>
       ) : null}
       {message.photosRequired ? <p className="aot-form__notice">{t('card.photos', { clause: message.photosRequired.clause })}</p> : null}
@@ -117,7 +121,11 @@ export function MessageCard({ message, workspace, calendar, role, run, publishIn
         <h2>{t('desk.deadlines')}</h2>
         <ul className="aot-deadlines">
           {plan.deadlines.map((d, i) => (
-            <li key={`${d.kind}-${d.body ?? ''}-${i}`} data-met={d.met === undefined ? 'open' : String(d.met)} className={d === plan.next ? 'aot-deadline--next' : undefined}>
+            <li
+              key={`${d.kind}-${d.body ?? ''}-${i}`}
+              data-met={d.met === undefined ? 'open' : String(d.met)}
+              className={d === plan.next ? 'aot-deadline--next' : undefined}
+            >
               {t(`deadline.${d.kind}`)}
               {d.body ? ` (${body(d.body)})` : ''}: {formatInstant(d.dueAt, zone)}
               {d.met === true ? ` — ${t('desk.deadline.met')}` : d.met === false && !d.own ? ` — ${t('desk.deadline.missed')}` : ''}{' '}
@@ -129,7 +137,9 @@ export function MessageCard({ message, workspace, calendar, role, run, publishIn
           ))}
         </ul>
       </section>
-      {message.status === 'open' ? <Actions key={message.id} message={message} workspace={workspace} role={role} run={run} publishInPlace={publishInPlace} /> : null}
+      {message.status === 'open' ? (
+        <Actions key={message.id} message={message} workspace={workspace} role={role} run={run} publishInPlace={publishInPlace} />
+      ) : null}
       <section className="aot-section">
         <h2>{t('desk.timeline')}</h2>
         <ol className="aot-timeline" data-testid="timeline">

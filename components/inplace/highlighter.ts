@@ -107,10 +107,33 @@ function ensureHighlightStyles(doc: Document, name: string): void {
 }
 
 const MIRRORED = [
-  'box-sizing', 'width', 'height', 'padding-top', 'padding-right', 'padding-bottom', 'padding-left',
-  'border-top-width', 'border-right-width', 'border-bottom-width', 'border-left-width', 'border-style',
-  'font-family', 'font-size', 'font-weight', 'font-style', 'line-height', 'letter-spacing', 'word-spacing',
-  'text-indent', 'text-transform', 'white-space', 'word-break', 'overflow-wrap', 'tab-size', 'direction', 'text-align',
+  'box-sizing',
+  'width',
+  'height',
+  'padding-top',
+  'padding-right',
+  'padding-bottom',
+  'padding-left',
+  'border-top-width',
+  'border-right-width',
+  'border-bottom-width',
+  'border-left-width',
+  'border-style',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'font-style',
+  'line-height',
+  'letter-spacing',
+  'word-spacing',
+  'text-indent',
+  'text-transform',
+  'white-space',
+  'word-break',
+  'overflow-wrap',
+  'tab-size',
+  'direction',
+  'text-align',
 ];
 
 export function attachHighlighter(editor: HTMLElement, options: HighlighterOptions): Highlighter {
@@ -183,7 +206,10 @@ export function attachHighlighter(editor: HTMLElement, options: HighlighterOptio
     const { Highlight, registry } = api!;
     ensureHighlightStyles(doc, name);
     for (const category of CATEGORIES) {
-      const ranges = findings.filter((f) => f.category === category && f.end > f.start).map((f) => rangeFor(segments, f.start, f.end)).filter((r): r is Range => r !== null);
+      const ranges = findings
+        .filter((f) => f.category === category && f.end > f.start)
+        .map((f) => rangeFor(segments, f.start, f.end))
+        .filter((r): r is Range => r !== null);
       if (ranges.length) registry.set(`${name}-${category}`, new Highlight(...ranges));
       else registry.delete(`${name}-${category}`);
     }

@@ -61,7 +61,10 @@ export function Backup() {
       // The badge and the notifications follow the new data (best effort: the worker may sleep).
       void request('notify.check', {}).catch(() => undefined);
     } catch (error) {
-      setStatus({ ok: false, text: error instanceof ImportError ? say(error) : t('options.backup.failed', { error: error instanceof Error ? error.name : String(error) }) });
+      setStatus({
+        ok: false,
+        text: error instanceof ImportError ? say(error) : t('options.backup.failed', { error: error instanceof Error ? error.name : String(error) }),
+      });
     } finally {
       setBusy(false);
     }
@@ -97,7 +100,11 @@ export function Backup() {
         </div>
       ) : null}
       {status ? (
-        <div role={status.ok ? 'status' : 'alert'} className={`aot-form__notice ${status.ok ? 'aot-form__notice--ok' : 'aot-form__notice--error'}`} data-testid="backup-status">
+        <div
+          role={status.ok ? 'status' : 'alert'}
+          className={`aot-form__notice ${status.ok ? 'aot-form__notice--ok' : 'aot-form__notice--error'}`}
+          data-testid="backup-status"
+        >
           <p>{status.text}</p>
           {status.details?.length ? (
             <ul>

@@ -53,7 +53,13 @@ export function Diagnostics({ zone, viewerZone }: { zone?: string; viewerZone?: 
         const banner = healthBanner(r);
         return (
           <div key={r.site} className="aot-diagnostics" data-testid={`diagnostics-${r.site}`}>
-            <h3>{t('options.diagnostics.at', { site: t(`site.${r.site}`), path: r.path, time: formatDateTime(r.at, zone ?? viewerZone ?? browserZone(), viewerZone) })}</h3>
+            <h3>
+              {t('options.diagnostics.at', {
+                site: t(`site.${r.site}`),
+                path: r.path,
+                time: formatDateTime(r.at, zone ?? viewerZone ?? browserZone(), viewerZone),
+              })}
+            </h3>
             {banner ? (
               <p className="aot-form__notice aot-form__notice--error" role="alert">
                 {banner}

@@ -47,13 +47,21 @@ export function Executors({
       {representatives ? (
         <label className="aot-field">
           <span className="aot-field__label">{t('options.representative', { clause: representatives.clause })}</span>
-          <input value={representatives.value[bodyId] ?? ''} onChange={(e) => representatives.onChange({ ...representatives.value, [bodyId]: e.target.value })} />
+          <input
+            value={representatives.value[bodyId] ?? ''}
+            onChange={(e) => representatives.onChange({ ...representatives.value, [bodyId]: e.target.value })}
+          />
         </label>
       ) : null}
       {pages ? (
         <label className="aot-field">
           <span className="aot-field__label">{t('options.bodyPages')}</span>
-          <textarea className="aot-draft aot-draft--short" value={pages.value[bodyId] ?? ''} placeholder="https://vk.com/club123" onChange={(e) => pages.onChange({ ...pages.value, [bodyId]: e.target.value })} />
+          <textarea
+            className="aot-draft aot-draft--short"
+            value={pages.value[bodyId] ?? ''}
+            placeholder="https://vk.com/club123"
+            onChange={(e) => pages.onChange({ ...pages.value, [bodyId]: e.target.value })}
+          />
         </label>
       ) : null}
       {people.length ? (
@@ -76,10 +84,19 @@ export function Executors({
                   <input aria-label={t('options.executors.name')} value={p.name} onChange={(e) => update(i, { name: e.target.value })} />
                 </td>
                 <td>
-                  <input type="checkbox" aria-label={t('options.executors.absentOf', { name: p.name })} checked={p.absent} onChange={(e) => update(i, { absent: e.target.checked })} />
+                  <input
+                    type="checkbox"
+                    aria-label={t('options.executors.absentOf', { name: p.name })}
+                    checked={p.absent}
+                    onChange={(e) => update(i, { absent: e.target.checked })}
+                  />
                 </td>
                 <td>
-                  <select aria-label={t('options.executors.substituteOf', { name: p.name })} value={p.substitutes[0] ?? ''} onChange={(e) => update(i, { substitutes: e.target.value ? [e.target.value] : [] })}>
+                  <select
+                    aria-label={t('options.executors.substituteOf', { name: p.name })}
+                    value={p.substitutes[0] ?? ''}
+                    onChange={(e) => update(i, { substitutes: e.target.value ? [e.target.value] : [] })}
+                  >
                     <option value="">—</option>
                     {people
                       .filter((o) => o.id !== p.id)
@@ -109,7 +126,12 @@ export function Executors({
                   ))}
                 </td>
                 <td>
-                  <button type="button" className="aot-link-button" aria-label={t('options.executors.removeOf', { name: p.name })} onClick={() => set(people.filter((_, j) => j !== i).map((o) => ({ ...o, substitutes: o.substitutes.filter((s) => s !== p.id) })))}>
+                  <button
+                    type="button"
+                    className="aot-link-button"
+                    aria-label={t('options.executors.removeOf', { name: p.name })}
+                    onClick={() => set(people.filter((_, j) => j !== i).map((o) => ({ ...o, substitutes: o.substitutes.filter((s) => s !== p.id) })))}
+                  >
                     ×
                   </button>
                 </td>
@@ -122,7 +144,13 @@ export function Executors({
           {t('options.executors.none')}
         </p>
       )}
-      <button type="button" className="aot-button" onClick={() => set([...people, { id: `p-${Date.now().toString(36)}-${people.length}`, name: t('options.executors.new'), substitutes: [], absent: false }])}>
+      <button
+        type="button"
+        className="aot-button"
+        onClick={() =>
+          set([...people, { id: `p-${Date.now().toString(36)}-${people.length}`, name: t('options.executors.new'), substitutes: [], absent: false }])
+        }
+      >
         {t('options.executors.add')}
       </button>
     </fieldset>

@@ -26,7 +26,13 @@ export function Onboarding({ onDone }: { onDone: (ws: Workspace) => void }) {
     <form className="aot-section aot-onboarding" onSubmit={submit} aria-labelledby="onboarding-title">
       <h2 id="onboarding-title">{t('onboarding.title')}</h2>
       <p>{t('onboarding.intro')}</p>
-      <RegionSelect value={region} onChange={(r) => { setRegion(r); setBody(''); }} />
+      <RegionSelect
+        value={region}
+        onChange={(r) => {
+          setRegion(r);
+          setBody('');
+        }}
+      />
       <label className="aot-field">
         <span className="aot-field__label">{t('onboarding.name')}</span>
         <input value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" />

@@ -7,7 +7,14 @@ import { REGIONS, type Region } from '@/lib/worktime';
 
 const CATEGORIES = ['cliche', 'jargon', 'style', 'substance'] as const;
 
-const lines = (text: string) => [...new Set(text.split('\n').map((l) => l.trim()).filter(Boolean))];
+const lines = (text: string) => [
+  ...new Set(
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean),
+  ),
+];
 
 /** The workspace settings a user edits: who I am, reminders, checker categories, directories. */
 export function WorkspaceEditor({ workspace, onSave }: { workspace: Workspace; onSave: (ws: Workspace) => Promise<void> }) {
@@ -51,7 +58,12 @@ export function WorkspaceEditor({ workspace, onSave }: { workspace: Workspace; o
     const roles = [...(curator ? (['curator'] as const) : []), ...(executor ? (['executor'] as const) : [])];
     await onSave({
       ...workspace,
-      user: { ...workspace.user, name: name.trim(), roles: roles.length ? roles : ['curator'], bodies: myBodies.filter((id) => nextBodies.some((b) => b.id === id)) },
+      user: {
+        ...workspace.user,
+        name: name.trim(),
+        roles: roles.length ? roles : ['curator'],
+        bodies: myBodies.filter((id) => nextBodies.some((b) => b.id === id)),
+      },
       ownProfiles: lines(profiles).slice(0, 10),
       notifyLeadMinutes: lead,
       profile: withTarget(workspace.profile, target),
@@ -79,9 +91,13 @@ export function WorkspaceEditor({ workspace, onSave }: { workspace: Workspace; o
             const timer = timers[k];
             // Khabarovsk: no overall term in the act; a sum stored by an older release is not one.
             if (!timer || ('derived' in timer && timer.derived)) return k === 'answer' ? <li key={k}>{t('options.noAnswerTerm')}</li> : null;
-            return <li key={k}>{t('options.timer', { name: t(`deadline.${k}`), value: t('options.minutes', { count: timer.minutes }), clause: timer.clause })}</li>;
+            return (
+              <li key={k}>{t('options.timer', { name: t(`deadline.${k}`), value: t('options.minutes', { count: timer.minutes }), clause: timer.clause })}</li>
+            );
           })}
-          <li>{t('options.timer', { name: t('deadline.final'), value: t('options.days', { count: timers.final.workingDays }), clause: timers.final.clause })}</li>
+          <li>
+            {t('options.timer', { name: t('deadline.final'), value: t('options.days', { count: timers.final.workingDays }), clause: timers.final.clause })}
+          </li>
         </ul>
         <label className="aot-field">
           <span className="aot-field__label">{t('options.target')}</span>
@@ -145,12 +161,21 @@ export function WorkspaceEditor({ workspace, onSave }: { workspace: Workspace; o
                 value={row.name}
                 onChange={(e) => setBodyRows(bodyRows.map((r, j) => (j === i ? { ...r, name: e.target.value } : r)))}
               />
-              <button type="button" className="aot-link-button" aria-label={t('options.bodyRemove', { name: row.name })} onClick={() => setBodyRows(bodyRows.filter((_, j) => j !== i))}>
+              <button
+                type="button"
+                className="aot-link-button"
+                aria-label={t('options.bodyRemove', { name: row.name })}
+                onClick={() => setBodyRows(bodyRows.filter((_, j) => j !== i))}
+              >
                 ×
               </button>
             </div>
           ))}
-          <button type="button" className="aot-button" onClick={() => setBodyRows([...bodyRows, { id: `b-${Date.now().toString(36)}-${bodyRows.length}`, name: '' }])}>
+          <button
+            type="button"
+            className="aot-button"
+            onClick={() => setBodyRows([...bodyRows, { id: `b-${Date.now().toString(36)}-${bodyRows.length}`, name: '' }])}
+          >
             {t('options.bodyAdd')}
           </button>
         </fieldset>
@@ -185,12 +210,24 @@ function RegionChange({ workspace, onSave }: { workspace: Workspace; onSave: (ws
   const [confirming, setConfirming] = useState(false);
   const change = async () => {
     const next = starterWorkspace(region, { ...workspace.user, bodies: [] });
-    await onSave({ ...next, ownProfiles: workspace.ownProfiles, notifyLeadMinutes: workspace.notifyLeadMinutes, disabledLintRules: workspace.disabledLintRules });
+    await onSave({
+      ...next,
+      ownProfiles: workspace.ownProfiles,
+      notifyLeadMinutes: workspace.notifyLeadMinutes,
+      disabledLintRules: workspace.disabledLintRules,
+    });
     setConfirming(false);
   };
   return (
     <div className="aot-toolbar">
-      <RegionSelect inline value={region} onChange={(r) => { setRegion(r); setConfirming(false); }} />
+      <RegionSelect
+        inline
+        value={region}
+        onChange={(r) => {
+          setRegion(r);
+          setConfirming(false);
+        }}
+      />
       {region !== workspace.region && !confirming ? (
         <button type="button" className="aot-button" onClick={() => setConfirming(true)}>
           {t('options.region.change')}

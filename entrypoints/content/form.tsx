@@ -63,7 +63,16 @@ function Dialog({ req, onClose, lastExecutor, directory }: { req: FormRequest; o
         if (e.target === e.currentTarget) onClose();
       }}
     >
-      <CaptureForm requireTrusted item={req.item} status={status} onSubmit={submit} onClose={onClose} lastExecutor={lastExecutor} {...(directory ? { directory } : {})} {...(zone ? { zone } : {})} />
+      <CaptureForm
+        requireTrusted
+        item={req.item}
+        status={status}
+        onSubmit={submit}
+        onClose={onClose}
+        lastExecutor={lastExecutor}
+        {...(directory ? { directory } : {})}
+        {...(zone ? { zone } : {})}
+      />
     </div>
   );
 }
@@ -103,9 +112,7 @@ async function directory(): Promise<Directory | undefined> {
 
 export function openForm(req: FormRequest): void {
   const stored = browser.storage.local.get(LAST_EXECUTOR).catch(() => ({}) as Record<string, unknown>);
-  void Promise.all([stored, directory()]).then(([values, dir]) =>
-    show(req, typeof values[LAST_EXECUTOR] === 'string' ? values[LAST_EXECUTOR] : '', dir),
-  );
+  void Promise.all([stored, directory()]).then(([values, dir]) => show(req, typeof values[LAST_EXECUTOR] === 'string' ? values[LAST_EXECUTOR] : '', dir));
 }
 
 function show(req: FormRequest, lastExecutor: string, dir?: Directory): void {
@@ -122,5 +129,7 @@ function show(req: FormRequest, lastExecutor: string, dir?: Directory): void {
   }
   window.addEventListener('keydown', escapeAnywhere, true);
   // A new key remounts the dialog with fresh state for each opened post.
-  root!.render(<Dialog key={`${req.item.key}:${req.detectedAt}`} req={req} onClose={closeForm} lastExecutor={lastExecutor} {...(dir ? { directory: dir } : {})} />);
+  root!.render(
+    <Dialog key={`${req.item.key}:${req.detectedAt}`} req={req} onClose={closeForm} lastExecutor={lastExecutor} {...(dir ? { directory: dir } : {})} />,
+  );
 }

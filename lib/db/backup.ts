@@ -93,11 +93,9 @@ export function parseBackup(text: string): Backup {
   } catch {
     throw new ImportError('backup.notJson');
   }
-  if (!raw || typeof raw !== 'object' || (raw as { format?: unknown }).format !== BACKUP_FORMAT)
-    throw new ImportError('backup.foreign');
+  if (!raw || typeof raw !== 'object' || (raw as { format?: unknown }).format !== BACKUP_FORMAT) throw new ImportError('backup.foreign');
   const version = (raw as { schemaVersion?: unknown }).schemaVersion;
-  if (typeof version === 'number' && version > LATEST_VERSION)
-    throw new ImportError('backup.newer', { version });
+  if (typeof version === 'number' && version > LATEST_VERSION) throw new ImportError('backup.newer', { version });
   // The first problems, each naming its field, in the person's language (the UI says them).
   const parsed = backupSchema.safeParse(raw);
   if (!parsed.success) throw new ImportError('backup.corrupt', { issues: issueReasons(parsed.error.issues, 3) });

@@ -89,7 +89,14 @@ export async function saveCapture(
     if (input.routing.executor.trim()) {
       const assignee = resolveAssignee(workspace, input.routing.executor);
       if (!assignee) throw new UnknownExecutorError(input.routing.executor.trim());
-      const routed = transition(message, withCover(workspace, { type: 'route', assignments: [assignee] }, message.site), { ...actor, roles: ['curator'] }, now, workspace.profile, calendar);
+      const routed = transition(
+        message,
+        withCover(workspace, { type: 'route', assignments: [assignee] }, message.site),
+        { ...actor, roles: ['curator'] },
+        now,
+        workspace.profile,
+        calendar,
+      );
       if (!routed.ok) throw new WorkflowFailure(routed.error, 'routing at capture');
       message = routed.message;
       events.push(...routed.events);
@@ -132,7 +139,13 @@ const INCIDENT_SHARED = new Set(['route', 'submitDraft', 'approve', 'requestRewo
  * draft, approval and rework apply to every open member too; each post is then published on
  * its own (its reply has its own link).
  */
-export async function applyCommand(db: AppDatabase, id: string, command: unknown, actor: Actor, env: WorkflowEnv): Promise<TransitionResult & { members?: number }> {
+export async function applyCommand(
+  db: AppDatabase,
+  id: string,
+  command: unknown,
+  actor: Actor,
+  env: WorkflowEnv,
+): Promise<TransitionResult & { members?: number }> {
   return db.transaction('rw', db.messages, db.events, async () => {
     const message = await db.messages.get(id);
     if (!message) return { ok: false, error: workflowError('invalid', 'workflow.notFound') } as const;
@@ -159,7 +172,10 @@ export async function applyCommand(db: AppDatabase, id: string, command: unknown
 
 /** Earlier messages a new capture likely repeats (see lib/workflow/repeats.ts). */
 export async function repeatCandidates(db: AppDatabase, capture: Parameters<typeof suggestRepeats>[0], now: number) {
-  const recent = await db.messages.where('detectedAt').above(now - REPEAT_WINDOW_MS).toArray();
+  const recent = await db.messages
+    .where('detectedAt')
+    .above(now - REPEAT_WINDOW_MS)
+    .toArray();
   return suggestRepeats(capture, recent, now);
 }
 
@@ -225,7 +241,10 @@ export async function recordPageObservations(db: AppDatabase, texts: ReadonlyMap
   if (!texts.size) return [];
   return db.transaction('rw', db.messages, db.events, async () => {
     const changed: string[] = [];
-    for (const m of await db.messages.where('key').anyOf([...texts.keys()]).toArray()) {
+    for (const m of await db.messages
+      .where('key')
+      .anyOf([...texts.keys()])
+      .toArray()) {
       const { change, pageMissedAt } = observePage(m, texts.get(m.key) ?? null, now);
       if (!change && pageMissedAt === m.pageMissedAt) continue;
       const next: Message = { ...m, ...(change ? { pageChanges: withPageChange(m.pageChanges, change), updatedAt: now } : {}) };
@@ -233,7 +252,11 @@ export async function recordPageObservations(db: AppDatabase, texts: ReadonlyMap
       else next.pageMissedAt = pageMissedAt;
       await db.messages.put(next);
       if (change) {
-        await db.events.bulkAdd(withIds([{ messageId: m.id, type: `page-${change.kind}`, at: now, actor: '', data: change.text !== undefined ? { text: change.text.slice(0, 2000) } : {} }]));
+        await db.events.bulkAdd(
+          withIds([
+            { messageId: m.id, type: `page-${change.kind}`, at: now, actor: '', data: change.text !== undefined ? { text: change.text.slice(0, 2000) } : {} },
+          ]),
+        );
         changed.push(m.key);
       }
     }

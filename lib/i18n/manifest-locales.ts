@@ -10,12 +10,6 @@ const locales = { ru, en };
 export function localeFiles(): Array<{ relativeDest: string; contents: string }> {
   return Object.entries(locales).map(([lang, file]) => ({
     relativeDest: `_locales/${lang}/messages.json`,
-    contents: JSON.stringify(
-      Object.fromEntries(
-        Object.entries(file.manifest).map(([name, message]) => [name, { message }]),
-      ),
-      null,
-      2,
-    ),
+    contents: JSON.stringify(Object.fromEntries(Object.entries(file.manifest).map(([name, message]) => [name, { message }])), null, 2),
   }));
 }

@@ -15,8 +15,26 @@ import type { Finding } from './types';
 // ---- normalisation with an offset map ----------------------------------------------------------
 
 const LOOKALIKE: Record<string, string> = {
-  a: 'а', b: 'б', c: 'с', e: 'е', h: 'н', k: 'к', m: 'м', n: 'п', o: 'о', p: 'р', t: 'т', u: 'и', x: 'х', y: 'у',
-  '0': 'о', '3': 'з', '4': 'ч', '6': 'б', '@': 'а', 'ё': 'е',
+  a: 'а',
+  b: 'б',
+  c: 'с',
+  e: 'е',
+  h: 'н',
+  k: 'к',
+  m: 'м',
+  n: 'п',
+  o: 'о',
+  p: 'р',
+  t: 'т',
+  u: 'и',
+  x: 'х',
+  y: 'у',
+  '0': 'о',
+  '3': 'з',
+  '4': 'ч',
+  '6': 'б',
+  '@': 'а',
+  ё: 'е',
 };
 /** LOOKALIKE by UTF-16 code. */
 const LOOKALIKE_CODE = new Map(Object.entries(LOOKALIKE).map(([from, to]) => [from.charCodeAt(0), to.charCodeAt(0)]));
@@ -65,9 +83,13 @@ function normalizeForScreen(input: string): Stream {
   const mapped = new Uint16Array(n);
   for (let i = 0; i < n; i++) {
     const code = source.charCodeAt(i);
-    if (isLetterCode(code) || code === STAR || code === 0x40) mapped[i] = LOOKALIKE_CODE.get(code) ?? code; // letters, * and @
+    if (isLetterCode(code) || code === STAR || code === 0x40)
+      mapped[i] = LOOKALIKE_CODE.get(code) ?? code; // letters, * and @
     // Digits count as letters only next to letters (a phone number stays a number).
-    else if ((code === 0x30 || code === 0x33 || code === 0x34 || code === 0x36) && (isLetterCode(source.charCodeAt(i - 1)) || isLetterCode(source.charCodeAt(i + 1))))
+    else if (
+      (code === 0x30 || code === 0x33 || code === 0x34 || code === 0x36) &&
+      (isLetterCode(source.charCodeAt(i - 1)) || isLetterCode(source.charCodeAt(i + 1)))
+    )
       mapped[i] = LOOKALIKE_CODE.get(code)!;
     else mapped[i] = SPACE;
   }
@@ -132,13 +154,17 @@ const OBSCENE_EXCEPT = /^(?:мандат|мандарин|мандолин|ма�
 
 // ---- insults and threats -----------------------------------------------------------------------
 
-const INSULT = /^(?:дебил|идиот|урод(?!ств)|тварь|твар[иья]|мраз[ьиюей]|скотин|ублюд|дегенерат|кретин|придур|подон(?:ок|к)|быдл|чмо|мерзав|негодя|сволоч|гнид|дур(?:а|ак|ачь|еха|ынд)|олух|тупиц|отмороз|выродок|выродк|падл|ворюг|ворье|жулье|клоун|шакал|паразит|холуй|холуи|лизоблюд)/u;
+const INSULT =
+  /^(?:дебил|идиот|урод(?!ств)|тварь|твар[иья]|мраз[ьиюей]|скотин|ублюд|дегенерат|кретин|придур|подон(?:ок|к)|быдл|чмо|мерзав|негодя|сволоч|гнид|дур(?:а|ак|ачь|еха|ынд)|олух|тупиц|отмороз|выродок|выродк|падл|ворюг|ворье|жулье|клоун|шакал|паразит|холуй|холуи|лизоблюд)/u;
 const INSULT_AMBIGUOUS = /^(?:коз[её]л|козл|свин(?:ья|ьи|ье|ей|ота)|сук[аиуе]?$|сучар|крыс[аы]$|баран|осел|осл[ыа]|шут)/u;
 /** Words that make an insult addressed: 2nd person, officials, family. */
-const ADDRESSEE = /^(?:ты|тебя|тебе|тобой|вы|вас|вам|вами|ваш|ваша|ваше|ваши|вашего|вашей|вашим|ваших|твой|твоя|твое|твои|твоего|глав[аыуе]|мэр|мэра|губернатор|чиновник|депутат|министр|директор|начальник|администраци|власт|сотрудник|исполнител)/u;
+const ADDRESSEE =
+  /^(?:ты|тебя|тебе|тобой|вы|вас|вам|вами|ваш|ваша|ваше|ваши|вашего|вашей|вашим|ваших|твой|твоя|твое|твои|твоего|глав[аыуе]|мэр|мэра|губернатор|чиновник|депутат|министр|директор|начальник|администраци|власт|сотрудник|исполнител)/u;
 
-const THREAT_VERB = /^(?:убь[юе]|уб[ью]ем|прибь[юе]|пришибу|зарежу|зарежем|порежу|застрелю|застрелим|пристрелю|перестреляю|перестреляем|перебь[юе]|сожгу|сожжем|спалю|спалим|подожгу|подожжем|взорву|взорвем|закопа[юе]|урою|уроем|задушу|утоплю|покалечу|изобь[юе]|отравлю|повешу|повесим|грохну|замочу|прикончу|расправлюсь|расправимся|порву|переломаю|оторву|раздавлю|уничтожу)/u;
-const HARM_INFINITIVE = /^(?:убить|перестрелять|пристрелить|расстрелять|сжечь|спалить|поджечь|взорвать|повесить|перевешать|закопать|зарезать|отравить|утопить|прибить|замочить|уничтожить|расправиться|избить)$/u;
+const THREAT_VERB =
+  /^(?:убь[юе]|уб[ью]ем|прибь[юе]|пришибу|зарежу|зарежем|порежу|застрелю|застрелим|пристрелю|перестреляю|перестреляем|перебь[юе]|сожгу|сожжем|спалю|спалим|подожгу|подожжем|взорву|взорвем|закопа[юе]|урою|уроем|задушу|утоплю|покалечу|изобь[юе]|отравлю|повешу|повесим|грохну|замочу|прикончу|расправлюсь|расправимся|порву|переломаю|оторву|раздавлю|уничтожу)/u;
+const HARM_INFINITIVE =
+  /^(?:убить|перестрелять|пристрелить|расстрелять|сжечь|спалить|поджечь|взорвать|повесить|перевешать|закопать|зарезать|отравить|утопить|прибить|замочить|уничтожить|расправиться|избить)$/u;
 const HARM_MODAL = /^(?:надо|нужно|пора|стоит|следует|давайте|давай|хочу|хотим|буду|будем|готов|готовы|предлагаю)$/u;
 const DEATH_WISH = /^(?:сдохни|сдохните|сдохнешь|сдохнете|подохни|подохните|издохни)$/u;
 const IDIOM_AFTER = /^(?:время|день|вечер|час|выходные|полдня|неделю)$/u;
@@ -234,7 +260,14 @@ export function findForbidden(text: string): Finding[] {
     // A token of stars alone («***») is a censored word or a separator: not judged.
     const obscene = obsceneSpan(tokens[i]!);
     if (obscene) {
-      findings.push({ category: 'forbidden', ruleId: 'forbidden.obscenity', start: obscene[0], end: obscene[1], severity: 'error', message: 'Похоже, не подлежит обработке: нецензурное выражение' });
+      findings.push({
+        category: 'forbidden',
+        ruleId: 'forbidden.obscenity',
+        start: obscene[0],
+        end: obscene[1],
+        severity: 'error',
+        message: 'Похоже, не подлежит обработке: нецензурное выражение',
+      });
       continue;
     }
     if (INSULT.test(word) || INSULT_AMBIGUOUS.test(word)) {
@@ -262,14 +295,32 @@ export function findForbidden(text: string): Finding[] {
       );
       continue;
     }
-    if (DEATH_WISH.test(word) || (word === 'сдох' || word === 'сдохла' || word === 'сдохли') && (prev === 'чтоб' || prev === 'чтобы' || tokens[i - 2]?.word === 'чтоб' || tokens[i - 2]?.word === 'чтобы')) {
-      findings.push({ category: 'forbidden', ruleId: 'forbidden.threat', start, end, severity: 'error', message: 'Похоже, не подлежит обработке: пожелание смерти' });
+    if (
+      DEATH_WISH.test(word) ||
+      ((word === 'сдох' || word === 'сдохла' || word === 'сдохли') &&
+        (prev === 'чтоб' || prev === 'чтобы' || tokens[i - 2]?.word === 'чтоб' || tokens[i - 2]?.word === 'чтобы'))
+    ) {
+      findings.push({
+        category: 'forbidden',
+        ruleId: 'forbidden.threat',
+        start,
+        end,
+        severity: 'error',
+        message: 'Похоже, не подлежит обработке: пожелание смерти',
+      });
       continue;
     }
     if (HARM_INFINITIVE.test(word) && !(next && IDIOM_AFTER.test(next))) {
       const before = tokens.slice(Math.max(0, i - 3), i).map((t) => t.word);
       if (before.some((w) => HARM_MODAL.test(w)) && !before.includes('не')) {
-        findings.push({ category: 'forbidden', ruleId: 'forbidden.harm', start, end, severity: 'error', message: 'Похоже, не подлежит обработке: намерение причинить вред' });
+        findings.push({
+          category: 'forbidden',
+          ruleId: 'forbidden.harm',
+          start,
+          end,
+          severity: 'error',
+          message: 'Похоже, не подлежит обработке: намерение причинить вред',
+        });
       }
     }
   }

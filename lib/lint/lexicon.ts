@@ -92,7 +92,11 @@ function compileSlot(raw: string): Slot | null {
 function compile(rule: LexicalRule): CompiledRule[] {
   const patterns = typeof rule.pattern === 'string' ? [rule.pattern] : rule.pattern;
   return patterns.map((p) => {
-    const slots = p.split(/\s+/).filter(Boolean).map(compileSlot).filter((s): s is Slot => s !== null);
+    const slots = p
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(compileSlot)
+      .filter((s): s is Slot => s !== null);
     if (!slots.length || slots[0]!.optional) throw new Error(`rule ${rule.id}: a pattern must start with a required word`);
     return { rule, slots, ...(rule.unless ? { unless: new Set(rule.unless.map(normalizeWord)) } : {}) };
   });
@@ -183,9 +187,7 @@ export function matchLexicon(lexicon: Lexicon, tokens: Token[], enabled: (rule: 
       hits.push({ rule: compiled.rule, startToken: i, endToken: end });
     }
   }
-  hits.sort(
-    (a, b) => b.endToken - b.startToken - (a.endToken - a.startToken) || b.rule.weight - a.rule.weight || a.startToken - b.startToken,
-  );
+  hits.sort((a, b) => b.endToken - b.startToken - (a.endToken - a.startToken) || b.rule.weight - a.rule.weight || a.startToken - b.startToken);
   const taken = new Uint8Array(tokens.length);
   const chosen: LexicalHit[] = [];
   for (const hit of hits) {

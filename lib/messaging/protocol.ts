@@ -12,7 +12,6 @@ export { CHANNEL, ChannelError, describeIssues, envelopeSchema, errorCodes, repl
 import { reasonFields } from './channel';
 import { workspaceSchema } from '../workflow/workspace';
 
-
 export const protocol = {
   ...siteProtocol,
   /** A workflow step on a stored message (extension pages only: privileged). */
@@ -75,4 +74,3 @@ export type RequestOf<T extends RequestType> = z.input<Protocol[T]['request']>;
 export type ParsedRequestOf<T extends RequestType> = z.output<Protocol[T]['request']>;
 export type ResponseOf<T extends RequestType> = z.output<Protocol[T]['response']>;
 export type SenderKind = 'site' | 'extension';
-

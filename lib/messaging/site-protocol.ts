@@ -43,7 +43,14 @@ export const siteProtocol = {
      * dueAt: when the answer is due (the regulation's answer term); nextDueAt: the next step's;
      * zone: the workspace schedule's time zone they were counted in (the form shows them in it).
      */
-    response: z.object({ id: z.string(), created: z.boolean(), dueAt: z.number(), dueKind: dueKindSchema, nextDueAt: z.number().optional(), zone: timeZoneSchema }),
+    response: z.object({
+      id: z.string(),
+      created: z.boolean(),
+      dueAt: z.number(),
+      dueKind: dueKindSchema,
+      nextDueAt: z.number().optional(),
+      zone: timeZoneSchema,
+    }),
   },
   /**
    * Which of these item keys are already messages (one batched request per page scan), with
@@ -157,7 +164,14 @@ export const siteProtocol = {
     request: z.object({ item: capturedItemSchema, topic: z.string().max(200).optional(), location: z.string().max(200).optional() }),
     response: z.object({
       candidates: z.array(
-        z.object({ id: z.string(), reasons: z.array(z.enum(['author', 'topic-location', 'text'])), score: z.number(), text: z.string(), detectedAt: z.number(), step: stepSchema }),
+        z.object({
+          id: z.string(),
+          reasons: z.array(z.enum(['author', 'topic-location', 'text'])),
+          score: z.number(),
+          text: z.string(),
+          detectedAt: z.number(),
+          step: stepSchema,
+        }),
       ),
     }),
   },

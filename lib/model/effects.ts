@@ -16,8 +16,8 @@ export function asEffectFailures(value: unknown): EffectFailures {
   const out: EffectFailures = {};
   for (const [name, v] of Object.entries(value as Record<string, unknown>)) {
     const f = v as Partial<EffectFailure> | null;
-    if (f && typeof f.count === 'number' && typeof f.lastAt === 'number') out[name] = { count: f.count, lastAt: f.lastAt, lastError: String(f.lastError ?? '').slice(0, 300) };
+    if (f && typeof f.count === 'number' && typeof f.lastAt === 'number')
+      out[name] = { count: f.count, lastAt: f.lastAt, lastError: String(f.lastError ?? '').slice(0, 300) };
   }
   return out;
 }
-

@@ -135,7 +135,10 @@ export const messageSchema = capturedItemSchema.extend({
   /** The curator asked for «до/после» photos in the answer (Yakutia п. 17). */
   photosRequired: z.object({ by: z.string(), at: instantSchema, clause: z.string() }).optional(),
   draft: draftSchema.optional(),
-  remarks: z.array(z.object({ at: instantSchema, by: z.string(), text: z.string(), body: z.string().optional() })).max(1000).default([]),
+  remarks: z
+    .array(z.object({ at: instantSchema, by: z.string(), text: z.string(), body: z.string().optional() }))
+    .max(1000)
+    .default([]),
   publications: z.array(publicationSchema).max(200).default([]),
   repeatOf: z.string().optional(),
   incidentId: z.string().optional(),
@@ -144,7 +147,10 @@ export const messageSchema = capturedItemSchema.extend({
   nextDueAt: instantSchema.optional(),
   nextDueKind: z.string().optional(),
   /** Deadlines missed so far (facts for reports). */
-  breaches: z.array(z.object({ kind: z.string(), dueAt: instantSchema, clause: z.string(), body: z.string().optional() })).max(1000).default([]),
+  breaches: z
+    .array(z.object({ kind: z.string(), dueAt: instantSchema, clause: z.string(), body: z.string().optional() }))
+    .max(1000)
+    .default([]),
   /** Who has something to do now (actor or body ids): the queue index. */
   openFor: z.array(z.string()).max(200).default([]),
   /** Every body the message was routed to (the "by body" index). */

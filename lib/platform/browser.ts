@@ -203,7 +203,9 @@ export function sessionPort(api: BrowserShape): SessionStorePort {
   const local = api.storage.local;
   const p = (key: string) => SESSION_FALLBACK_PREFIX + key;
   const unprefix = (record: Record<string, unknown>) =>
-    Object.fromEntries(Object.entries(record).flatMap(([k, v]) => (k.startsWith(SESSION_FALLBACK_PREFIX) ? [[k.slice(SESSION_FALLBACK_PREFIX.length), v]] : [])));
+    Object.fromEntries(
+      Object.entries(record).flatMap(([k, v]) => (k.startsWith(SESSION_FALLBACK_PREFIX) ? [[k.slice(SESSION_FALLBACK_PREFIX.length), v]] : [])),
+    );
   return {
     kind: 'local',
     get: async (keys) => unprefix(await local.get((Array.isArray(keys) ? keys : [keys]).map(p))),

@@ -149,10 +149,17 @@ export function planDeadlines(profile: RegulationProfile, calendar: WorkCalendar
   if (routedFirst === undefined) {
     for (const p of parts) if (p.routedAt !== undefined && (routedFirst === undefined || p.routedAt < routedFirst)) routedFirst = p.routedAt;
   }
-  if (routedFirst === undefined)
-    routedFirst = facts.returnedAt !== undefined ? Math.min(facts.routedAt ?? Infinity, facts.returnedAt) : facts.routedAt;
+  if (routedFirst === undefined) routedFirst = facts.returnedAt !== undefined ? Math.min(facts.routedAt ?? Infinity, facts.returnedAt) : facts.routedAt;
   deadlines.push(
-    deadline('route', due(calendar, routeTimer.clock, facts.detectedAt, routeTimer.minutes), 'detectedAt', routeTimer.minutes, routeTimer.clock, routeTimer.clause, routedFirst),
+    deadline(
+      'route',
+      due(calendar, routeTimer.clock, facts.detectedAt, routeTimer.minutes),
+      'detectedAt',
+      routeTimer.minutes,
+      routeTimer.clock,
+      routeTimer.clause,
+      routedFirst,
+    ),
   );
 
   // Return as not competent: a window of each body, from its turn or (where the act says
@@ -163,7 +170,15 @@ export function planDeadlines(profile: RegulationProfile, calendar: WorkCalendar
     for (const p of parts) {
       const start = startOf(p, rt.from);
       if (start === undefined || (p.returnedAt !== undefined && p.returnedAt < start)) continue;
-      const d = deadline('return', due(calendar, rt.clock, start, rt.minutes), rt.from === 'receivedAt' && p.receivedAt !== undefined ? 'receivedAt' : 'routedAt', rt.minutes, rt.clock, rt.clause, p.returnedAt);
+      const d = deadline(
+        'return',
+        due(calendar, rt.clock, start, rt.minutes),
+        rt.from === 'receivedAt' && p.receivedAt !== undefined ? 'receivedAt' : 'routedAt',
+        rt.minutes,
+        rt.clock,
+        rt.clause,
+        p.returnedAt,
+      );
       d.optional = true;
       if (several) d.body = p.body;
       deadlines.push(d);
@@ -171,7 +186,15 @@ export function planDeadlines(profile: RegulationProfile, calendar: WorkCalendar
   } else {
     const receivedAt = facts.receivedAt ?? facts.routedAt;
     if (receivedAt !== undefined && (facts.returnedAt === undefined || facts.returnedAt >= receivedAt)) {
-      const d = deadline('return', due(calendar, rt.clock, receivedAt, rt.minutes), facts.receivedAt !== undefined ? 'receivedAt' : 'routedAt', rt.minutes, rt.clock, rt.clause, facts.returnedAt);
+      const d = deadline(
+        'return',
+        due(calendar, rt.clock, receivedAt, rt.minutes),
+        facts.receivedAt !== undefined ? 'receivedAt' : 'routedAt',
+        rt.minutes,
+        rt.clock,
+        rt.clause,
+        facts.returnedAt,
+      );
       d.optional = true;
       deadlines.push(d);
     }
@@ -181,7 +204,15 @@ export function planDeadlines(profile: RegulationProfile, calendar: WorkCalendar
   if (facts.returnedAt !== undefined) {
     const t = timers.reroute;
     deadlines.push(
-      deadline('route', due(calendar, t.clock, facts.returnedAt, t.minutes), 'returnedAt', t.minutes, t.clock, t.clause, firstAfter(facts.returnedAt, facts.routedAt)),
+      deadline(
+        'route',
+        due(calendar, t.clock, facts.returnedAt, t.minutes),
+        'returnedAt',
+        t.minutes,
+        t.clock,
+        t.clause,
+        firstAfter(facts.returnedAt, facts.routedAt),
+      ),
     );
   }
 
@@ -197,7 +228,15 @@ export function planDeadlines(profile: RegulationProfile, calendar: WorkCalendar
     const shortened = facts.answerMinutes !== undefined && facts.answerMinutes < at.minutes;
     answerMinutes = shortened ? facts.answerMinutes! : at.minutes;
     answerDue = due(calendar, at.clock, answerFrom, answerMinutes);
-    const answer = deadline('answer', answerDue, answerOrigin, answerMinutes, at.clock, shortened ? (profile.shortTermClause ?? at.clause) : at.clause, firstAfter(answerFrom, ...publications));
+    const answer = deadline(
+      'answer',
+      answerDue,
+      answerOrigin,
+      answerMinutes,
+      at.clock,
+      shortened ? (profile.shortTermClause ?? at.clause) : at.clause,
+      firstAfter(answerFrom, ...publications),
+    );
     const notes: Reason[] = [];
     if (shortened) notes.push(reason('deadline.note.shortTerm'));
     // A workspace's own note on the timer is its text (data), shown as written.
@@ -207,7 +246,15 @@ export function planDeadlines(profile: RegulationProfile, calendar: WorkCalendar
   }
   if (timers.target) {
     const t = timers.target;
-    const d = deadline('target', due(calendar, t.clock, facts.detectedAt, t.minutes), 'detectedAt', t.minutes, t.clock, t.clause, firstAfter(facts.detectedAt, ...publications));
+    const d = deadline(
+      'target',
+      due(calendar, t.clock, facts.detectedAt, t.minutes),
+      'detectedAt',
+      t.minutes,
+      t.clock,
+      t.clause,
+      firstAfter(facts.detectedAt, ...publications),
+    );
     d.own = true;
     deadlines.push(d);
   }
@@ -226,7 +273,15 @@ export function planDeadlines(profile: RegulationProfile, calendar: WorkCalendar
         // A shortened term keeps the act's proportion of drafting to the whole term.
         const lead = answerMinutes < at.minutes ? Math.round((timers.draft.beforeAnswer * answerMinutes) / at.minutes) : timers.draft.beforeAnswer;
         const dueAt = timers.draft.clock === 'working' ? subtractWorkingMinutes(calendar, answerDue, lead) : answerDue - lead * 60_000;
-        draft = deadline('draft', Math.max(dueAt, answerFrom), answerOrigin, Math.max(0, answerMinutes - lead), timers.draft.clock, timers.draft.clause, draftDone);
+        draft = deadline(
+          'draft',
+          Math.max(dueAt, answerFrom),
+          answerOrigin,
+          Math.max(0, answerMinutes - lead),
+          timers.draft.clock,
+          timers.draft.clause,
+          draftDone,
+        );
         draft.note = reason('deadline.note.draftLead', { lead: hoursAndMinutes(lead) });
       }
     } else {
@@ -236,7 +291,15 @@ export function planDeadlines(profile: RegulationProfile, calendar: WorkCalendar
       const start = current ? startOf(current, 'receivedAt') : parts.length ? undefined : (facts.receivedAt ?? facts.routedAt);
       if (start !== undefined) {
         const t = timers.draft;
-        draft = deadline('draft', due(calendar, t.clock, start, t.minutes), current ? (current.receivedAt !== undefined ? 'receivedAt' : 'routedAt') : facts.receivedAt !== undefined ? 'receivedAt' : 'routedAt', t.minutes, t.clock, t.clause, draftDone !== undefined && draftDone >= start ? draftDone : firstAfter(start, facts.draftSubmittedAt));
+        draft = deadline(
+          'draft',
+          due(calendar, t.clock, start, t.minutes),
+          current ? (current.receivedAt !== undefined ? 'receivedAt' : 'routedAt') : facts.receivedAt !== undefined ? 'receivedAt' : 'routedAt',
+          t.minutes,
+          t.clock,
+          t.clause,
+          draftDone !== undefined && draftDone >= start ? draftDone : firstAfter(start, facts.draftSubmittedAt),
+        );
       }
     }
   }
@@ -253,8 +316,15 @@ export function planDeadlines(profile: RegulationProfile, calendar: WorkCalendar
   if (facts.draftSubmittedAt !== undefined && !curatorPublish) {
     const t = timers.approve;
     deadlines.push(
-      deadline('approve', due(calendar, t.clock, facts.draftSubmittedAt, t.minutes), 'draftSubmittedAt', t.minutes, t.clock, t.clause,
-        firstAfter(facts.draftSubmittedAt, facts.approvedAt, facts.reworkRequestedAt)),
+      deadline(
+        'approve',
+        due(calendar, t.clock, facts.draftSubmittedAt, t.minutes),
+        'draftSubmittedAt',
+        t.minutes,
+        t.clock,
+        t.clause,
+        firstAfter(facts.draftSubmittedAt, facts.approvedAt, facts.reworkRequestedAt),
+      ),
     );
   }
 
@@ -266,7 +336,15 @@ export function planDeadlines(profile: RegulationProfile, calendar: WorkCalendar
     // approval instead also does the rework in time.
     const resubmitted = firstAfter(facts.reworkRequestedAt + 1, facts.draftSubmittedAt);
     const done = direct ? firstAfter(facts.reworkRequestedAt, ...publications, resubmitted) : resubmitted;
-    const d = deadline('rework', due(calendar, rework.clock, facts.reworkRequestedAt, rework.minutes), 'reworkRequestedAt', rework.minutes, rework.clock, rework.clause, done);
+    const d = deadline(
+      'rework',
+      due(calendar, rework.clock, facts.reworkRequestedAt, rework.minutes),
+      'reworkRequestedAt',
+      rework.minutes,
+      rework.clock,
+      rework.clause,
+      done,
+    );
     if (direct) d.note = reason('deadline.note.reworkDirect');
     deadlines.push(d);
   }
@@ -274,12 +352,30 @@ export function planDeadlines(profile: RegulationProfile, calendar: WorkCalendar
   // Publication after approval (п. 13), or by the curator from the draft (п. 13 абз. 2).
   if (curatorPublish && facts.draftSubmittedAt !== undefined) {
     const t = curatorPublish;
-    const d = deadline('publish', due(calendar, t.clock, facts.draftSubmittedAt, t.minutes), 'draftSubmittedAt', t.minutes, t.clock, t.clause, firstAfter(facts.draftSubmittedAt, ...publications));
+    const d = deadline(
+      'publish',
+      due(calendar, t.clock, facts.draftSubmittedAt, t.minutes),
+      'draftSubmittedAt',
+      t.minutes,
+      t.clock,
+      t.clause,
+      firstAfter(facts.draftSubmittedAt, ...publications),
+    );
     d.note = reason('deadline.note.curatorPublishes');
     deadlines.push(d);
   } else if (facts.approvedAt !== undefined) {
     const t = timers.publish;
-    deadlines.push(deadline('publish', due(calendar, t.clock, facts.approvedAt, t.minutes), 'approvedAt', t.minutes, t.clock, t.clause, firstAfter(facts.approvedAt, ...publications)));
+    deadlines.push(
+      deadline(
+        'publish',
+        due(calendar, t.clock, facts.approvedAt, t.minutes),
+        'approvedAt',
+        t.minutes,
+        t.clock,
+        t.clause,
+        firstAfter(facts.approvedAt, ...publications),
+      ),
+    );
   }
 
   // The final answer after an interim one: N working days (п. 14; see addWorkingDays), from
@@ -289,10 +385,19 @@ export function planDeadlines(profile: RegulationProfile, calendar: WorkCalendar
     const f = timers.final;
     const fromSubmission = f.from === 'interimSubmittedAt' && facts.interimSubmittedAt !== undefined;
     const start = fromSubmission ? facts.interimSubmittedAt! : facts.interimPublishedAt;
-    const done = f.stops === 'draft'
-      ? (facts.finalDraftSubmittedAt ?? firstAfter(facts.interimPublishedAt + 1, facts.draftSubmittedAt, facts.publishedAt))
-      : firstAfter(facts.interimPublishedAt + 1, facts.publishedAt);
-    const d = deadline('final', addWorkingDays(calendar, start, f.workingDays), fromSubmission ? 'interimSubmittedAt' : 'interimPublishedAt', 0, 'working', f.clause, done);
+    const done =
+      f.stops === 'draft'
+        ? (facts.finalDraftSubmittedAt ?? firstAfter(facts.interimPublishedAt + 1, facts.draftSubmittedAt, facts.publishedAt))
+        : firstAfter(facts.interimPublishedAt + 1, facts.publishedAt);
+    const d = deadline(
+      'final',
+      addWorkingDays(calendar, start, f.workingDays),
+      fromSubmission ? 'interimSubmittedAt' : 'interimPublishedAt',
+      0,
+      'working',
+      f.clause,
+      done,
+    );
     d.workingDays = f.workingDays;
     d.note = reason(f.stops === 'draft' ? 'deadline.note.finalDraft' : 'deadline.note.finalAnswer');
     deadlines.push(d);
@@ -313,13 +418,29 @@ export function planDeadlines(profile: RegulationProfile, calendar: WorkCalendar
       if (mode !== 'parallel') continue;
       if (part.submittedAt !== undefined) {
         const a = timers.approve;
-        const d = deadline('approve', due(calendar, a.clock, part.submittedAt, a.minutes), 'part', a.minutes, a.clock, a.clause, firstAfter(part.submittedAt, part.approvedAt, part.reworkRequestedAt));
+        const d = deadline(
+          'approve',
+          due(calendar, a.clock, part.submittedAt, a.minutes),
+          'part',
+          a.minutes,
+          a.clock,
+          a.clause,
+          firstAfter(part.submittedAt, part.approvedAt, part.reworkRequestedAt),
+        );
         d.body = part.body;
         deadlines.push(d);
       }
       if (part.reworkRequestedAt !== undefined) {
         const r = timers.rework;
-        const d = deadline('rework', due(calendar, r.clock, part.reworkRequestedAt, r.minutes), 'part', r.minutes, r.clock, r.clause, firstAfter(part.reworkRequestedAt, part.reworkedAt));
+        const d = deadline(
+          'rework',
+          due(calendar, r.clock, part.reworkRequestedAt, r.minutes),
+          'part',
+          r.minutes,
+          r.clock,
+          r.clause,
+          firstAfter(part.reworkRequestedAt, part.reworkedAt),
+        );
         d.body = part.body;
         deadlines.push(d);
       }
@@ -328,7 +449,9 @@ export function planDeadlines(profile: RegulationProfile, calendar: WorkCalendar
     }
     if (mode === 'parallel' && timers.summary && lastAccepted !== undefined) {
       const s = timers.summary;
-      deadlines.push(deadline('summary', due(calendar, s.clock, lastAccepted, s.minutes), 'part', s.minutes, s.clock, s.clause, firstAfter(lastAccepted, facts.publishedAt)));
+      deadlines.push(
+        deadline('summary', due(calendar, s.clock, lastAccepted, s.minutes), 'part', s.minutes, s.clock, s.clause, firstAfter(lastAccepted, facts.publishedAt)),
+      );
     }
   }
 

@@ -97,7 +97,10 @@ const profileShape = z.object({
   severalBodies: z.enum(['sequential', 'parallel']),
   severalBodiesClause: z.string(),
   /** Who publishes an approved answer (Yakutia п. 13: executor or curator; elsewhere the executor). */
-  publishers: z.array(z.enum(['executor', 'curator'])).min(1).default(['executor', 'curator']),
+  publishers: z
+    .array(z.enum(['executor', 'curator']))
+    .min(1)
+    .default(['executor', 'curator']),
   publishersClause: z.string().default(''),
   /** A clarification request to the author is a step of the act (not in Khabarovsk). */
   clarification: z.boolean().default(true),

@@ -60,8 +60,7 @@ const error = workflowError;
  */
 export function commandRefusal(m: Message, type: CommandType, actor: Actor, profile: RegulationProfile): WorkflowError | undefined {
   const step = m.step;
-  if (m.status === 'closed' && type !== 'linkRepeat' && type !== 'joinIncident')
-    return error('wrong-step', 'workflow.closed', { step: stepName(step) });
+  if (m.status === 'closed' && type !== 'linkRepeat' && type !== 'joinIncident') return error('wrong-step', 'workflow.closed', { step: stepName(step) });
   const wrongStep = error('wrong-step', 'workflow.wrongStep', { step: stepName(step) });
   const curatorOnly = error('forbidden', 'workflow.curatorOnly');
   const mine = assignmentsOf(m, actor);
@@ -122,8 +121,7 @@ export function commandRefusal(m: Message, type: CommandType, actor: Actor, prof
       return isCurator(actor) || mine.some((a) => a.state !== 'returned') ? undefined : error('forbidden', 'workflow.authorReplyBy');
     case 'setTerm':
       if (!isCurator(actor)) return curatorOnly;
-      if (!profile.shortTermClause || !profile.timers.answer || profile.timers.answer.derived)
-        return error('invalid', 'workflow.noShortTerm');
+      if (!profile.shortTermClause || !profile.timers.answer || profile.timers.answer.derived) return error('invalid', 'workflow.noShortTerm');
       return step === 'approved' || step === 'interim' ? wrongStep : undefined;
     case 'requirePhotos':
       if (!isCurator(actor)) return curatorOnly;

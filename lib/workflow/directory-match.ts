@@ -10,7 +10,10 @@ export interface DirectoryEntry {
 }
 
 const norm = (s: string) => s.toLowerCase().replace(/ё/g, 'е').replace(/й/g, 'и');
-const wordsOf = (name: string) => norm(name).split(/[^a-zа-я0-9]+/u).filter(Boolean);
+const wordsOf = (name: string) =>
+  norm(name)
+    .split(/[^a-zа-я0-9]+/u)
+    .filter(Boolean);
 
 /**
  * Whether `query` (no spaces) reads as pieces of the name's words in order, each piece the

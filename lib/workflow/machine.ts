@@ -17,7 +17,10 @@ export { allowedCommands, commandRefusal, workflowError, type WorkflowError, typ
 
 export type TransitionResult = { ok: true; message: Message; events: WorkflowEvent[] } | { ok: false; error: WorkflowError };
 
-const fail = (code: WorkflowErrorCode, key: WorkflowError['reason'], params?: Params): TransitionResult => ({ ok: false, error: workflowError(code, key, params) });
+const fail = (code: WorkflowErrorCode, key: WorkflowError['reason'], params?: Params): TransitionResult => ({
+  ok: false,
+  error: workflowError(code, key, params),
+});
 
 /**
  * A refused step where one was expected (replaying a log, routing a capture): the workflow's
@@ -34,8 +37,20 @@ export class WorkflowFailure extends Error {
 }
 
 const FACT_KEYS = [
-  'routedAt', 'firstRoutedAt', 'receivedAt', 'returnedAt', 'draftSubmittedAt', 'firstDraftSubmittedAt', 'reworkRequestedAt', 'approvedAt',
-  'interimPublishedAt', 'publishedAt', 'interimSubmittedAt', 'finalDraftSubmittedAt', 'clarificationPublishedAt', 'authorRepliedAt',
+  'routedAt',
+  'firstRoutedAt',
+  'receivedAt',
+  'returnedAt',
+  'draftSubmittedAt',
+  'firstDraftSubmittedAt',
+  'reworkRequestedAt',
+  'approvedAt',
+  'interimPublishedAt',
+  'publishedAt',
+  'interimSubmittedAt',
+  'finalDraftSubmittedAt',
+  'clarificationPublishedAt',
+  'authorRepliedAt',
 ] as const;
 const PART_KEYS = ['routedAt', 'receivedAt', 'submittedAt', 'returnedAt', 'approvedAt', 'reworkRequestedAt', 'reworkedAt'] as const;
 
@@ -148,7 +163,9 @@ export function transition(
   const from = message.step;
   const reassigning = cmd.type === 'route' && cmd.reassign === true;
   const refused =
-    reassigning && message.status === 'open' && message.step === 'routed' && actor.roles.includes('curator') ? undefined : commandRefusal(message, cmd.type, actor, profile);
+    reassigning && message.status === 'open' && message.step === 'routed' && actor.roles.includes('curator')
+      ? undefined
+      : commandRefusal(message, cmd.type, actor, profile);
   if (refused) return { ok: false, error: refused };
 
   let m: Message = { ...message, assignments: message.assignments.map((a) => ({ ...a })), updatedAt: now };
@@ -229,7 +246,8 @@ export function transition(
       const last = m.mode === 'sequential' && mine.some((a) => a.order === m.assignments.length - 1);
       if (last) return fail('invalid', 'workflow.lastDrafts');
       for (const a of mine) {
-        if (a.state === 'rework') Object.assign(a, { state: 'accepted', reworkedAt: now, part: cmd.text }); // п. 12: final without a second approval
+        if (a.state === 'rework')
+          Object.assign(a, { state: 'accepted', reworkedAt: now, part: cmd.text }); // п. 12: final without a second approval
         else Object.assign(a, { state: 'submitted', submittedAt: a.submittedAt ?? now, part: cmd.text });
       }
       data.bodies = mine.map((a) => a.body);
@@ -303,7 +321,10 @@ export function transition(
       // What was sent, compared with what was approved (an addressee's name before it is fine).
       const approved = from === 'summary' || from === 'rework' ? undefined : m.draft?.text;
       const differs = cmd.text !== undefined && approved !== undefined && !comparableText(cmd.text).includes(comparableText(approved));
-      m.publications = [...m.publications, { kind, at: now, text: textOut, by: actor.id, ...(cmd.url ? { url: cmd.url } : {}), ...(differs ? { differsFromApproved: true } : {}) }];
+      m.publications = [
+        ...m.publications,
+        { kind, at: now, text: textOut, by: actor.id, ...(cmd.url ? { url: cmd.url } : {}), ...(differs ? { differsFromApproved: true } : {}) },
+      ];
       if (differs) data.differsFromApproved = true;
       data.kind = kind;
       if (cmd.url) data.url = cmd.url;
@@ -370,7 +391,10 @@ export function transition(
 
 /** A freshly captured message, before routing (the capture event starts its log). */
 export function newMessage(
-  base: Omit<Message, 'status' | 'step' | 'mode' | 'assignments' | 'remarks' | 'publications' | 'breaches' | 'openFor' | 'bodies' | 'pageChanges' | 'createdAt' | 'updatedAt'>,
+  base: Omit<
+    Message,
+    'status' | 'step' | 'mode' | 'assignments' | 'remarks' | 'publications' | 'breaches' | 'openFor' | 'bodies' | 'pageChanges' | 'createdAt' | 'updatedAt'
+  >,
   actor: Actor,
   now: number,
   profile: RegulationProfile,
@@ -399,13 +423,7 @@ export function newMessage(
  * Replays a message's event log from its capture: the commands are applied again with their
  * recorded actors and times. The result must equal the stored message (tested by fuzzing).
  */
-export function replay(
-  initial: Message,
-  events: WorkflowEvent[],
-  actors: (id: string) => Actor,
-  profile: RegulationProfile,
-  calendar: WorkCalendar,
-): Message {
+export function replay(initial: Message, events: WorkflowEvent[], actors: (id: string) => Actor, profile: RegulationProfile, calendar: WorkCalendar): Message {
   let m = initial;
   for (const e of events) {
     if (!e.command) continue;

@@ -14,7 +14,34 @@ export interface RepeatCandidate {
 
 /** How far back a message can be a repeat's original. */
 export const REPEAT_WINDOW_MS = 90 * 86_400_000;
-const STOP = new Set(['и', 'в', 'на', 'не', 'по', 'что', 'с', 'у', 'к', 'за', 'уже', 'как', 'а', 'но', 'это', 'когда', 'же', 'до', 'от', 'для', 'из', 'о', 'мы', 'нас', 'нам', 'вы']);
+const STOP = new Set([
+  'и',
+  'в',
+  'на',
+  'не',
+  'по',
+  'что',
+  'с',
+  'у',
+  'к',
+  'за',
+  'уже',
+  'как',
+  'а',
+  'но',
+  'это',
+  'когда',
+  'же',
+  'до',
+  'от',
+  'для',
+  'из',
+  'о',
+  'мы',
+  'нас',
+  'нам',
+  'вы',
+]);
 
 function words(text: string): Set<string> {
   const out = new Set<string>();

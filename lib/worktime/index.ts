@@ -45,14 +45,7 @@ export {
   type WorkTimeErrorCode,
   type WorkTimeErrorParams,
 } from './range';
-export {
-  productionCalendarWarning,
-  PRODUCTION_CALENDAR_YEARS,
-  REGIONS,
-  regionalSchedule,
-  type Region,
-  type RegionalScheduleOptions,
-} from './calendars';
+export { productionCalendarWarning, PRODUCTION_CALENDAR_YEARS, REGIONS, regionalSchedule, type Region, type RegionalScheduleOptions } from './calendars';
 
 /** Local years the index may cover (those of [MIN_INSTANT, MAX_INSTANT] in any zone). */
 const MIN_YEAR = WORKTIME_YEARS.from;
@@ -92,9 +85,7 @@ export class ScheduleError extends Error implements Reason {
 
 // zod/mini (the functional build) keeps this off the popup's critical path: the countdowns
 // need a calendar, and a calendar validates its spec, but the full zod build costs ~90 KB there.
-const timeOfDay = z
-  .string()
-  .check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'validation.timeOfDay'));
+const timeOfDay = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'validation.timeOfDay'));
 
 /** A day holds at most this many intervals (a day in half-hour pieces): bounds the index a schedule builds. */
 const MAX_INTERVALS_PER_DAY = 48;
@@ -107,7 +98,11 @@ const intervalList = z.array(z.tuple([timeOfDay, timeOfDay])).check(
       if (b <= a) ctx.addIssue({ code: 'custom', message: 'validation.intervalEmpty', params: { from: fmt(a), to: fmt(b) } });
       const prev = sorted[i - 1];
       if (prev && prev[1] > a)
-        ctx.addIssue({ code: 'custom', message: 'validation.intervalsOverlap', params: { first: `${fmt(prev[0])}–${fmt(prev[1])}`, second: `${fmt(a)}–${fmt(b)}` } });
+        ctx.addIssue({
+          code: 'custom',
+          message: 'validation.intervalsOverlap',
+          params: { first: `${fmt(prev[0])}–${fmt(prev[1])}`, second: `${fmt(a)}–${fmt(b)}` },
+        });
     }
   }),
 );
@@ -115,14 +110,18 @@ const intervalList = z.array(z.tuple([timeOfDay, timeOfDay])).check(
 export const scheduleSpecSchema = z.object({
   zone: z.string().check(z.refine((zone) => IANAZone.isValidZone(zone), 'validation.timeZone')),
   week: z.object({
-    '1': intervalList, '2': intervalList, '3': intervalList, '4': intervalList,
-    '5': intervalList, '6': intervalList, '7': intervalList,
+    '1': intervalList,
+    '2': intervalList,
+    '3': intervalList,
+    '4': intervalList,
+    '5': intervalList,
+    '6': intervalList,
+    '7': intervalList,
   }),
   days: z.optional(z.record(z.string(), intervalList)).check(
     z.superRefine((days, ctx) => {
       for (const date of Object.keys(days ?? {}))
-        if (!isIsoDate(date))
-          ctx.addIssue({ code: 'custom', path: [date], message: 'validation.date', params: { date } });
+        if (!isIsoDate(date)) ctx.addIssue({ code: 'custom', path: [date], message: 'validation.date', params: { date } });
     }),
   ),
 });
@@ -198,9 +197,7 @@ function buildYear(engine: Engine, year: number): YearIntervals {
     // of the month, one lookup serves every day of it (the lookups dominate the build time).
     const offset = zone.offset(first * DAY);
     const steadyMonth =
-      zone.offset(last * DAY) === offset &&
-      zone.offset(first * DAY - offset * MINUTE) === offset &&
-      zone.offset(last * DAY - offset * MINUTE) === offset;
+      zone.offset(last * DAY) === offset && zone.offset(first * DAY - offset * MINUTE) === offset && zone.offset(last * DAY - offset * MINUTE) === offset;
     months.push({ start: wallToEpoch(zone, first, 0), offset, steady: steadyMonth });
     for (let day = first; day < last; day++) {
       const list = dayIntervals(engine, day);
@@ -211,10 +208,7 @@ function buildYear(engine: Engine, year: number): YearIntervals {
       let o = offset;
       if (!steady && list.length > 1) {
         o = zone.offset(day * DAY);
-        steady =
-          zone.offset((day + 1) * DAY) === o &&
-          zone.offset(day * DAY - o * MINUTE) === o &&
-          zone.offset((day + 1) * DAY - o * MINUTE) === o;
+        steady = zone.offset((day + 1) * DAY) === o && zone.offset(day * DAY - o * MINUTE) === o && zone.offset((day + 1) * DAY - o * MINUTE) === o;
       }
       for (const [a, b] of list) {
         starts.push(steady ? day * DAY + (a - o) * MINUTE : wallToEpoch(zone, day, a));
@@ -233,8 +227,17 @@ const EMPTY = new Float64Array(0);
 /** An index that covers nothing. */
 function emptyIndex() {
   return {
-    y0: Infinity, y1: -Infinity, start: EMPTY, end: EMPTY, cum: new Float64Array(1), day: new Int32Array(0),
-    monthStart: EMPTY, monthOffset: EMPTY, monthSteady: new Uint8Array(0), fromMs: Infinity, toMs: -Infinity,
+    y0: Infinity,
+    y1: -Infinity,
+    start: EMPTY,
+    end: EMPTY,
+    cum: new Float64Array(1),
+    day: new Int32Array(0),
+    monthStart: EMPTY,
+    monthOffset: EMPTY,
+    monthSteady: new Uint8Array(0),
+    fromMs: Infinity,
+    toMs: -Infinity,
   };
 }
 
@@ -255,7 +258,11 @@ function cover(engine: Engine, from: number, to: number): void {
   const y1 = Math.max(to, engine.y1);
   // Callers pass years of checked instants; this keeps a NaN or an out-of-range year out anyway.
   if (!(Number.isInteger(y0) && Number.isInteger(y1) && y0 >= MIN_YEAR && y1 <= MAX_YEAR && y0 <= y1))
-    throw new WorkTimeRangeError('year-out-of-range', { value: Number.isInteger(y0) && y0 >= MIN_YEAR ? y1 : y0, min: MIN_YEAR, max: MAX_YEAR }, `the index cannot cover ${from}–${to}`);
+    throw new WorkTimeRangeError(
+      'year-out-of-range',
+      { value: Number.isInteger(y0) && y0 >= MIN_YEAR ? y1 : y0, min: MIN_YEAR, max: MAX_YEAR },
+      `the index cannot cover ${from}–${to}`,
+    );
   try {
     coverYears(engine, y0, y1);
   } catch (error) {
@@ -269,7 +276,11 @@ function coverYears(engine: Engine, y0: number, y1: number): void {
   for (let y = y0; y <= y1; y++) {
     n += buildYear(engine, y).starts.length;
     if (n > MAX_INDEX_INTERVALS)
-      throw new WorkTimeRangeError('index-too-large', { value: n, max: MAX_INDEX_INTERVALS }, `covering ${y0}–${y1} needs more than ${MAX_INDEX_INTERVALS} working intervals`);
+      throw new WorkTimeRangeError(
+        'index-too-large',
+        { value: n, max: MAX_INDEX_INTERVALS },
+        `covering ${y0}–${y1} needs more than ${MAX_INDEX_INTERVALS} working intervals`,
+      );
   }
   const start = new Float64Array(n);
   const end = new Float64Array(n);
@@ -423,14 +434,22 @@ const logged = (r: Reason): string => `${r.reason}${r.params ? ` ${JSON.stringif
 function checkedDate(localDate: string): number {
   const dayNumber = typeof localDate === 'string' && isIsoDate(localDate) ? dayNumberOf(localDate) : Number.NaN;
   if (!(dayNumber >= FIRST_DAY && dayNumber <= LAST_DAY))
-    throw new WorkTimeRangeError('date-out-of-range', { value: typeof localDate === 'string' ? localDate : String(localDate), min: dayKeyOf(FIRST_DAY), max: dayKeyOf(LAST_DAY) }, `not a date of ${MIN_YEAR}–${MAX_YEAR}: ${String(localDate)}`);
+    throw new WorkTimeRangeError(
+      'date-out-of-range',
+      { value: typeof localDate === 'string' ? localDate : String(localDate), min: dayKeyOf(FIRST_DAY), max: dayKeyOf(LAST_DAY) },
+      `not a date of ${MIN_YEAR}–${MAX_YEAR}: ${String(localDate)}`,
+    );
   return dayNumber;
 }
 
 /** 'yyyy-MM-dd' of a day number (days since 1970-01-01) of WORKTIME_YEARS. */
 export function dayKey(dayNumber: number): string {
   if (typeof dayNumber !== 'number' || !Number.isInteger(dayNumber) || dayNumber < FIRST_DAY || dayNumber > LAST_DAY)
-    throw new WorkTimeRangeError('date-out-of-range', { value: typeof dayNumber === 'number' ? dayNumber : String(dayNumber), min: FIRST_DAY, max: LAST_DAY }, `not a day number of ${MIN_YEAR}–${MAX_YEAR}: ${String(dayNumber)}`);
+    throw new WorkTimeRangeError(
+      'date-out-of-range',
+      { value: typeof dayNumber === 'number' ? dayNumber : String(dayNumber), min: FIRST_DAY, max: LAST_DAY },
+      `not a day number of ${MIN_YEAR}–${MAX_YEAR}: ${String(dayNumber)}`,
+    );
   return dayKeyOf(dayNumber);
 }
 
@@ -438,8 +457,7 @@ export function dayKey(dayNumber: number): string {
 export function createWorkCalendar(spec: ScheduleSpec): WorkCalendar {
   const issues = validateSpec(spec);
   if (issues.length) throw new ScheduleError('worktime.invalidSchedule', `invalid schedule: ${issues.map(logged).join('; ')}`, { issues });
-  const toMinuteList = (list: LocalInterval[]) =>
-    list.map(([a, b]) => [toMinutes(a), toMinutes(b)] as [number, number]).sort((x, y) => x[0] - y[0]);
+  const toMinuteList = (list: LocalInterval[]) => list.map(([a, b]) => [toMinutes(a), toMinutes(b)] as [number, number]).sort((x, y) => x[0] - y[0]);
   const week: Array<Array<[number, number]>> = [[]];
   for (const wd of ['1', '2', '3', '4', '5', '6', '7'] as IsoWeekday[]) week.push(toMinuteList(spec.week[wd]));
   const days = new Map(Object.entries(spec.days ?? {}).map(([date, list]) => [date, toMinuteList(list)]));
@@ -457,9 +475,22 @@ export function createWorkCalendar(spec: ScheduleSpec): WorkCalendar {
   // Every field in the literal, so that the engine keeps one fast shape (the hot path reads it).
   const none = emptyIndex();
   const engine: Engine = {
-    zone, spec, week, days, years: new Map(),
-    y0: none.y0, y1: none.y1, start: none.start, end: none.end, cum: none.cum, day: none.day,
-    monthStart: none.monthStart, monthOffset: none.monthOffset, monthSteady: none.monthSteady, fromMs: none.fromMs, toMs: none.toMs,
+    zone,
+    spec,
+    week,
+    days,
+    years: new Map(),
+    y0: none.y0,
+    y1: none.y1,
+    start: none.start,
+    end: none.end,
+    cum: none.cum,
+    day: none.day,
+    monthStart: none.monthStart,
+    monthOffset: none.monthOffset,
+    monthSteady: none.monthSteady,
+    fromMs: none.fromMs,
+    toMs: none.toMs,
   };
   Object.defineProperty(cal, ENGINE, { value: engine, enumerable: false });
   return cal;
@@ -557,7 +588,8 @@ export function nextWorkingInstant(cal: WorkCalendar, ms: number): number {
     const i = lastStartAtOrBefore(engine, ms);
     if (i >= 0 && ms < engine.end[i]!) return ms;
     if (i + 1 < engine.start.length) return inRange(engine.start[i + 1]!, 'nextWorkingInstant');
-    if (engine.y1 - localYear(engine.zone, ms) > MAX_EMPTY_YEARS) throw new ScheduleError('worktime.noTimeAhead', `nextWorkingInstant from ${ms}: no working time in the years ahead`);
+    if (engine.y1 - localYear(engine.zone, ms) > MAX_EMPTY_YEARS)
+      throw new ScheduleError('worktime.noTimeAhead', `nextWorkingInstant from ${ms}: no working time in the years ahead`);
     coverLater(engine, pass, 'nextWorkingInstant', ms);
   }
 }

@@ -19,4 +19,3 @@ export interface WorkCalendar {
   /** Working intervals of one local date ('yyyy-MM-dd'), as instants (computed on each call from the year's index). */
   intervalsOn(localDate: string): readonly WorkInterval[];
 }
-

@@ -44,7 +44,9 @@ const results = await page.evaluate(() => {
   };
   template.remove();
   for (let n = 1; n <= 200; n++) container.append(makePost(n));
-  const counts = vkAdapter.findItems(document).reduce((/** @type {Record<string, number>} */ acc, /** @type {{kind: string}} */ i) => ((acc[i.kind] = (acc[i.kind] ?? 0) + 1), acc), {});
+  const counts = vkAdapter
+    .findItems(document)
+    .reduce((/** @type {Record<string, number>} */ acc, /** @type {{kind: string}} */ i) => ((acc[i.kind] = (acc[i.kind] ?? 0) + 1), acc), {});
 
   const median = (/** @type {number[]} */ xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
   /**

@@ -12,16 +12,12 @@ import moment from 'moment';
 import 'moment-business-time';
 import { bench, describe, expect } from 'vitest';
 import { getProfile, planDeadlines } from '@/lib/regulations';
-import {
-  addWorkingMinutes,
-  createWorkCalendar,
-  regionalSchedule,
-  workingMinutesBetween,
-  type LocalInterval,
-  type ScheduleSpec,
-} from '@/lib/worktime';
+import { addWorkingMinutes, createWorkCalendar, regionalSchedule, workingMinutesBetween, type LocalInterval, type ScheduleSpec } from '@/lib/worktime';
 
-const workday: LocalInterval[] = [['09:00', '13:00'], ['14:00', '18:00']];
+const workday: LocalInterval[] = [
+  ['09:00', '13:00'],
+  ['14:00', '18:00'],
+];
 const federal = regionalSchedule('ivanovo', { fromYear: 2025, toYear: 2027 });
 const holidays = Object.entries(federal.days ?? {})
   .filter(([, list]) => list.length === 0)
@@ -35,9 +31,13 @@ const cal = createWorkCalendar(spec);
 
 moment.updateLocale('en', {
   workinghours: {
-    0: null, 1: ['09:00:00', '13:00:00', '14:00:00', '18:00:00'], 2: ['09:00:00', '13:00:00', '14:00:00', '18:00:00'],
-    3: ['09:00:00', '13:00:00', '14:00:00', '18:00:00'], 4: ['09:00:00', '13:00:00', '14:00:00', '18:00:00'],
-    5: ['09:00:00', '13:00:00', '14:00:00', '18:00:00'], 6: null,
+    0: null,
+    1: ['09:00:00', '13:00:00', '14:00:00', '18:00:00'],
+    2: ['09:00:00', '13:00:00', '14:00:00', '18:00:00'],
+    3: ['09:00:00', '13:00:00', '14:00:00', '18:00:00'],
+    4: ['09:00:00', '13:00:00', '14:00:00', '18:00:00'],
+    5: ['09:00:00', '13:00:00', '14:00:00', '18:00:00'],
+    6: null,
   },
   holidays,
 } as moment.LocaleSpecification);

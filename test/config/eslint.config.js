@@ -20,10 +20,23 @@ const noHtml = [
 
 /** What differs between browsers is reached through lib/platform's ports only. */
 const DIFFERING = '/^(action|browserAction|sidePanel|sidebarAction|notifications|alarms|permissions|windows)$/';
-const browserDifferences = ['browser', 'chrome'].flatMap((name) => [
-  { selector: `MemberExpression[object.name='${name}'][property.name=${DIFFERING}]`, message: 'Use the ports of lib/platform: it knows what this browser has.' },
-  { selector: `MemberExpression[object.object.name='${name}'][object.property.name='storage'][property.name='session']`, message: 'Use platform().session: not every browser has storage.session.' },
-]).concat([{ selector: "MemberExpression[object.property.name='env'][property.name=/^(FIREFOX|CHROME|BROWSER|MANIFEST_VERSION)$/]", message: 'Use the ports of lib/platform instead of checking the browser.' }]);
+const browserDifferences = ['browser', 'chrome']
+  .flatMap((name) => [
+    {
+      selector: `MemberExpression[object.name='${name}'][property.name=${DIFFERING}]`,
+      message: 'Use the ports of lib/platform: it knows what this browser has.',
+    },
+    {
+      selector: `MemberExpression[object.object.name='${name}'][object.property.name='storage'][property.name='session']`,
+      message: 'Use platform().session: not every browser has storage.session.',
+    },
+  ])
+  .concat([
+    {
+      selector: "MemberExpression[object.property.name='env'][property.name=/^(FIREFOX|CHROME|BROWSER|MANIFEST_VERSION)$/]",
+      message: 'Use the ports of lib/platform instead of checking the browser.',
+    },
+  ]);
 
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-output/**'] },
@@ -49,7 +62,13 @@ export default tseslint.config(
     files: ['lib/**/*.ts'],
     ignores: ['lib/db/**', 'lib/messaging/**', 'lib/platform/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: impure, patterns: [{ group: ['**/db', '**/db/*', '**/messaging/*'], message: 'lib/ domain modules must not reach the database or the channel.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: impure,
+          patterns: [{ group: ['**/db', '**/db/*', '**/messaging/*'], message: 'lib/ domain modules must not reach the database or the channel.' }],
+        },
+      ],
       'no-restricted-globals': ['error', { name: 'browser', message: 'Pure module: no browser.*' }, { name: 'chrome', message: 'Pure module: no chrome.*' }],
       'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'Pure module: time is passed in, never read from a global clock.' }],
       'no-restricted-syntax': [

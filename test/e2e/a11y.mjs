@@ -16,7 +16,12 @@ export async function seriousViolations(page, selector) {
   const result = await page.evaluate(async (sel) => {
     const axe = /** @type {any} */ (window).axe;
     const res = await axe.run(sel ? { include: [[sel]] } : document, { resultTypes: ['violations'] });
-    return res.violations.map((/** @type {any} */ v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((/** @type {any} */ n) => n.target.join(' ')) }));
+    return res.violations.map((/** @type {any} */ v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((/** @type {any} */ n) => n.target.join(' ')),
+    }));
   }, selector);
   return result.filter((/** @type {{impact: string}} */ v) => v.impact === 'serious' || v.impact === 'critical');
 }

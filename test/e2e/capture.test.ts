@@ -158,7 +158,12 @@ describe('capture a VK post and see it in the popup', () => {
     session = await launch(dir);
     // The browser's start wakes the worker, which recomputes the badge from the database
     // before any page of ours is open (Chrome does not keep the badge across restarts).
-    expect(session.context.pages().filter((p) => p.url().startsWith('chrome-extension://')).map((p) => p.url())).toEqual([]);
+    expect(
+      session.context
+        .pages()
+        .filter((p) => p.url().startsWith('chrome-extension://'))
+        .map((p) => p.url()),
+    ).toEqual([]);
     // Chromium here starts the worker anyway; runtime.onStartup is what asks it to everywhere.
     expect(await session.worker.evaluate(() => chrome.runtime.onStartup.hasListeners())).toBe(true);
     await expect.poll(() => session!.worker.evaluate(() => chrome.action.getTitle({}))).toMatch(/1 открытое/);

@@ -61,7 +61,10 @@ describe('message channel in Chromium', () => {
 
     const popup = await openExtensionPage(session, 'popup.html');
     await expect.poll(() => popup.getByTestId('message-row').count()).toBe(2);
-    const links = await popup.getByTestId('message-row').getByRole('link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const links = await popup
+      .getByTestId('message-row')
+      .getByRole('link')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(links.sort()).toEqual(['https://vk.com/wall-100_501', 'https://vk.com/wall-100_502']);
     const [worker] = session.context.serviceWorkers();
     // A fresh worker (its globals are gone) recomputed the badge from the database.

@@ -24,7 +24,9 @@ describe('the desk in the side panel', () => {
     const options = await openExtensionPage(session, 'options.html');
     const workspace = starterWorkspace('yakutia', { id: 'me', name: 'Анна', roles: ['curator', 'executor'], bodies: ['minstroy'] });
     workspace.bodies.find((b) => b.id === 'minstroy')!.pages = ['https://vk.com/club100'];
-    expect(await options.evaluate((ws) => chrome.runtime.sendMessage({ channel: 'aot/1', type: 'workspace.save', data: { workspace: ws } }), workspace)).toEqual({ ok: true, data: { saved: true } });
+    expect(
+      await options.evaluate((ws) => chrome.runtime.sendMessage({ channel: 'aot/1', type: 'workspace.save', data: { workspace: ws } }), workspace),
+    ).toEqual({ ok: true, data: { saved: true } });
 
     // Capture: button, topic, executor, save (the form is prefilled from the post).
     const page = await session.context.newPage();
@@ -85,7 +87,8 @@ describe('the desk in the side panel', () => {
     actions += 2;
     await expect.poll(step).toBe('опубликовано');
     const timeline = await panel.getByTestId('timeline').textContent();
-    for (const e of ['зафиксировано', 'направлено', 'проект на согласование', 'на доработку: Нужны срок и телефон', 'согласовано', 'опубликовано']) expect(timeline).toContain(e);
+    for (const e of ['зафиксировано', 'направлено', 'проект на согласование', 'на доработку: Нужны срок и телефон', 'согласовано', 'опубликовано'])
+      expect(timeline).toContain(e);
     // Who did each step.
     expect(timeline).toContain('(Анна)');
     await screenshot(panel, 'desk-published');

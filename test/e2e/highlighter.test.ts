@@ -19,7 +19,10 @@ beforeAll(async () => {
   await page.setContent(readFileSync('test/fixtures/editors.html', 'utf8'));
   await page.addScriptTag({ content: script });
   await page.evaluate(() => {
-    const w = window as unknown as { __aot: { attachHighlighter: (el: Element, o: object) => unknown; lintDraft: (t: string) => unknown }; hl: Record<string, unknown> };
+    const w = window as unknown as {
+      __aot: { attachHighlighter: (el: Element, o: object) => unknown; lintDraft: (t: string) => unknown };
+      hl: Record<string, unknown>;
+    };
     w.hl = {
       ta: w.__aot.attachHighlighter(document.getElementById('ta')!, { lint: w.__aot.lintDraft, delay: 150 }),
       ce: w.__aot.attachHighlighter(document.getElementById('ce')!, { lint: w.__aot.lintDraft, delay: 150 }),

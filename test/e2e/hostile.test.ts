@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 describe('a hostile page', () => {
-  it('cannot look into the extension\'s elements, nor capture with a synthetic click; a person\'s click opens the form', async () => {
+  it("cannot look into the extension's elements, nor capture with a synthetic click; a person's click opens the form", async () => {
     const page = await session.context.newPage();
     await page.goto('https://vk.com/club100');
     const host = page.locator('[data-aot="capture"]').first();
@@ -45,7 +45,10 @@ describe('a hostile page', () => {
     expect(await page.evaluate(() => document.querySelector('[data-aot="form"]')!.shadowRoot)).toBeNull();
     // Nothing was stored: opening the form is not a capture.
     const ext = await openExtensionPage(session, 'options.html');
-    const reply = (await ext.evaluate(() => chrome.runtime.sendMessage({ channel: 'aot/1', type: 'capture.lookup', data: { keys: ['vk:wall-100_501'] } }))) as { ok: boolean; data: { found: unknown[] } };
+    const reply = (await ext.evaluate(() => chrome.runtime.sendMessage({ channel: 'aot/1', type: 'capture.lookup', data: { keys: ['vk:wall-100_501'] } }))) as {
+      ok: boolean;
+      data: { found: unknown[] };
+    };
     expect(reply).toMatchObject({ ok: true, data: { found: [] } });
     await ext.close();
     await page.close();

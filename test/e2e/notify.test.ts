@@ -47,17 +47,24 @@ describe('deadline notifications', () => {
     });
     // The worker's clock: 10 minutes before the draft deadline (a working instant by construction).
     // The check runs every minute from an alarm; the same check is run here on demand.
-    expect(await session.worker.evaluate(() => (chrome as unknown as { alarms: { get(n: string): Promise<unknown> } }).alarms.get('deadline-check'))).toMatchObject({ periodInMinutes: 1 });
+    expect(
+      await session.worker.evaluate(() => (chrome as unknown as { alarms: { get(n: string): Promise<unknown> } }).alarms.get('deadline-check')),
+    ).toMatchObject({ periodInMinutes: 1 });
     // The worker's clock, injected: 10 working minutes before the draft deadline.
     const calendar = createWorkCalendar(regionalSchedule('yakutia'));
-    await session.worker.evaluate((fake) => {
-      Date.now = () => fake;
-    }, subtractWorkingMinutes(calendar, due.nextDueAt, 10));
+    await session.worker.evaluate(
+      (fake) => {
+        Date.now = () => fake;
+      },
+      subtractWorkingMinutes(calendar, due.nextDueAt, 10),
+    );
     const check = () => options.evaluate(() => chrome.runtime.sendMessage({ channel: 'aot/1', type: 'notify.check', data: {} }));
     expect(await check()).toEqual({ ok: true, data: { notified: 1 } });
     // The badge counts my items due within the next working hour.
     await expect.poll(() => session.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
-    await expect.poll(() => session.worker.evaluate(() => chrome.notifications.getAll().then((n) => Object.keys(n)))).toEqual([expect.stringContaining(`aot|${due.id}|`)]);
+    await expect
+      .poll(() => session.worker.evaluate(() => chrome.notifications.getAll().then((n) => Object.keys(n))))
+      .toEqual([expect.stringContaining(`aot|${due.id}|`)]);
     // The next check does not repeat it: the notified key is stored in the database.
     expect(await check()).toEqual({ ok: true, data: { notified: 0 } });
     // At the deadline itself: a breach notification.

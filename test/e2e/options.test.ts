@@ -59,7 +59,7 @@ describe('options', () => {
     expect(await page.getByLabel('Ваше имя').inputValue()).toBe('Пётр');
   });
 
-  it('makes a hand-over file for a body, and refuses another region\'s file, changing nothing', async () => {
+  it("makes a hand-over file for a body, and refuses another region's file, changing nothing", async () => {
     await saveWorkspace(session, starterWorkspace('yakutia', { id: 'me', name: 'Пётр', roles: ['curator'] }));
     const page = await openExtensionPage(session, 'options.html', { width: 1000, height: 900 });
     await page.getByRole('heading', { name: 'Резервная копия' }).waitFor();

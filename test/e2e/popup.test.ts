@@ -63,11 +63,32 @@ describe('the popup', () => {
         // Stored out of deadline order; one closed and one someone else's, neither shown.
         const due = now + ((i * 7) % 20) * 3_600_000 + 3_600_000;
         tx.objectStore('messages').put({
-          id: `p${i}`, key: `vk:wall-1_${i}`, site: 'vk', kind: 'post', url: `https://vk.com/wall-1_${i}`,
-          author: { name: `Автор ${i}` }, text: `Текст ${i}`, attachments: [], topic: 'Дороги', location: 'Якутск',
-          importance: 'normal', status: i === 3 ? 'closed' : 'open', step: 'review', mode: 'single',
-          assignments: [], detectedAt: now, createdAt: now, updatedAt: now, remarks: [], publications: [], breaches: [], pageChanges: [],
-          openFor: i === 5 ? ['user:someone-else'] : ['role:curator'], bodies: [], nextDueAt: due, nextDueKind: 'approve',
+          id: `p${i}`,
+          key: `vk:wall-1_${i}`,
+          site: 'vk',
+          kind: 'post',
+          url: `https://vk.com/wall-1_${i}`,
+          author: { name: `Автор ${i}` },
+          text: `Текст ${i}`,
+          attachments: [],
+          topic: 'Дороги',
+          location: 'Якутск',
+          importance: 'normal',
+          status: i === 3 ? 'closed' : 'open',
+          step: 'review',
+          mode: 'single',
+          assignments: [],
+          detectedAt: now,
+          createdAt: now,
+          updatedAt: now,
+          remarks: [],
+          publications: [],
+          breaches: [],
+          pageChanges: [],
+          openFor: i === 5 ? ['user:someone-else'] : ['role:curator'],
+          bodies: [],
+          nextDueAt: due,
+          nextDueKind: 'approve',
         });
       }
       await new Promise((resolve) => (tx.oncomplete = resolve));

@@ -17,7 +17,11 @@ interface StorageArea {
 declare const chrome: {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
   storage: { local: StorageArea; session: StorageArea };
-  tabs: { query(info: object): Promise<Array<{ id?: number }>>; sendMessage(tabId: number, message: unknown): Promise<unknown>; getCurrent(): Promise<{ id?: number }> };
+  tabs: {
+    query(info: object): Promise<Array<{ id?: number }>>;
+    sendMessage(tabId: number, message: unknown): Promise<unknown>;
+    getCurrent(): Promise<{ id?: number }>;
+  };
 };
 type PwPage = import('playwright-core').Page;
 type Reply = { ok: boolean; data?: unknown; error?: { code: string; message: string } };
@@ -106,7 +110,11 @@ describe('capture on every post and comment', () => {
     const page = await session.context.newPage();
     await page.goto('https://vk.com/wall-100_502');
     await capture(page, '[data-post-id="-100_502"] [data-aot="capture"] button', 'Горячая вода');
-    expect(await stored('vk:wall-100_502')).toMatchObject({ kind: 'post', author: { name: 'Мария Сидорова' }, attachments: [{ type: 'photo', url: 'https://vk.com/photo-100_9002' }] });
+    expect(await stored('vk:wall-100_502')).toMatchObject({
+      kind: 'post',
+      author: { name: 'Мария Сидорова' },
+      attachments: [{ type: 'photo', url: 'https://vk.com/photo-100_9002' }],
+    });
     await page.close();
   });
 
@@ -184,7 +192,9 @@ describe('the reply checker in the sites’ reply boxes', () => {
     const panel = page.locator('[data-aot="checker"]');
     await expect.poll(() => panel.evaluate((h) => h.shadowRoot?.textContent ?? '')).toContain('«В настоящее время»');
     // Underlined in place through the Highlight API; the site's editor holds only what was typed.
-    expect(await page.evaluate(() => (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('aot-reply-cliche')?.size ?? 0)).toBeGreaterThan(0);
+    expect(
+      await page.evaluate(() => (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get('aot-reply-cliche')?.size ?? 0),
+    ).toBeGreaterThan(0);
     expect(await editor.evaluate((e) => e.children.length)).toBe(0);
     expect(await editor.textContent()).toBe('В настоящее время проводится работа по данному вопросу.');
     await screenshot(page, screenshotName);
@@ -204,7 +214,9 @@ describe('the reply checker in the sites’ reply boxes', () => {
       });
     });
     const panel = page.locator('[data-aot="checker"]');
-    expect(await panel.evaluate((h) => h.shadowRoot?.querySelector('.aot-checker__incoming')?.textContent ?? '')).toMatch(/запрещённое содержание: .*оскорбление/);
+    expect(await panel.evaluate((h) => h.shadowRoot?.querySelector('.aot-checker__incoming')?.textContent ?? '')).toMatch(
+      /запрещённое содержание: .*оскорбление/,
+    );
     await page.close();
   });
 
@@ -310,15 +322,25 @@ describe('publish in place', () => {
         const [tab] = await chrome.tabs.query({ url: 'https://vk.com/wall-100_502*' });
         return chrome.tabs.sendMessage(tab!.id!, m);
       }, message);
-    expect(await send({ channel: 'aot/tab', type: 'publish.insert', messageId: 'x', key: 'vk:wall-100_502', text: 5 })).toEqual({ ok: false, reason: 'error.refused', params: { code: 'AOT-BAD-TAB-REQUEST' } });
-    expect(await send({ channel: 'aot/tab', type: 'publish.insert', messageId: 'x', key: 'vk:wall-100_999', text: 'Ответ' })).toEqual({ ok: false, reason: 'inpage.publish.notFound' });
+    expect(await send({ channel: 'aot/tab', type: 'publish.insert', messageId: 'x', key: 'vk:wall-100_502', text: 5 })).toEqual({
+      ok: false,
+      reason: 'error.refused',
+      params: { code: 'AOT-BAD-TAB-REQUEST' },
+    });
+    expect(await send({ channel: 'aot/tab', type: 'publish.insert', messageId: 'x', key: 'vk:wall-100_999', text: 'Ответ' })).toEqual({
+      ok: false,
+      reason: 'inpage.publish.notFound',
+    });
     expect(await composer.textContent()).toBe(before);
     await page.close();
   });
 
   it('refuses to put a message at rework into the reply box where the act wants a second approval (Yakutia п. 12)', async () => {
     const m = (await stored('vk:wall-100_502'))!;
-    for (const command of [{ type: 'submitDraft', kind: 'answer', text: 'Ваше обращение рассмотрено.' }, { type: 'requestRework', remarks: 'Нужен срок' }]) {
+    for (const command of [
+      { type: 'submitDraft', kind: 'answer', text: 'Ваше обращение рассмотрено.' },
+      { type: 'requestRework', remarks: 'Нужен срок' },
+    ]) {
       const r = await call('message.command', { id: m.id, command });
       expect(r.data, JSON.stringify(r)).toMatchObject({ ok: true });
     }
@@ -396,11 +418,14 @@ describe('health and page changes', () => {
     // A navigation inside the site makes the content script check again.
     await page.evaluate(() => history.pushState({}, '', '/wall-100_502?z=1'));
     await expect
-      .poll(async () => {
-        const value = await ext.evaluate(() => chrome.storage.local.get('health.last.vk'));
-        const report = value['health.last.vk'] as { checks?: Array<{ name: string; ok: boolean }> } | undefined;
-        return report?.checks?.find((c) => c.name === 'reply-box')?.ok;
-      }, { timeout: 10_000 })
+      .poll(
+        async () => {
+          const value = await ext.evaluate(() => chrome.storage.local.get('health.last.vk'));
+          const report = value['health.last.vk'] as { checks?: Array<{ name: string; ok: boolean }> } | undefined;
+          return report?.checks?.find((c) => c.name === 'reply-box')?.ok;
+        },
+        { timeout: 10_000 },
+      )
       .toBe(false);
     const options = await openExtensionPage(session, 'options.html', { width: 1000, height: 900 });
     const diagnostics = options.getByRole('region', { name: 'Диагностика страниц' });
@@ -431,7 +456,8 @@ describe('health and page changes', () => {
     const page = await session.context.newPage();
     await page.goto('https://vk.com/wall-100_502');
     await page.evaluate(() => {
-      document.querySelector('[data-post-id="-100_502"] [data-testid="showmoretext-in-expanded"]')!.textContent = 'Пятый день нет горячей воды! Никто не отвечает.';
+      document.querySelector('[data-post-id="-100_502"] [data-testid="showmoretext-in-expanded"]')!.textContent =
+        'Пятый день нет горячей воды! Никто не отвечает.';
       // VK re-renders the edited post as a new node.
       const post = document.querySelector('[data-testid="post"]')!;
       post.replaceWith(post.cloneNode(true));

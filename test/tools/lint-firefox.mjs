@@ -32,7 +32,9 @@ function explained(w) {
 
 const unexplained = report.warnings.filter((w) => !explained(w));
 const show = (/** @type {any} */ w) => `  ${w.code} ${w.file ?? ''}${w.line ? `:${w.line}:${w.column}` : ''} — ${w.message}`;
-console.log(`web-ext lint ${dir}: ${report.summary.errors} errors, ${report.summary.warnings} warnings (${report.warnings.length - unexplained.length} explained in the README), ${report.summary.notices} notices`);
+console.log(
+  `web-ext lint ${dir}: ${report.summary.errors} errors, ${report.summary.warnings} warnings (${report.warnings.length - unexplained.length} explained in the README), ${report.summary.notices} notices`,
+);
 for (const e of report.errors) console.log(show(e));
 for (const w of unexplained) console.log(show(w));
 process.exit(report.errors.length || unexplained.length ? 1 : 0);

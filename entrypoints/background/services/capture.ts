@@ -32,7 +32,12 @@ export interface CaptureDeps {
   newId: () => string;
 }
 
-export function captureHandlers({ db, env, badge, newId }: CaptureDeps): Pick<Handlers, 'capture.save' | 'capture.lookup' | 'capture.directory' | 'capture.repeats'> {
+export function captureHandlers({
+  db,
+  env,
+  badge,
+  newId,
+}: CaptureDeps): Pick<Handlers, 'capture.save' | 'capture.lookup' | 'capture.directory' | 'capture.repeats'> {
   return {
     'capture.save': async (data) => {
       const e = await env();

@@ -22,7 +22,13 @@ export interface DeadlineService {
   clicked(id: string): Promise<void>;
 }
 
-export function createDeadlineService(deps: { db: AppDatabase; env: EnvSource; notifications: NotificationsPort; tabs: TabsPort; effects: Effects }): DeadlineService {
+export function createDeadlineService(deps: {
+  db: AppDatabase;
+  env: EnvSource;
+  notifications: NotificationsPort;
+  tabs: TabsPort;
+  effects: Effects;
+}): DeadlineService {
   const { db, env, notifications, tabs, effects } = deps;
   return {
     async check() {

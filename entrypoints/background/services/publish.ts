@@ -91,7 +91,13 @@ export function publishService({ db, env, tabs, session, messenger, badge }: Pub
       if (tabId === undefined || !(await messenger.ready(tabId))) return { ok: false, reason: 'publish.error.noTab' };
       const pending: PendingPublish = { tabId, key: m.key, postUrl, startedAt: e.now, ...(ownText ? { text } : {}) };
       await session.set({ [pendingKey(m.id)]: pending });
-      const reply = await messenger.send(tabId, { type: 'publish.insert', messageId: m.id, key: m.key, ...(m.parentKey ? { parentKey: m.parentKey } : {}), text });
+      const reply = await messenger.send(tabId, {
+        type: 'publish.insert',
+        messageId: m.id,
+        key: m.key,
+        ...(m.parentKey ? { parentKey: m.parentKey } : {}),
+        text,
+      });
       if (!reply.ok) return { ok: false, ...said(reply) };
       return { ok: true, tabId, method: reply.method ?? 'execCommand' };
     },
@@ -111,7 +117,12 @@ export function publishService({ db, env, tabs, session, messenger, badge }: Pub
       // A page script can add a look-alike comment: only a reply from the official's own profile
       // or the body's page is recorded; anything else waits for the official to confirm it.
       if (!isOwnAuthor(e.workspace, m.bodies, authorUrl)) {
-        const detected: DetectedReply = { url: url.data, at: e.now, ...(authorUrl ? { authorUrl: authorUrl.slice(0, 500) } : {}), ...(authorName ? { authorName } : {}) };
+        const detected: DetectedReply = {
+          url: url.data,
+          at: e.now,
+          ...(authorUrl ? { authorUrl: authorUrl.slice(0, 500) } : {}),
+          ...(authorName ? { authorName } : {}),
+        };
         await session.set({ [detectedKey(messageId)]: detected });
         return { ok: false, unconfirmed: true, reason: 'publish.unconfirmed', params: { author: authorName || authorUrl || '?' } };
       }
@@ -132,7 +143,11 @@ export function publishService({ db, env, tabs, session, messenger, badge }: Pub
     async tabClosed(tabId: number) {
       const all = await session.getAll();
       const stale = Object.entries(all)
-        .filter(([key, value]) => key === `health:${tabId}` || (key.startsWith('publish:') && !key.startsWith('publish:detected:') && (value as { tabId?: unknown } | null)?.tabId === tabId))
+        .filter(
+          ([key, value]) =>
+            key === `health:${tabId}` ||
+            (key.startsWith('publish:') && !key.startsWith('publish:detected:') && (value as { tabId?: unknown } | null)?.tabId === tabId),
+        )
         .map(([key]) => key);
       if (stale.length) await session.remove(stale);
     },

@@ -104,7 +104,12 @@ const pointers = group('pointer', 'Штамп: скажите проще или 
 /** C. Split predicates: a noun where a verb would do. */
 const predicates = group('predicate', 'Расщеплённое сказуемое: скажите глаголом', 2, [
   ['osushchestvlyat', ['осуществля~', 'осуществи~', 'осуществлен~', 'осуществлён~'], 'делать; конкретный глагол'],
-  ['proizvesti-raboty', 'произв~|производ~ ?… работ~|ремонт~|замен~|оплат~|вывоз~|обследован~|уборк~|очистк~|покос~|окос~', 'отремонтируем; заменим; вывезем', 3],
+  [
+    'proizvesti-raboty',
+    'произв~|производ~ ?… работ~|ремонт~|замен~|оплат~|вывоз~|обследован~|уборк~|очистк~|покос~|окос~',
+    'отремонтируем; заменим; вывезем',
+    3,
+  ],
   ['provesti-proverku', 'пров~ проверк~|обследован~|осмотр~|обход~|мониторинг~', 'проверим; осмотрим', 2],
   ['provesti-rabotu', 'пров~ работ~', 'что именно сделали', 2],
   ['prinyat-mery', 'прин~ мер~|меры|мерами', 'скажите, какие', 3],
@@ -113,7 +118,12 @@ const predicates = group('predicate', 'Расщеплённое сказуемо
   ['vnesti-izmeneniya', 'внес~ изменени~', 'изменить', 2],
   ['dat-raz', 'да~ разъяснени~', 'объяснить', 2],
   ['osushchestvit-vyezd', 'осуществ~ выезд~', 'приехать', 3],
-  ['kontrol', ['осуществ~ контрол~', 'на контрол~', 'взя~ на контрол~', 'постав~ на контрол~', 'наход~ на контрол~', 'держ~ на контрол~'], 'следим: кто и до какого числа', 3],
+  [
+    'kontrol',
+    ['осуществ~ контрол~', 'на контрол~', 'взя~ на контрол~', 'постав~ на контрол~', 'наход~ на контрол~', 'держ~ на контрол~'],
+    'следим: кто и до какого числа',
+    3,
+  ],
   ['vesti-rabotu', 'вед~ работ~ по', 'работаем над', 2],
   ['vedetsya-rabota', 'ведет~|ведёт~|ведут~|проводит~|проводят~ работ~', 'что именно и к какому сроку', 3],
   ['obespechit', ['обеспеч~'], 'назовите действие', 1, ['безопасность']],
@@ -159,7 +169,12 @@ const formulas = group('formula', 'Отписка или этикетный шт
   ['nadezhda-na-ponimanie', 'выража~ надежд~ на понимани~', 'уберите'],
   ['rekomenduem-obratitsya', 'рекоменду~ ?вам обратит~', 'Напишите или позвоните в … (контакт)'],
   ['ne-vhodit-v-kompetenciyu', 'не вход~ в ?компетенци~|полномочи~|компетенцию', 'Этим занимается …, вот контакт'],
-  ['vopros-chego', 'вопрос~ ремонт~|восстановлени~|строительств~|организаци~|выплат~|предоставлени~|оказани~|проведени~|содержани~|вывоз~', 'ремонт…; выплата… (скажите прямо)', 2],
+  [
+    'vopros-chego',
+    'вопрос~ ремонт~|восстановлени~|строительств~|организаци~|выплат~|предоставлени~|оказани~|проведени~|содержани~|вывоз~',
+    'ремонт…; выплата… (скажите прямо)',
+    2,
+  ],
   ['vopros-prorabatyvaetsya', 'вопрос~ прорабатыва~|изуча~|рассматрива~', 'выясняем, ответим до (дата)'],
   ['raboty-budut-vypolneny', 'работ~ будут выполнен~|проведен~|произведен~', 'сделаем до (дата)'],
   ['prinimayutsya-mery', 'принимают~|предпринимают~|приняты|предприняты мер~|меры', 'что именно сделано'],
@@ -185,10 +200,18 @@ const formulas = group('formula', 'Отписка или этикетный шт
 
 /** F. Passive and impersonal constructions (restraint: weight 1, severity info). */
 const passive = group('passive', 'Пассив: скажите, кто сделал', 1, [
-  ['vypolneny', ['выполнен~', 'произведен~', 'произведён~', 'осуществлен~', 'осуществлён~', 'проведен~', 'проведён~', 'организован~', 'установлен~', 'направлен~'], 'мы сделали; подрядчик сделал'],
+  [
+    'vypolneny',
+    ['выполнен~', 'произведен~', 'произведён~', 'осуществлен~', 'осуществлён~', 'проведен~', 'проведён~', 'организован~', 'установлен~', 'направлен~'],
+    'мы сделали; подрядчик сделал',
+  ],
   ['bylo-prinyato', 'был~ принят~ решени~', 'решили', 2],
   ['silami', 'силами', 'сделает (кто)', 2],
-  ['rassmatrivaetsya', ['рассматривает~', 'производится', 'осуществляется', 'выполняется', 'проводится', 'планируется', 'предусматривается', 'предусмотрен~'], 'мы делаем; мы планируем'],
+  [
+    'rassmatrivaetsya',
+    ['рассматривает~', 'производится', 'осуществляется', 'выполняется', 'проводится', 'планируется', 'предусматривается', 'предусмотрен~'],
+    'мы делаем; мы планируем',
+  ],
 ]);
 
 /** H. Intensifiers, evaluations, empty introductions. */
@@ -285,20 +308,24 @@ const openings: LexicalRule[] = [
  * elsewhere a replacement would break the case government («по вывозу ТКО» → «по вывозу мусор»).
  */
 export const REPLACEABLE = new Set([
-  'cliche.pointer.v-nastoyashchee', 'cliche.pointer.na-dannyi', 'cliche.connective.v-obyazatelnom', 'cliche.connective.v-shtatnom',
-  'cliche.connective.v-ruchnom', 'cliche.stamp.na-postoyannoi-osnove', 'cliche.stamp.na-regulyarnoi', 'cliche.stamp.na-bezvozmezdnoi',
-  'cliche.stamp.v-prioritetnom', 'cliche.stamp.v-pervoocherednom', 'cliche.stamp.v-ekstrennom',
-  'cliche.connective.v-sluchae-esli', 'cliche.connective.v-svyazi-s-tem', 'cliche.stamp.vsledstvie', 'cliche.filler.ocherednoi',
-  'cliche.connective.v-kachestve', 'cliche.connective.v-chastnosti', 'cliche.filler.odnako',
+  'cliche.pointer.v-nastoyashchee',
+  'cliche.pointer.na-dannyi',
+  'cliche.connective.v-obyazatelnom',
+  'cliche.connective.v-shtatnom',
+  'cliche.connective.v-ruchnom',
+  'cliche.stamp.na-postoyannoi-osnove',
+  'cliche.stamp.na-regulyarnoi',
+  'cliche.stamp.na-bezvozmezdnoi',
+  'cliche.stamp.v-prioritetnom',
+  'cliche.stamp.v-pervoocherednom',
+  'cliche.stamp.v-ekstrennom',
+  'cliche.connective.v-sluchae-esli',
+  'cliche.connective.v-svyazi-s-tem',
+  'cliche.stamp.vsledstvie',
+  'cliche.filler.ocherednoi',
+  'cliche.connective.v-kachestve',
+  'cliche.connective.v-chastnosti',
+  'cliche.filler.odnako',
 ]);
 
-export const CLICHE_RULES: readonly LexicalRule[] = [
-  ...connectives,
-  ...pointers,
-  ...predicates,
-  ...formulas,
-  ...passive,
-  ...fillers,
-  ...more,
-  ...openings,
-];
+export const CLICHE_RULES: readonly LexicalRule[] = [...connectives, ...pointers, ...predicates, ...formulas, ...passive, ...fillers, ...more, ...openings];

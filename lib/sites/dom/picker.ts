@@ -48,7 +48,12 @@ export function batchPicker(scope: ParentNode, expected: Record<string, number>,
     return found;
   };
   /** One table per kind and field, filled when first asked for (keyed by the constant names: no key string per call). */
-  const tableOf = <V>(tables: Map<string, Map<string, Map<Element, V>>>, kind: string, field: string, fill: (table: Map<Element, V>) => void): Map<Element, V> => {
+  const tableOf = <V>(
+    tables: Map<string, Map<string, Map<Element, V>>>,
+    kind: string,
+    field: string,
+    fill: (table: Map<Element, V>) => void,
+  ): Map<Element, V> => {
     let byField = tables.get(kind);
     if (!byField) tables.set(kind, (byField = new Map()));
     let table = byField.get(field);

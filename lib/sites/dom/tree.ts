@@ -4,7 +4,12 @@ import { safeClosest, safeQueryAll } from './query';
 /** The outermost element matching rootSelector around el (el itself when none is above it). */
 export function outermostRoot(el: Element, rootSelector: string): Element {
   let top = el;
-  for (let up = el.parentElement ? safeClosest(el.parentElement, rootSelector) : null; up; up = up.parentElement ? safeClosest(up.parentElement, rootSelector) : null) top = up;
+  for (
+    let up = el.parentElement ? safeClosest(el.parentElement, rootSelector) : null;
+    up;
+    up = up.parentElement ? safeClosest(up.parentElement, rootSelector) : null
+  )
+    top = up;
   return top;
 }
 
@@ -42,6 +47,9 @@ export function byDocumentOrder(a: Element, b: Element): number {
 /** A short name of an element for diagnostics: tag, id, data-testid, first classes. */
 export function describeElement(el: Element): string {
   const testid = el.getAttribute('data-testid');
-  const classes = [...el.classList].slice(0, 2).map((c) => `.${c}`).join('');
+  const classes = [...el.classList]
+    .slice(0, 2)
+    .map((c) => `.${c}`)
+    .join('');
   return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${testid ? `[data-testid="${testid}"]` : ''}${classes}`.slice(0, 120);
 }

@@ -32,7 +32,8 @@ export function okPostId(root: Element, read: Reader): string | null {
 export function okCommentId(root: Element, read: Reader): { id: string } | null {
   const self = OK.commentId.findIndex((c) => safeMatches(root, c.selector));
   if (self >= 0) read.tracer?.hit('comment-id', self);
-  const found: Match | null = self >= 0 ? { element: root, candidate: OK.commentId[self]!, index: self } : read.first(root, 'comment', 'id', OK.commentId, 'comment-id');
+  const found: Match | null =
+    self >= 0 ? { element: root, candidate: OK.commentId[self]!, index: self } : read.first(root, 'comment', 'id', OK.commentId, 'comment-id');
   const id = idOf(found) ?? root.id.match(/^hook_Block_\w*?(\d+)$/)?.[1];
   return id ? { id } : null;
 }

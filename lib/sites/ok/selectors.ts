@@ -21,10 +21,7 @@ export const OK = {
     { selector: 'a.group-link', note: 'community' },
     { selector: '.feed_top a[href^="/"], .mlr_top a[href^="/"]', note: 'any header link' },
   ],
-  text: [
-    { selector: '.media-text_cnt_tx', note: '.media-text_cnt_tx.emoji-tx.textWrap' },
-    { selector: '.media-text_cnt' },
-  ],
+  text: [{ selector: '.media-text_cnt_tx', note: '.media-text_cnt_tx.emoji-tx.textWrap' }, { selector: '.media-text_cnt' }],
   textSkip: '.media-text_more, .js-more',
   date: [{ selector: '[data-time]', attribute: 'data-time', note: 'ms or s' }],
   photo: [{ selector: 'a[href*="/photo/"], .collage_img, img.media-photos_img', attribute: 'href' }],

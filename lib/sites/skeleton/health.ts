@@ -15,7 +15,11 @@ export function siteHealth(site: Site, doc: Document, findReplyBoxes: (root: Par
   const sel = spec.selectors;
   const tracer = new Tracer();
   const path = doc.location?.pathname;
-  const { items, roots, unread, sampled, matched } = scan(site, doc, { eager: true, tracer, ...(options.sample !== undefined ? { sample: options.sample } : {}) });
+  const { items, roots, unread, sampled, matched } = scan(site, doc, {
+    eager: true,
+    tracer,
+    ...(options.sample !== undefined ? { sample: options.sample } : {}),
+  });
   // The page scan queried the root selectors already.
   const postMatches = matched?.post ?? safeQueryAll(doc, site.postRoot).length;
   const commentMatches = matched?.comment ?? safeQueryAll(doc, site.commentRoot).length;
@@ -30,7 +34,11 @@ export function siteHealth(site: Site, doc: Document, findReplyBoxes: (root: Par
   const check = (name: string, ok: boolean, detail: string): HealthCheck => ({ name, ok, detail });
   const checks: HealthCheck[] = [
     check('post-root', postMatches > 0 || !spec.health.postsExpected(path), postMatches ? `${postMatches} matched` : `none of: ${site.postRoot}`),
-    check(spec.health.postIdCheck, postMatches === 0 || posts.length > 0, `${posts.length} posts with ${spec.health.postIdCheck === 'post-id' ? 'an id' : 'a permalink'}`),
+    check(
+      spec.health.postIdCheck,
+      postMatches === 0 || posts.length > 0,
+      `${posts.length} posts with ${spec.health.postIdCheck === 'post-id' ? 'an id' : 'a permalink'}`,
+    ),
     rootsWithoutItem('post', read('post'), roots.post, unread.post),
     check('post-text', posts.length === 0 || posts.some((i) => i.text), tracer.describe('post-text', sel.post.text)),
     check('post-author', posts.length === 0 || posts.some((i) => i.author.name), tracer.describe('post-author', sel.post.author)),

@@ -68,13 +68,25 @@ export function scan(site: Site, root: ParentNode, options: ScanOptions): ScanRe
   const roots = root.nodeType === 9 ? pageRoots(site, root, !sampling) : nodeRoots(site, root);
   // A sample is read inside each sampled root: a batch would query every field over the page.
   const reader =
-    roots.roles && !sampling ? batchReader(site, root, roots, roots.roles, options.tracer) : options.tracer ? makeReader(site, directPicker, false, options.tracer) : site.direct;
+    roots.roles && !sampling
+      ? batchReader(site, root, roots, roots.roles, options.tracer)
+      : options.tracer
+        ? makeReader(site, directPicker, false, options.tracer)
+        : site.direct;
   const ctx: ScanContext = { site, reader, eager: options.eager, page: pageContext(site, root, roots.matched ? roots.posts : undefined) };
   const unread: Record<Kind, Element[]> = { post: [], comment: [] };
   const postRoots = sampling ? spread(roots.posts, sample) : roots.posts;
   const commentRoots = sampling ? spread(roots.comments, sample) : roots.comments;
-  const posts = parseAll(postRoots, (el) => parsePost(ctx, el), (el) => unread.post.push(el));
-  const comments = parseAll(commentRoots, (el) => parseComment(ctx, el), (el) => unread.comment.push(el));
+  const posts = parseAll(
+    postRoots,
+    (el) => parsePost(ctx, el),
+    (el) => unread.post.push(el),
+  );
+  const comments = parseAll(
+    commentRoots,
+    (el) => parseComment(ctx, el),
+    (el) => unread.comment.push(el),
+  );
   return {
     items: [...dedupeByKey(posts), ...dedupeByKey(comments)],
     roots: { post: roots.posts.length, comment: roots.comments.length },

@@ -35,7 +35,8 @@ export const VK = {
     { selector: 'a.PostDateBlock__root[href*="/wall"], a.PostHeaderSubtitle__link[href*="/wall"]', attribute: 'href', note: 'hybrid' },
     // Only the header and date area: a /wall link in the citizen's own text is not the post's id.
     {
-      selector: 'a.post_link[href*="/wall"], .reply_link_wrap a[href*="/wall"], .post_header a[href^="/wall"]:not([href*="reply="]), .post_date a[href^="/wall"]:not([href*="reply="])',
+      selector:
+        'a.post_link[href*="/wall"], .reply_link_wrap a[href*="/wall"], .post_header a[href^="/wall"]:not([href*="reply="]), .post_date a[href^="/wall"]:not([href*="reply="])',
       attribute: 'href',
       note: 'L (header and date only)',
     },
@@ -60,14 +61,8 @@ export const VK = {
     { selector: '.rel_date[data-time]', attribute: 'data-time', note: 'L' },
     { selector: '.rel_date[time]', attribute: 'time', note: 'L 2012' },
   ],
-  photo: [
-    { selector: 'a[href^="/photo"]', attribute: 'href' },
-    { selector: '[data-testid="primary-attachment-photo"]' },
-  ],
-  video: [
-    { selector: 'a[data-video]', attribute: 'href' },
-    { selector: '[data-testid="primary-attachment-video"]' },
-  ],
+  photo: [{ selector: 'a[href^="/photo"]', attribute: 'href' }, { selector: '[data-testid="primary-attachment-photo"]' }],
+  video: [{ selector: 'a[data-video]', attribute: 'href' }, { selector: '[data-testid="primary-attachment-video"]' }],
   /** Not attachments: the photo viewer's own date link, comment permalinks. */
   notAttachment: '#pv_date a, a.pv_date_link, a[href*="reply="]',
   /** Where the capture button goes: after the post header if found, else at the top of the post. */

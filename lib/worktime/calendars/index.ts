@@ -53,7 +53,10 @@ export interface RegionalScheduleOptions {
   toYear?: number;
 }
 
-const DEFAULT_WORKDAY: LocalInterval[] = [['09:00', '13:00'], ['14:00', '18:00']];
+const DEFAULT_WORKDAY: LocalInterval[] = [
+  ['09:00', '13:00'],
+  ['14:00', '18:00'],
+];
 
 function isWeekend(day: number): boolean {
   return isoWeekday(day) >= 6;

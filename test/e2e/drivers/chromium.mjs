@@ -19,12 +19,16 @@ import { attributeScript, firstMatch, readScript, screenshotPath, settled, waitU
 function tab(page) {
   /** @param {string} selector @param {number} [timeout] */
   const element = async (selector, timeout = 10_000) => {
-    const handle = await waitUntil(async () => {
-      const found = await page.evaluateHandle(firstMatch(selector));
-      const element = found.asElement();
-      if (!element) await found.dispose();
-      return element;
-    }, `«${selector}» in ${page.url()}`, timeout);
+    const handle = await waitUntil(
+      async () => {
+        const found = await page.evaluateHandle(firstMatch(selector));
+        const element = found.asElement();
+        if (!element) await found.dispose();
+        return element;
+      },
+      `«${selector}» in ${page.url()}`,
+      timeout,
+    );
     return /** @type {import('playwright-core').ElementHandle<HTMLElement>} */ (handle);
   };
   return {

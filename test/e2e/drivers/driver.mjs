@@ -161,7 +161,8 @@ export async function waitUntil(check, what, timeout = 10_000) {
     } catch (error) {
       last = error;
     }
-    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what}${last ? ` (last error: ${/** @type {Error} */ (last).message})` : ''}`);
+    if (Date.now() > end)
+      throw new Error(`timed out after ${timeout} ms waiting for ${what}${last ? ` (last error: ${/** @type {Error} */ (last).message})` : ''}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }

@@ -71,12 +71,16 @@ async function setViewport(page, size) {
 function tab(page) {
   /** @param {string} selector @param {number} [timeout] */
   const element = async (selector, timeout = 10_000) => {
-    const handle = await waitUntil(async () => {
-      const found = await page.evaluateHandle(firstMatch(selector));
-      const element = found.asElement();
-      if (!element) await found.dispose();
-      return element;
-    }, `«${selector}»`, timeout);
+    const handle = await waitUntil(
+      async () => {
+        const found = await page.evaluateHandle(firstMatch(selector));
+        const element = found.asElement();
+        if (!element) await found.dispose();
+        return element;
+      },
+      `«${selector}»`,
+      timeout,
+    );
     return /** @type {import('puppeteer-core').ElementHandle<HTMLElement>} */ (handle);
   };
   /** Selects the field's content, so typing replaces it. @param {import('puppeteer-core').ElementHandle<HTMLElement>} el */
@@ -122,7 +126,11 @@ function tab(page) {
       const value =
         'value' in choice
           ? choice.value
-          : await el.evaluate((node, label) => [...(/** @type {HTMLSelectElement} */ (node)).options].find((o) => o.label.trim() === label || o.textContent?.trim() === label)?.value ?? null, choice.label);
+          : await el.evaluate(
+              (node, label) =>
+                [.../** @type {HTMLSelectElement} */ (node).options].find((o) => o.label.trim() === label || o.textContent?.trim() === label)?.value ?? null,
+              choice.label,
+            );
       if (value === null) throw new Error(`no option «${'label' in choice ? choice.label : ''}» in «${selector}»`);
       await el.select(value);
     },
@@ -163,10 +171,7 @@ export function createFirefoxDriver({ extensionDir = FIREFOX_EXTENSION_DIR } = {
     const url = `${origin}/${path}`;
     // Never resolves for moz-extension:// (no BiDi navigation events): poll the document instead.
     page.goto(url, { timeout: 0 }).catch(() => undefined);
-    await waitUntil(
-      () => page.evaluate((want) => location.href === want && document.readyState === 'complete', url).catch(() => false),
-      `${url} to load`,
-    );
+    await waitUntil(() => page.evaluate((want) => location.href === want && document.readyState === 'complete', url).catch(() => false), `${url} to load`);
     return tab(page);
   };
 

@@ -36,13 +36,10 @@ export function setupWorkspace() {
  * @returns {Promise<{ ok: boolean, data?: any, error?: { code: string, message: string } }>}
  */
 async function call(driver, type, data) {
-  return driver.extension().evaluate(
-    ([t, d]) => {
-      const api = /** @type {any} */ (globalThis).browser ?? /** @type {any} */ (globalThis).chrome;
-      return api.runtime.sendMessage({ channel: 'aot/1', type: t, data: d });
-    },
-    /** @type {[string, unknown]} */ ([type, data]),
-  );
+  return driver.extension().evaluate(([t, d]) => {
+    const api = /** @type {any} */ (globalThis).browser ?? /** @type {any} */ (globalThis).chrome;
+    return api.runtime.sendMessage({ channel: 'aot/1', type: t, data: d });
+  }, /** @type {[string, unknown]} */ ([type, data]));
 }
 
 /**
@@ -183,7 +180,9 @@ export const scenarios = [
     async run(driver) {
       const page = await driver.openSite('https://vk.com/club100');
       try {
-        await withoutExtensionErrors(driver, () => captureItem(page, 'vk:wall-100_501', { topic: 'Вывоз мусора', executor: 'minstroy', screenshot: 'capture-saved' }));
+        await withoutExtensionErrors(driver, () =>
+          captureItem(page, 'vk:wall-100_501', { topic: 'Вывоз мусора', executor: 'minstroy', screenshot: 'capture-saved' }),
+        );
         await expectStored(driver, 'vk:wall-100_501', { kind: 'post', author: { name: 'Иван Петров' } });
       } finally {
         await page.close();
@@ -209,7 +208,9 @@ export const scenarios = [
     async run(driver) {
       const page = await driver.openSite('https://ok.ru/group/300');
       try {
-        await withoutExtensionErrors(driver, () => captureItem(page, 'ok:group/300/topic/700001', { topic: 'Освещение', executor: 'minstroy', screenshot: 'capture-ok-saved' }));
+        await withoutExtensionErrors(driver, () =>
+          captureItem(page, 'ok:group/300/topic/700001', { topic: 'Освещение', executor: 'minstroy', screenshot: 'capture-ok-saved' }),
+        );
         await expectStored(driver, 'ok:group/300/topic/700001', { kind: 'post', author: { name: 'Ольга Николаева' } });
       } finally {
         await page.close();

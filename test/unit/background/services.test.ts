@@ -86,7 +86,10 @@ describe('a side effect never fails the step', () => {
     expect(await db.messages.get('m1')).toMatchObject({ key: 'vk:wall-100_501', status: 'open' });
     await vi.waitFor(() => expect(asEffectFailures(store.data.get(EFFECT_FAILURES_KEY)).badge?.count).toBe(1));
     expect(toolbar.calls).toBe(1);
-    expect(asEffectFailures(store.data.get(EFFECT_FAILURES_KEY)).badge).toMatchObject({ lastAt: t0, lastError: expect.stringContaining('setBadgeBackgroundColor') });
+    expect(asEffectFailures(store.data.get(EFFECT_FAILURES_KEY)).badge).toMatchObject({
+      lastAt: t0,
+      lastError: expect.stringContaining('setBadgeBackgroundColor'),
+    });
     expect(log).toHaveBeenCalledWith(expect.stringContaining('badge failed'), expect.any(TypeError));
   });
 
@@ -99,7 +102,10 @@ describe('a side effect never fails the step', () => {
       throw new Error('session storage gone');
     });
     const handlers = commandHandlers({ db, env, badge, deadlines, effects, closed });
-    const reply = await handlers['message.command']({ id: 'm1', command: { type: 'markNotProcessable', category: 'obscenity', confirmed: true } }, { kind: 'extension' });
+    const reply = await handlers['message.command'](
+      { id: 'm1', command: { type: 'markNotProcessable', category: 'obscenity', confirmed: true } },
+      { kind: 'extension' },
+    );
     expect(reply).toMatchObject({ ok: true });
     expect((await db.messages.get('m1'))?.status).toBe('closed');
     await vi.waitFor(() => expect(asEffectFailures(store.data.get(EFFECT_FAILURES_KEY))['publish-cleanup']?.count).toBe(1));
@@ -174,13 +180,24 @@ describe('publish in place', () => {
   async function approved(clock: { now: number }, bodyPage = 'https://vk.com/club_zhkh') {
     const ctx = await setup({}, clock);
     const badge = createBadgeService({ db, env: ctx.env, toolbar: { kind: 'none', show: async () => undefined }, effects: ctx.effects });
-    await captureHandlers({ db, env: ctx.env, badge, newId: () => 'm1' })['capture.save']({ item: sampleItem(), routing: { ...sampleRouting, executor: '' } }, site);
+    await captureHandlers({ db, env: ctx.env, badge, newId: () => 'm1' })['capture.save'](
+      { item: sampleItem(), routing: { ...sampleRouting, executor: '' } },
+      site,
+    );
     const e = await ctx.env();
     const body = e.workspace.bodies[0]!.id;
-    const workspace = { ...e.workspace, user: { ...e.workspace.user, bodies: [body] }, bodies: e.workspace.bodies.map((b) => (b.id === body ? { ...b, pages: [bodyPage] } : b)) };
+    const workspace = {
+      ...e.workspace,
+      user: { ...e.workspace.user, bodies: [body] },
+      bodies: e.workspace.bodies.map((b) => (b.id === body ? { ...b, pages: [bodyPage] } : b)),
+    };
     await saveWorkspace(db, workspace);
     const env = { now: clock.now, workspace, calendar: createWorkCalendar(workspaceSchedule(workspace)) };
-    for (const command of [{ type: 'route', assignments: [{ body }] }, { type: 'submitDraft', kind: 'answer', text: 'Мусор вывезут завтра до 12:00.' }, { type: 'approve' }]) {
+    for (const command of [
+      { type: 'route', assignments: [{ body }] },
+      { type: 'submitDraft', kind: 'answer', text: 'Мусор вывезут завтра до 12:00.' },
+      { type: 'approve' },
+    ]) {
       const r = await applyCommand(db, 'm1', command, workspace.user, env);
       expect(r.ok, JSON.stringify(r.ok ? '' : r.error)).toBe(true);
     }
@@ -205,13 +222,23 @@ describe('publish in place', () => {
     expect(tabs.created).toEqual([]);
     expect(m.sent).toEqual([{ type: 'publish.insert', messageId: 'm1', key: 'vk:wall-100_501', text: 'Мусор вывезут завтра до 12:00.' }]);
     expect(session.data.get(pendingKey('m1'))).toMatchObject({ tabId: 3, postUrl: 'https://vk.com/wall-100_501' });
-    const report = { messageId: 'm1', replyKey: 'vk:wall-100_501?reply=9', replyUrl: 'https://vk.com/wall-100_501?reply=9', text: 'Мусор вывезут завтра до 12:00.' };
+    const report = {
+      messageId: 'm1',
+      replyKey: 'vk:wall-100_501?reply=9',
+      replyUrl: 'https://vk.com/wall-100_501?reply=9',
+      text: 'Мусор вывезут завтра до 12:00.',
+    };
     // Another tab cannot report it.
     expect(await service.handlers['publish.sent']({ ...report, authorUrl: 'https://vk.com/club_zhkh' }, { ...site, tabId: 4 })).toMatchObject({ ok: false });
     // A look-alike from someone else waits for the official to confirm it.
-    expect(await service.handlers['publish.sent']({ ...report, authorUrl: 'https://vk.com/stranger', authorName: 'Чужой' }, { ...site, tabId: 3 })).toMatchObject({ ok: false, unconfirmed: true });
+    expect(
+      await service.handlers['publish.sent']({ ...report, authorUrl: 'https://vk.com/stranger', authorName: 'Чужой' }, { ...site, tabId: 3 }),
+    ).toMatchObject({ ok: false, unconfirmed: true });
     expect(session.data.get(detectedKey('m1'))).toMatchObject({ authorUrl: 'https://vk.com/stranger' });
-    expect(await service.handlers['publish.sent']({ ...report, authorUrl: 'https://vk.com/club_zhkh' }, { ...site, tabId: 3 })).toEqual({ ok: true, step: 'published' });
+    expect(await service.handlers['publish.sent']({ ...report, authorUrl: 'https://vk.com/club_zhkh' }, { ...site, tabId: 3 })).toEqual({
+      ok: true,
+      step: 'published',
+    });
     expect(await db.messages.get('m1')).toMatchObject({ status: 'closed' });
     expect(session.data.size).toBe(0);
     expect(refresh).toHaveBeenCalled();
@@ -280,7 +307,7 @@ describe('page reports', () => {
 });
 
 describe('refusals cross the channel as reasons the page says', () => {
-  it('a refused step: the coarse code, and a message key with params said in the page\'s language', async () => {
+  it("a refused step: the coarse code, and a message key with params said in the page's language", async () => {
     const { env, effects } = await setup();
     const badge = createBadgeService({ db, env, toolbar: { kind: 'none', show: async () => undefined }, effects });
     await captureHandlers({ db, env, badge, newId: () => 'm1' })['capture.save']({ item: sampleItem(), routing: { ...sampleRouting, executor: '' } }, site);
@@ -295,7 +322,7 @@ describe('refusals cross the channel as reasons the page says', () => {
     expect(spoken(reply as unknown as Reason, 'en')).toBe('The message is closed (not to be processed): it can no longer be changed');
   });
 
-  it('a refused backup file: its reason and params (the file\'s own problems named by field)', async () => {
+  it("a refused backup file: its reason and params (the file's own problems named by field)", async () => {
     const { env, effects } = await setup();
     const badge = createBadgeService({ db, env, toolbar: { kind: 'none', show: async () => undefined }, effects });
     const deadlines = createDeadlineService({ db, env, notifications: unavailableNotifications(), tabs: fakeTabs([]).port, effects });

@@ -65,7 +65,7 @@ describe('CaptureForm', () => {
     expect(screen.getByLabelText(/Тема/).getAttribute('aria-invalid')).toBeNull();
   });
 
-  it('in a site\'s page, ignores a submit a script dispatched (not a person\'s): a page cannot route a capture', async () => {
+  it("in a site's page, ignores a submit a script dispatched (not a person's): a page cannot route a capture", async () => {
     const user = userEvent.setup();
     const onSubmit = vi.fn();
     render(<CaptureForm requireTrusted item={item} status={{ kind: 'idle' }} onSubmit={onSubmit} onClose={vi.fn()} />);
@@ -79,7 +79,15 @@ describe('CaptureForm', () => {
   it('requires the location where the act has the curator state it (Khabarovsk п. 6)', async () => {
     const user = userEvent.setup();
     const onSubmit = vi.fn();
-    render(<CaptureForm item={item} status={{ kind: 'idle' }} onSubmit={onSubmit} onClose={vi.fn()} directory={{ topics: [], locations: [], bodies: [{ id: 'zhkh', name: 'Отдел ЖКХ' }], locationRequired: true }} />);
+    render(
+      <CaptureForm
+        item={item}
+        status={{ kind: 'idle' }}
+        onSubmit={onSubmit}
+        onClose={vi.fn()}
+        directory={{ topics: [], locations: [], bodies: [{ id: 'zhkh', name: 'Отдел ЖКХ' }], locationRequired: true }}
+      />,
+    );
     await user.type(screen.getByLabelText(/Тема/), 'Вывоз мусора');
     await user.type(screen.getByLabelText(/Исполнитель/), 'Отдел ЖКХ');
     await user.click(screen.getByRole('button', { name: 'Сохранить' }));
@@ -148,7 +156,16 @@ describe('CaptureForm', () => {
   it('shows saving, saved, existing and error states', () => {
     const { view } = renderForm({ kind: 'saving' });
     expect((screen.getByRole('button', { name: 'Сохранение…' }) as HTMLButtonElement).disabled).toBe(true);
-    view.rerender(<CaptureForm item={item} status={{ kind: 'saved', dueAt: Date.UTC(2026, 10, 25, 15) }} onSubmit={vi.fn()} onClose={vi.fn()} zone="Europe/Moscow" viewerZone="Europe/Moscow" />);
+    view.rerender(
+      <CaptureForm
+        item={item}
+        status={{ kind: 'saved', dueAt: Date.UTC(2026, 10, 25, 15) }}
+        onSubmit={vi.fn()}
+        onClose={vi.fn()}
+        zone="Europe/Moscow"
+        viewerZone="Europe/Moscow"
+      />,
+    );
     expect(screen.getByRole('status').textContent).toBe('Сохранено. Срок ответа: ср, 25 нояб., 18:00');
     expect((screen.getByLabelText(/Тема/) as HTMLInputElement).disabled).toBe(true);
     view.rerender(<CaptureForm item={item} status={{ kind: 'existing', dueAt: Date.UTC(2026, 10, 26, 7) }} onSubmit={vi.fn()} onClose={vi.fn()} />);
@@ -162,7 +179,14 @@ describe('CaptureForm', () => {
     // 18:00 in Yakutsk on Wed 25 Nov 2026 is 12:00 in Moscow.
     const yakutsk18 = Date.UTC(2026, 10, 25, 9);
     const form = (status: FormStatus, zone?: string) => (
-      <CaptureForm item={{ ...item, publishedAt: Date.UTC(2026, 10, 25, 1, 30) }} status={status} onSubmit={vi.fn()} onClose={vi.fn()} viewerZone="Europe/Moscow" {...(zone ? { zone } : {})} />
+      <CaptureForm
+        item={{ ...item, publishedAt: Date.UTC(2026, 10, 25, 1, 30) }}
+        status={status}
+        onSubmit={vi.fn()}
+        onClose={vi.fn()}
+        viewerZone="Europe/Moscow"
+        {...(zone ? { zone } : {})}
+      />
     );
 
     it('a Yakutia workspace in a Moscow browser: the deadline at 18:00 Yakutsk time, labelled', () => {

@@ -15,7 +15,9 @@ describe('a draft being typed', () => {
     const run = vi.fn(async () => null);
     const first = render(<Actions message={s.message} workspace={ws} role="executor" run={run} />);
     await user.type(screen.getByLabelText('Текст ответа'), 'Трубу заменим до 1 декабря');
-    await waitFor(async () => expect((await getDb().settings.get(draftKey(s.message.id, 'anna')))?.value).toMatchObject({ text: 'Трубу заменим до 1 декабря' }));
+    await waitFor(async () =>
+      expect((await getDb().settings.get(draftKey(s.message.id, 'anna')))?.value).toMatchObject({ text: 'Трубу заменим до 1 декабря' }),
+    );
     first.unmount(); // «← К очереди», or the panel closed
     render(<Actions message={s.message} workspace={ws} role="executor" run={run} />);
     await waitFor(() => expect((screen.getByLabelText('Текст ответа') as HTMLTextAreaElement).value).toBe('Трубу заменим до 1 декабря'));
@@ -37,6 +39,8 @@ describe('a draft being typed', () => {
     // And a form closed before the pause still leaves the text stored.
     await user.type(screen.getByLabelText('Текст ответа'), ' до 1 декабря');
     view.unmount();
-    await waitFor(async () => expect((await getDb().settings.get(draftKey(s.message.id, 'olga')))?.value).toMatchObject({ text: 'Трубу заменим до 1 декабря' }));
+    await waitFor(async () =>
+      expect((await getDb().settings.get(draftKey(s.message.id, 'olga')))?.value).toMatchObject({ text: 'Трубу заменим до 1 декабря' }),
+    );
   });
 });

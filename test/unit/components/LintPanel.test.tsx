@@ -9,7 +9,11 @@ describe('LintPanel', () => {
     render(<LintPanel text="В настоящее время вывоз ТКО осуществляется по графику." />);
     expect(screen.getByTestId('lint-score').textContent).toMatch(/^Стиль: \d+(,\d)? из 10$/);
     const cliche = screen.getByRole('heading', { name: /Канцелярит/ }).parentElement!;
-    expect(within(cliche).getAllByRole('listitem').map((li) => li.querySelector('q')?.textContent)).toEqual(['В настоящее время', 'осуществляется']);
+    expect(
+      within(cliche)
+        .getAllByRole('listitem')
+        .map((li) => li.querySelector('q')?.textContent),
+    ).toEqual(['В настоящее время', 'осуществляется']);
     expect(screen.getByRole('heading', { name: /Профессиональные термины \(1\)/ })).toBeTruthy();
     expect(screen.getByText(/Срок или дата — нет/)).toBeTruthy();
     expect(screen.getByText(/Что сделано или будет сделано — есть/)).toBeTruthy();

@@ -11,7 +11,9 @@ describe('the message card', () => {
   it('shows the same overdue mark as the queue row', () => {
     const s = scenario('yakutia', '2026-11-24T09:00'); // routing was due at 09:30 that day: long overdue now
     const ws = starterWorkspace('yakutia', { id: 'cur', roles: ['curator'] });
-    render(<MessageCard message={s.message} workspace={ws} calendar={createWorkCalendar(workspaceSchedule(ws))} role="curator" run={vi.fn()} onBack={vi.fn()} />);
+    render(
+      <MessageCard message={s.message} workspace={ws} calendar={createWorkCalendar(workspaceSchedule(ws))} role="curator" run={vi.fn()} onBack={vi.fn()} />,
+    );
     const mark = screen.getByTestId('card-countdown');
     expect(mark.textContent).toContain('Направить исполнителю');
     expect(mark.textContent).toContain('просрочено');
@@ -32,14 +34,17 @@ describe('re-routing after a return', () => {
   });
 });
 
-describe('the deadlines\' notes', () => {
+describe("the deadlines' notes", () => {
   afterEach(() => setLocale('ru'));
 
   it('are said in the language in use (lib/ gives a key and params)', () => {
     const s = scenario('yakutia', '2026-11-24T09:00');
     s.do('2026-11-24T09:10', curator, { type: 'route', assignments: [{ body: 'minstroy' }] });
     const ws = starterWorkspace('yakutia', { id: 'cur', roles: ['curator'] });
-    const card = () => render(<MessageCard message={s.message} workspace={ws} calendar={createWorkCalendar(workspaceSchedule(ws))} role="curator" run={vi.fn()} onBack={vi.fn()} />);
+    const card = () =>
+      render(
+        <MessageCard message={s.message} workspace={ws} calendar={createWorkCalendar(workspaceSchedule(ws))} role="curator" run={vi.fn()} onBack={vi.fn()} />,
+      );
     const { unmount } = card();
     expect(screen.getByText(/не позднее чем за 4 ч до срока ответа/)).toBeTruthy();
     unmount();

@@ -124,7 +124,10 @@ describe('MessageList, a long list', () => {
     expect(screen.getAllByTestId('message-row')).toHaveLength(FIRST_ROWS);
     expect(reports).toEqual([[FIRST_ROWS, 40]]);
     await waitFor(() => expect(screen.getAllByTestId('message-row')).toHaveLength(40));
-    expect(reports).toEqual([[FIRST_ROWS, 40], [40, 40]]);
+    expect(reports).toEqual([
+      [FIRST_ROWS, 40],
+      [40, 40],
+    ]);
     // The rows are in deadline order as given, the first ones kept (not re-created).
     expect(screen.getAllByTestId('message-row').map((r) => r.getAttribute('data-key'))).toEqual(many.map((m) => m.key));
     expect(renders).toEqual(['mount', 'update']);

@@ -22,8 +22,8 @@ describe('WorkspaceEditor', () => {
   });
 });
 
-describe('the workspace\'s own target', () => {
-  it('is set in hours and stored as its own timer, never the act\'s', async () => {
+describe("the workspace's own target", () => {
+  it("is set in hours and stored as its own timer, never the act's", async () => {
     const user = userEvent.setup();
     const ws = starterWorkspace('khabarovsk', { id: 'me', roles: ['curator'] });
     const onSave = vi.fn(async (_ws: Workspace) => {});

@@ -7,7 +7,8 @@ import { createWorkCalendar, DEFAULT_SCHEDULE } from '@/lib/worktime';
 const calendar = createWorkCalendar(DEFAULT_SCHEDULE); // Moscow
 const msk = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Moscow' }).toMillis();
 const now = msk('2026-11-25T10:00');
-const m = (id: string, over: Partial<Message>): Message => ({ id, text: '', topic: 'Дороги', location: '', author: { name: id }, step: 'routed', bodies: ['roads'], ...over }) as Message;
+const m = (id: string, over: Partial<Message>): Message =>
+  ({ id, text: '', topic: 'Дороги', location: '', author: { name: id }, step: 'routed', bodies: ['roads'], ...over }) as Message;
 const none: QueueFilter = { step: '', body: '', topic: '', dueToday: false, overdueOnly: false, search: '' };
 const ids = (list: Message[]) => list.map((x) => x.id);
 

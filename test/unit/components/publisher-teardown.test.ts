@@ -32,5 +32,4 @@ describe('publisher teardown', () => {
     invalidate();
     expect(fakeBrowser.runtime.onMessage.hasListener(listener)).toBe(false);
   });
-
 });

@@ -24,9 +24,18 @@ let n = 0;
 beforeAll(async () => {
   source = createDatabase(`fuzz-src-${Date.now()}`);
   await saveWorkspace(source, workspace);
-  for (const i of [0, 1, 2]) await saveCapture(source, { item: sampleItem({ key: `vk:wall-1_${i}`, url: `https://vk.com/wall-1_${i}` }), routing: { ...sampleRouting, executor: 'depzhkh' } }, { now: t0 + i, workspace, calendar, newId: () => `m${i}` });
+  for (const i of [0, 1, 2])
+    await saveCapture(
+      source,
+      { item: sampleItem({ key: `vk:wall-1_${i}`, url: `https://vk.com/wall-1_${i}` }), routing: { ...sampleRouting, executor: 'depzhkh' } },
+      { now: t0 + i, workspace, calendar, newId: () => `m${i}` },
+    );
   const executor = { id: 'ex', name: 'Иванов', roles: ['executor' as const], bodies: ['depzhkh'] };
-  await applyCommand(source, 'm1', { type: 'submitDraft', kind: 'answer', text: 'Починим до 1 декабря.' }, executor, { now: t0 + 600_000, workspace, calendar });
+  await applyCommand(source, 'm1', { type: 'submitDraft', kind: 'answer', text: 'Починим до 1 декабря.' }, executor, {
+    now: t0 + 600_000,
+    workspace,
+    calendar,
+  });
   valid = JSON.parse(JSON.stringify(await exportBackup(source, t0 + 700_000))) as Record<string, unknown>;
 });
 afterAll(async () => {
@@ -98,13 +107,18 @@ describe('backup importer fuzz', () => {
   it('a valid file cut short or with bytes changed: imported validly, or refused with nothing changed', async () => {
     const text = JSON.stringify(valid);
     await fc.assert(
-      fc.asyncProperty(fc.nat({ max: text.length - 1 }), fc.string({ minLength: 1, maxLength: 3 }), async (at, junk) => check(text.slice(0, at) + junk + text.slice(at + junk.length))),
+      fc.asyncProperty(fc.nat({ max: text.length - 1 }), fc.string({ minLength: 1, maxLength: 3 }), async (at, junk) =>
+        check(text.slice(0, at) + junk + text.slice(at + junk.length)),
+      ),
       { numRuns: 80, seed: 20261204 },
     );
     await check(text.slice(0, text.length / 2));
   });
 
   it('random text: refused', async () => {
-    await fc.assert(fc.asyncProperty(fc.oneof(fc.string(), fc.json()), async (text) => check(text)), { numRuns: 60, seed: 20261205 });
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.string(), fc.json()), async (text) => check(text)),
+      { numRuns: 60, seed: 20261205 },
+    );
   });
 });

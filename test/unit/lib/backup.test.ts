@@ -35,7 +35,11 @@ afterEach(async () => {
 async function seed(db: AppDatabase) {
   await saveWorkspace(db, workspace);
   for (const [i, body] of ['depzhkh', 'depdor', 'depzhkh'].entries())
-    await saveCapture(db, { item: sampleItem({ key: `vk:wall-1_${i}`, url: `https://vk.com/wall-1_${i}` }), routing: { ...sampleRouting, executor: body } }, { now: t0 + i * 60_000, workspace, calendar, newId: () => `m${i}` });
+    await saveCapture(
+      db,
+      { item: sampleItem({ key: `vk:wall-1_${i}`, url: `https://vk.com/wall-1_${i}` }), routing: { ...sampleRouting, executor: body } },
+      { now: t0 + i * 60_000, workspace, calendar, newId: () => `m${i}` },
+    );
 }
 
 describe('backup', () => {
@@ -64,7 +68,7 @@ describe('backup', () => {
     expect(await b.events.count()).toBe(7);
   });
 
-  it('hands one body\'s messages over to its executor and takes the answers back', async () => {
+  it("hands one body's messages over to its executor and takes the answers back", async () => {
     const curatorDb = open();
     await seed(curatorDb);
     const handover = await exportHandover(curatorDb, 'depzhkh', t0);
@@ -72,7 +76,11 @@ describe('backup', () => {
     const executorDb = open();
     await importBackup(executorDb, JSON.stringify(handover));
     const executor = { id: 'ex', name: 'Иванов', roles: ['executor' as const], bodies: ['depzhkh'] };
-    await applyCommand(executorDb, 'm2', { type: 'submitDraft', kind: 'answer', text: 'Вывезем завтра.' }, executor, { now: t0 + 600_000, workspace, calendar });
+    await applyCommand(executorDb, 'm2', { type: 'submitDraft', kind: 'answer', text: 'Вывезем завтра.' }, executor, {
+      now: t0 + 600_000,
+      workspace,
+      calendar,
+    });
     const back = await importBackup(curatorDb, JSON.stringify(await exportHandover(executorDb, 'depzhkh', t0 + 600_000)));
     expect(back).toMatchObject({ updated: 1, events: 1 });
     expect((await curatorDb.messages.get('m2'))?.draft?.text).toBe('Вывезем завтра.');
@@ -82,7 +90,11 @@ describe('backup', () => {
     ['not JSON', '{oops', 'не JSON'],
     ['a foreign file', JSON.stringify({ hello: 'world' }), 'Это не файл'],
     ['a newer schema', JSON.stringify({ format: 'answer-on-time/backup', schemaVersion: 99 }), 'более новой версией'],
-    ['a broken message', JSON.stringify({ format: 'answer-on-time/backup', kind: 'full', schemaVersion: 2, exportedAt: 1, messages: [{ id: 'x' }], events: [] }), 'Файл повреждён'],
+    [
+      'a broken message',
+      JSON.stringify({ format: 'answer-on-time/backup', kind: 'full', schemaVersion: 2, exportedAt: 1, messages: [{ id: 'x' }], events: [] }),
+      'Файл повреждён',
+    ],
   ])('rejects %s with a clear message and changes nothing', async (_name, text, message) => {
     const db = open();
     await seed(db);
@@ -92,13 +104,17 @@ describe('backup', () => {
     expect(await refusal(() => parseBackup(text))).toContain(message);
   });
 
-  it('merges an executor\'s draft into a curator\'s copy that changed meanwhile, keeping both (replayed logs)', async () => {
+  it("merges an executor's draft into a curator's copy that changed meanwhile, keeping both (replayed logs)", async () => {
     const curatorDb = open();
     await seed(curatorDb);
     const executorDb = open();
     await importBackup(executorDb, JSON.stringify(await exportHandover(curatorDb, 'depzhkh', t0)));
     const executor = { id: 'ex', name: 'Иванов', roles: ['executor' as const], bodies: ['depzhkh'] };
-    await applyCommand(executorDb, 'm2', { type: 'submitDraft', kind: 'answer', text: 'Вывезем завтра до 12:00.' }, executor, { now: t0 + 600_000, workspace, calendar });
+    await applyCommand(executorDb, 'm2', { type: 'submitDraft', kind: 'answer', text: 'Вывезем завтра до 12:00.' }, executor, {
+      now: t0 + 600_000,
+      workspace,
+      calendar,
+    });
     // Meanwhile the curator shortened the term (Ivanovo п. 7) and the page showed an edit.
     await applyCommand(curatorDb, 'm2', { type: 'setTerm', minutes: 240 }, workspace.user, { now: t0 + 300_000, workspace, calendar });
     await recordPageObservations(curatorDb, new Map([['vk:wall-1_2', 'Совсем другой текст поста']]), t0 + 400_000);
@@ -110,7 +126,7 @@ describe('backup', () => {
     // The executor's copy takes the curator's step back the same way.
     const there = await importBackup(executorDb, JSON.stringify(await exportHandover(curatorDb, 'depzhkh', t0 + 700_000)));
     expect(there).toMatchObject({ updated: 1, conflicts: [] });
-    expect((await executorDb.messages.get('m2'))).toMatchObject({ step: 'review', shortTerm: { minutes: 240 } });
+    expect(await executorDb.messages.get('m2')).toMatchObject({ step: 'review', shortTerm: { minutes: 240 } });
   });
 
   it('reports a real conflict and keeps the local copy when both sides took steps that cannot both stand', async () => {
@@ -119,13 +135,21 @@ describe('backup', () => {
     const executorDb = open();
     await importBackup(executorDb, JSON.stringify(await exportHandover(curatorDb, 'depzhkh', t0)));
     const executor = { id: 'ex', name: 'Иванов', roles: ['executor' as const], bodies: ['depzhkh'] };
-    await applyCommand(curatorDb, 'm0', { type: 'markNotProcessable', category: 'insult', confirmed: true }, workspace.user, { now: t0 + 300_000, workspace, calendar });
+    await applyCommand(curatorDb, 'm0', { type: 'markNotProcessable', category: 'insult', confirmed: true }, workspace.user, {
+      now: t0 + 300_000,
+      workspace,
+      calendar,
+    });
     await applyCommand(executorDb, 'm0', { type: 'submitDraft', kind: 'answer', text: 'Ответ.' }, executor, { now: t0 + 600_000, workspace, calendar });
     const before = await curatorDb.messages.get('m0');
     const eventsBefore = await curatorDb.events.count();
     const back = await importBackup(curatorDb, JSON.stringify(await exportHandover(executorDb, 'depzhkh', t0 + 600_000)));
-    expect(back.conflicts).toEqual([{ id: 'm0', key: 'vk:wall-1_0', reason: 'backup.conflict.step', params: expect.objectContaining({ step: { reason: 'event.submitDraft' } }) }]);
-    expect(spoken(back.conflicts[0]!)).toMatch(/^шаг «проект на согласование» от .+ не применяется: Сообщение закрыто \(не подлежит обработке\): изменить его нельзя$/);
+    expect(back.conflicts).toEqual([
+      { id: 'm0', key: 'vk:wall-1_0', reason: 'backup.conflict.step', params: expect.objectContaining({ step: { reason: 'event.submitDraft' } }) },
+    ]);
+    expect(spoken(back.conflicts[0]!)).toMatch(
+      /^шаг «проект на согласование» от .+ не применяется: Сообщение закрыто \(не подлежит обработке\): изменить его нельзя$/,
+    );
     expect(await curatorDb.messages.get('m0')).toEqual(before);
     expect(await curatorDb.events.count()).toBe(eventsBefore);
   });
@@ -168,7 +192,7 @@ describe('backup', () => {
     expect(await b.messages.count()).toBe(0);
   });
 
-  it('keeps the post\'s page time apart from the answer\'s publication (a page time later than detection is not an answer)', async () => {
+  it("keeps the post's page time apart from the answer's publication (a page time later than detection is not an answer)", async () => {
     const db = open();
     await saveWorkspace(db, workspace);
     const { message } = await saveCapture(

@@ -65,13 +65,17 @@ describeShared('fixtures/calendars', 'federal production calendar, day by day ag
   const cal = calendarOf('ivanovo'); // no regional days: the federal calendar itself
   it.each(YEARS)('%i matches xmlcalendar on every day', (year) => {
     const expected = xmlcalendar(year);
-    const diffs = daysOf(year).filter((d) => kindOf(cal, d) !== expected.get(d)).map((d) => `${d}: ${kindOf(cal, d)} ≠ ${expected.get(d)}`);
+    const diffs = daysOf(year)
+      .filter((d) => kindOf(cal, d) !== expected.get(d))
+      .map((d) => `${d}: ${kindOf(cal, d)} ≠ ${expected.get(d)}`);
     expect(diffs).toEqual([]);
   });
 
   it.each(YEARS)('%i matches d10xa (consultant.ru) on every day', (year) => {
     const expected = d10xa(year);
-    const diffs = daysOf(year).filter((d) => kindOf(cal, d) !== expected.get(d)).map((d) => `${d}: ${kindOf(cal, d)} ≠ ${expected.get(d)}`);
+    const diffs = daysOf(year)
+      .filter((d) => kindOf(cal, d) !== expected.get(d))
+      .map((d) => `${d}: ${kindOf(cal, d)} ≠ ${expected.get(d)}`);
     // d10xa lists 1 Jul 2020 (vote day) among holidays and drops two shortened days that fell
     // inside the presidential days; both are days off in our calendar as well.
     expect(diffs).toEqual([]);
@@ -163,15 +167,23 @@ describe('regional days off', () => {
   it('Yakutia: each year the holiday is off on its date, or on the next working day when that date is a day off', () => {
     // [date off, days that stay working] for 2020–2027 (presidential days on).
     const expected: Array<[string, string[]]> = [
-      ['2020-04-27', ['2020-05-12']], ['2020-06-22', ['2020-06-23']],
-      ['2021-04-27', ['2021-04-28']], ['2021-06-21', ['2021-06-22']],
-      ['2022-04-27', ['2022-04-28']], ['2022-06-21', ['2022-06-22']],
-      ['2023-04-27', ['2023-04-28']], ['2023-06-21', ['2023-06-22']],
+      ['2020-04-27', ['2020-05-12']],
+      ['2020-06-22', ['2020-06-23']],
+      ['2021-04-27', ['2021-04-28']],
+      ['2021-06-21', ['2021-06-22']],
+      ['2022-04-27', ['2022-04-28']],
+      ['2022-06-21', ['2022-06-22']],
+      ['2023-04-27', ['2023-04-28']],
+      ['2023-06-21', ['2023-06-22']],
       // 27 Apr 2024 was a working Saturday (decree № 1314): the holiday is that Saturday itself.
-      ['2024-04-27', ['2024-05-02', '2024-05-03']], ['2024-06-21', ['2024-06-24']],
-      ['2025-04-28', ['2025-04-29']], ['2025-06-23', ['2025-06-24']],
-      ['2026-04-27', ['2026-04-28']], ['2026-06-22', ['2026-06-23']],
-      ['2027-04-27', ['2027-04-28']], ['2027-06-21', ['2027-06-22']],
+      ['2024-04-27', ['2024-05-02', '2024-05-03']],
+      ['2024-06-21', ['2024-06-24']],
+      ['2025-04-28', ['2025-04-29']],
+      ['2025-06-23', ['2025-06-24']],
+      ['2026-04-27', ['2026-04-28']],
+      ['2026-06-22', ['2026-06-23']],
+      ['2027-04-27', ['2027-04-28']],
+      ['2027-06-21', ['2027-06-22']],
     ];
     const cal = calendarOf('yakutia');
     const federal = calendarOf('yakutia', { regionalDays: false });
@@ -180,9 +192,7 @@ describe('regional days off', () => {
       for (const d of working) expect([d, kindOf(cal, d)]).toEqual([d, kindOf(federal, d)]);
     }
     // No other day is made a day off (27 Apr 2020 already was one, a presidential day).
-    const added = [2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027]
-      .flatMap(daysOf)
-      .filter((d) => kindOf(cal, d) === 'off' && kindOf(federal, d) !== 'off');
+    const added = [2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027].flatMap(daysOf).filter((d) => kindOf(cal, d) === 'off' && kindOf(federal, d) !== 'off');
     expect(added).toEqual(expected.map(([off]) => off).filter((d) => d !== '2020-04-27'));
   });
 

@@ -1,6 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { countOpen, createDatabase, openMessagesByDue, queueFor, type AppDatabase } from '@/lib/db';
-import { applyCommand, detectionTime, findByKeys, loadWorkspace, resolveBody, saveCapture, saveWorkspace, UNREADABLE_WORKSPACE_KEY, UnknownExecutorError, unreadableWorkspace } from '@/lib/db/messages';
+import {
+  applyCommand,
+  detectionTime,
+  findByKeys,
+  loadWorkspace,
+  resolveBody,
+  saveCapture,
+  saveWorkspace,
+  UNREADABLE_WORKSPACE_KEY,
+  UnknownExecutorError,
+  unreadableWorkspace,
+} from '@/lib/db/messages';
 import { planDeadlines } from '@/lib/regulations';
 import { factsOf } from '@/lib/workflow/machine';
 import { starterWorkspace, workspaceSchedule } from '@/lib/workflow/workspace';
@@ -30,9 +41,21 @@ afterEach(async () => {
 describe('saveCapture', () => {
   it('stores the message routed to the named body, with its audit events and deadlines (Yakutia п. 7, 9, 10)', async () => {
     fresh();
-    const { message, created } = await saveCapture(db, { item: sampleItem(), routing: { ...sampleRouting, executor: 'Министерство строительства РС(Я)' } }, env(wed10, () => 'm1'));
+    const { message, created } = await saveCapture(
+      db,
+      { item: sampleItem(), routing: { ...sampleRouting, executor: 'Министерство строительства РС(Я)' } },
+      env(wed10, () => 'm1'),
+    );
     expect(created).toBe(true);
-    expect(message).toMatchObject({ id: 'm1', key: 'vk:wall-100_501', status: 'open', step: 'routed', detectedAt: wed10, bodies: ['minstroy'], openFor: ['body:minstroy'] });
+    expect(message).toMatchObject({
+      id: 'm1',
+      key: 'vk:wall-100_501',
+      status: 'open',
+      step: 'routed',
+      detectedAt: wed10,
+      bodies: ['minstroy'],
+      openFor: ['body:minstroy'],
+    });
     const answer = planDeadlines(workspace.profile, calendar, factsOf(message)).deadlines.find((d) => d.kind === 'answer')!;
     expect(show(answer.dueAt)).toBe('2026-11-26 10:00'); // 10–13, 14–18 (7 h), then 09–10
     expect(show(message.nextDueAt)).toBe('2026-11-25 15:00'); // the draft: 4 h before the answer
@@ -73,11 +96,15 @@ describe('saveCapture', () => {
 });
 
 describe('queues and commands', () => {
-  it('lists open messages by their next deadline and a body\'s queue from its index', async () => {
+  it("lists open messages by their next deadline and a body's queue from its index", async () => {
     fresh();
     const keys = ['vk:wall-1_3', 'vk:wall-1_1', 'vk:wall-1_2'];
     for (const [i, key] of keys.entries())
-      await saveCapture(db, { item: sampleItem({ key, url: `https://vk.com/${key.slice(3)}` }), routing: { ...sampleRouting, executor: i === 0 ? 'minzdrav' : 'minstroy' } }, env(wed10 + (2 - i) * 30 * 60_000, () => key));
+      await saveCapture(
+        db,
+        { item: sampleItem({ key, url: `https://vk.com/${key.slice(3)}` }), routing: { ...sampleRouting, executor: i === 0 ? 'minzdrav' : 'minstroy' } },
+        env(wed10 + (2 - i) * 30 * 60_000, () => key),
+      );
     expect((await openMessagesByDue(db)).map((m) => m.key)).toEqual(['vk:wall-1_2', 'vk:wall-1_1', 'vk:wall-1_3']);
     expect((await queueFor(db, ['body:minstroy'])).map((m) => m.key)).toEqual(['vk:wall-1_2', 'vk:wall-1_1']);
     expect(await countOpen(db)).toBe(3);
@@ -86,12 +113,20 @@ describe('queues and commands', () => {
 
   it('applies a command with its events in one transaction, and refuses without writing', async () => {
     fresh();
-    await saveCapture(db, { item: sampleItem(), routing: { ...sampleRouting, executor: 'minstroy' } }, env(wed10, () => 'm1'));
+    await saveCapture(
+      db,
+      { item: sampleItem(), routing: { ...sampleRouting, executor: 'minstroy' } },
+      env(wed10, () => 'm1'),
+    );
     const executor = { id: 'ex', name: 'Исполнитель', roles: ['executor' as const], bodies: ['minstroy'] };
     const refused = await applyCommand(db, 'm1', { type: 'approve' }, workspace.user, { now: wed10 + 60_000, workspace, calendar });
     expect(refused).toMatchObject({ ok: false, error: { code: 'wrong-step' } });
     expect(await db.events.count()).toBe(2);
-    const done = await applyCommand(db, 'm1', { type: 'submitDraft', kind: 'answer', text: 'Починим до 1 декабря.' }, executor, { now: wed10 + 60_000, workspace, calendar });
+    const done = await applyCommand(db, 'm1', { type: 'submitDraft', kind: 'answer', text: 'Починим до 1 декабря.' }, executor, {
+      now: wed10 + 60_000,
+      workspace,
+      calendar,
+    });
     expect(done.ok).toBe(true);
     expect((await db.messages.get('m1'))?.step).toBe('review');
     expect((await queueFor(db, ['role:curator'])).map((m) => m.id)).toEqual(['m1']);
@@ -112,25 +147,45 @@ describe('queues and commands', () => {
 });
 
 describe('faults: nothing half-written, nothing lost', () => {
-  it('a quota error while writing a capture\'s events stores no message either', async () => {
+  it("a quota error while writing a capture's events stores no message either", async () => {
     fresh();
     const bulkAdd = db.events.bulkAdd.bind(db.events);
     db.events.bulkAdd = (() => Promise.reject(new DOMException('quota', 'QuotaExceededError'))) as unknown as typeof db.events.bulkAdd;
-    await expect(saveCapture(db, { item: sampleItem(), routing: sampleRouting }, env(wed10, () => 'm1'))).rejects.toThrow('quota');
+    await expect(
+      saveCapture(
+        db,
+        { item: sampleItem(), routing: sampleRouting },
+        env(wed10, () => 'm1'),
+      ),
+    ).rejects.toThrow('quota');
     db.events.bulkAdd = bulkAdd;
     expect(await db.messages.count()).toBe(0);
     // The same capture succeeds once there is room.
-    expect((await saveCapture(db, { item: sampleItem(), routing: sampleRouting }, env(wed10, () => 'm1'))).created).toBe(true);
+    expect(
+      (
+        await saveCapture(
+          db,
+          { item: sampleItem(), routing: sampleRouting },
+          env(wed10, () => 'm1'),
+        )
+      ).created,
+    ).toBe(true);
   });
 
   it('a quota error while applying a command leaves the message as it was', async () => {
     fresh();
-    await saveCapture(db, { item: sampleItem(), routing: { ...sampleRouting, executor: 'minstroy' } }, env(wed10, () => 'm1'));
+    await saveCapture(
+      db,
+      { item: sampleItem(), routing: { ...sampleRouting, executor: 'minstroy' } },
+      env(wed10, () => 'm1'),
+    );
     const before = await db.messages.get('m1');
     const put = db.messages.put.bind(db.messages);
     db.messages.put = (() => Promise.reject(new DOMException('quota', 'QuotaExceededError'))) as unknown as typeof db.messages.put;
     const executor = { id: 'ex', name: 'Иванов', roles: ['executor' as const], bodies: ['minstroy'] };
-    await expect(applyCommand(db, 'm1', { type: 'submitDraft', kind: 'answer', text: 'Починим.' }, executor, { now: wed10 + 60_000, workspace, calendar })).rejects.toThrow('quota');
+    await expect(
+      applyCommand(db, 'm1', { type: 'submitDraft', kind: 'answer', text: 'Починим.' }, executor, { now: wed10 + 60_000, workspace, calendar }),
+    ).rejects.toThrow('quota');
     db.messages.put = put;
     expect(await db.messages.get('m1')).toEqual(before);
     expect(await db.events.count()).toBe(2);
@@ -154,14 +209,22 @@ describe('faults: nothing half-written, nothing lost', () => {
   });
 });
 
-describe('a capture\'s executor from the directory (a made-up body has no queue)', () => {
+describe("a capture's executor from the directory (a made-up body has no queue)", () => {
   it('refuses an executor that names nothing in the directory, storing nothing', async () => {
     fresh();
-    const refused = await saveCapture(db, { item: sampleItem(), routing: { ...sampleRouting, executor: 'Минфин' } }, env(wed10, () => 'm1')).catch((e: unknown) => e);
+    const refused = await saveCapture(
+      db,
+      { item: sampleItem(), routing: { ...sampleRouting, executor: 'Минфин' } },
+      env(wed10, () => 'm1'),
+    ).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(UnknownExecutorError);
     expect(spoken((refused as UnknownExecutorError).reason)).toBe('Исполнитель «Минфин» не найден в справочнике: выберите орган или сотрудника из списка');
     expect(await db.messages.count()).toBe(0);
-    const { message } = await saveCapture(db, { item: sampleItem(), routing: { ...sampleRouting, executor: 'Минтранс' } }, env(wed10, () => 'm1'));
+    const { message } = await saveCapture(
+      db,
+      { item: sampleItem(), routing: { ...sampleRouting, executor: 'Минтранс' } },
+      env(wed10, () => 'm1'),
+    );
     expect(message.bodies).toEqual(['mintrans']);
     expect(message.openFor).toEqual(['body:mintrans']);
   });

@@ -14,9 +14,11 @@ const exA = { id: 'exA', name: 'A', roles: ['executor' as const], bodies: ['minz
 const exB = { id: 'exB', name: 'B', roles: ['executor' as const], bodies: ['minstroy'] };
 const env = (now: number) => ({ now, workspace: ws, calendar });
 
-describe('hand-over round trip, Khabarovsk parallel (each body\'s part replayed for that body only)', () => {
-  it('keeps both bodies\' parts', async () => {
-    const curDb = createDatabase('ho-c1'); const aDb = createDatabase('ho-a1'); const bDb = createDatabase('ho-b1');
+describe("hand-over round trip, Khabarovsk parallel (each body's part replayed for that body only)", () => {
+  it("keeps both bodies' parts", async () => {
+    const curDb = createDatabase('ho-c1');
+    const aDb = createDatabase('ho-a1');
+    const bDb = createDatabase('ho-b1');
     for (const db of [curDb, aDb, bDb]) await saveWorkspace(db, ws);
     await saveCapture(curDb, { item: sampleItem(), routing: { ...sampleRouting, executor: '' } }, { ...env(t0), newId: () => 'm1' });
     const r = await applyCommand(curDb, 'm1', { type: 'route', assignments: [{ body: 'minzhkh' }, { body: 'minstroy' }] }, cur, env(t0 + 60_000));

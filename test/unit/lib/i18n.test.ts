@@ -11,7 +11,10 @@ describe('messages files', () => {
     const ru = catalogsForTest.ru as Record<string, unknown>;
     const en = catalogsForTest.en as Record<string, unknown>;
     expect(Object.keys(en).sort()).toEqual(Object.keys(ru).sort());
-    const holes = (v: unknown) => JSON.stringify(v).match(/\{\w+\}/g)?.sort() ?? [];
+    const holes = (v: unknown) =>
+      JSON.stringify(v)
+        .match(/\{\w+\}/g)
+        ?.sort() ?? [];
     for (const key of Object.keys(ru)) expect(holes(en[key]), key).toEqual(holes(ru[key]));
   });
 
@@ -32,7 +35,12 @@ describe('messages files', () => {
     const closed = reason('workflow.closed', { step: reason('workflow.step.published') });
     expect(t(closed.reason, closed.params)).toBe('Сообщение закрыто (ответ опубликован): изменить его нельзя');
     expect(say(closed)).toBe(t(closed.reason, closed.params));
-    const list = reason('backup.corrupt', { issues: [reason('validation.issue', { path: 'a', message: reason('validation.required') }), reason('validation.issue', { path: 'b', message: reason('validation.invalid') })] });
+    const list = reason('backup.corrupt', {
+      issues: [
+        reason('validation.issue', { path: 'a', message: reason('validation.required') }),
+        reason('validation.issue', { path: 'b', message: reason('validation.invalid') }),
+      ],
+    });
     expect(say(list)).toBe('Файл повреждён: a: обязательное поле; b: Неверное значение');
     setLocale('en');
     expect(say(closed)).toBe('The message is closed (answered): it can no longer be changed');
@@ -41,7 +49,9 @@ describe('messages files', () => {
 
   it('refuse a key no catalog has; the UI says a reply of another version as a refusal with its key', () => {
     expect(() => t('workflow.noSuchKey' as TextKey)).toThrow(/workflow\.noSuchKey/);
-    expect(reasonText({ reason: 'workflow.noSuchKey' })).toBe('Расширение отклонило запрос. Обновите страницу; если повторится, сообщите код: workflow.noSuchKey');
+    expect(reasonText({ reason: 'workflow.noSuchKey' })).toBe(
+      'Расширение отклонило запрос. Обновите страницу; если повторится, сообщите код: workflow.noSuchKey',
+    );
     expect(reasonText({ reason: 'publish.error.noTab' })).toBe('Не удалось открыть страницу поста: расширение не ответило на вкладке');
   });
 

@@ -12,7 +12,9 @@ function setup(overrides: Partial<Handlers> = {}) {
   const log = vi.fn();
   const handlers: Handlers = {
     'capture.save': vi.fn(async () => ({ id: 'm1', created: true, dueAt: 123, zone: 'Asia/Yakutsk' })),
-    'capture.lookup': vi.fn(async ({ keys }: { keys: string[] }) => ({ found: keys.map((key) => ({ key, id: 'm1', status: 'open', step: 'routed' as const, dueAt: 5 })) })),
+    'capture.lookup': vi.fn(async ({ keys }: { keys: string[] }) => ({
+      found: keys.map((key) => ({ key, id: 'm1', status: 'open', step: 'routed' as const, dueAt: 5 })),
+    })),
     'message.command': vi.fn(async () => ({ ok: true as const, step: 'routed' as const })),
     'workspace.save': vi.fn(async () => ({ saved: true as const })),
     'notify.check': vi.fn(async () => ({ notified: 0 })),
@@ -39,10 +41,11 @@ describe('message router', () => {
     const { route, handlers } = setup();
     const reply = await route(envelope('capture.save', { item: sampleItem(), routing: sampleRouting }), fromVk);
     expect(reply).toEqual({ ok: true, data: { id: 'm1', created: true, dueAt: 123, zone: 'Asia/Yakutsk' } });
-    expect(handlers['capture.save']).toHaveBeenCalledWith(
-      expect.objectContaining({ item: expect.objectContaining({ key: 'vk:wall-100_501' }) }),
-      { kind: 'site', url: fromVk.url, tabId: 1 },
-    );
+    expect(handlers['capture.save']).toHaveBeenCalledWith(expect.objectContaining({ item: expect.objectContaining({ key: 'vk:wall-100_501' }) }), {
+      kind: 'site',
+      url: fromVk.url,
+      tabId: 1,
+    });
   });
 
   it.each([
@@ -110,7 +113,10 @@ describe('message router', () => {
     const { route, log } = setup({ 'capture.lookup': async () => Promise.reject(new Error('disk full')) });
     const reply = await route(envelope('capture.lookup', { keys: [] }), fromPopup);
     // The person gets a reference to quote, never the exception's text; the log holds both.
-    expect(reply).toEqual({ ok: false, error: { code: 'internal', message: expect.stringMatching(/^internal error [2-9A-Z]{6}$/), ref: expect.stringMatching(/^[2-9A-Z]{6}$/) } });
+    expect(reply).toEqual({
+      ok: false,
+      error: { code: 'internal', message: expect.stringMatching(/^internal error [2-9A-Z]{6}$/), ref: expect.stringMatching(/^[2-9A-Z]{6}$/) },
+    });
     const ref = (reply as { error: { ref: string } }).error.ref;
     expect(JSON.stringify(reply)).not.toContain('disk full');
     expect(log).toHaveBeenCalledWith(expect.stringContaining(`[${ref}]`), expect.any(Error));
@@ -136,7 +142,10 @@ describe('message router', () => {
     const cmd = envelope('message.command', { id: 'm1', command: { type: 'approve' } });
     expect(await route(cmd, fromVk)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await route(cmd, fromPopup)).toEqual({ ok: true, data: { ok: true, step: 'routed' } });
-    expect(await route(envelope('message.command', { id: 'm1', command: { type: 'delete-all' } }), fromPopup)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await route(envelope('message.command', { id: 'm1', command: { type: 'delete-all' } }), fromPopup)).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request' },
+    });
     expect(handlers['message.command']).toHaveBeenCalledTimes(1);
   });
 
@@ -165,7 +174,9 @@ describe('message client', () => {
   });
 
   it('surfaces error replies as ChannelError with their code', async () => {
-    const err = await request('capture.lookup', { keys: [] }, async () => ({ ok: false, error: { code: 'forbidden', message: 'no' } })).catch((e: unknown) => e);
+    const err = await request('capture.lookup', { keys: [] }, async () => ({ ok: false, error: { code: 'forbidden', message: 'no' } })).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(ChannelError);
     expect(err).toMatchObject({ code: 'forbidden', message: 'no' });
   });
@@ -190,9 +201,9 @@ describe('message client', () => {
   });
 
   it('reports a missing background as no-connection', async () => {
-    await expect(
-      request('capture.lookup', { keys: [] }, async () => Promise.reject(new Error('Receiving end does not exist.'))),
-    ).rejects.toMatchObject({ code: 'no-connection' });
+    await expect(request('capture.lookup', { keys: [] }, async () => Promise.reject(new Error('Receiving end does not exist.')))).rejects.toMatchObject({
+      code: 'no-connection',
+    });
   });
 });
 
@@ -211,7 +222,14 @@ describe('rate limiting', () => {
     const { RateLimitedError } = await import('@/lib/messaging/channel');
     const { createRouter } = await import('@/lib/messaging/router');
     const log = vi.fn();
-    const route = createRouter({ 'lint.check': async () => { throw new RateLimitedError(); } } as never, { extensionId: 'ext', extensionOrigin: 'chrome-extension://ext/', log });
+    const route = createRouter(
+      {
+        'lint.check': async () => {
+          throw new RateLimitedError();
+        },
+      } as never,
+      { extensionId: 'ext', extensionOrigin: 'chrome-extension://ext/', log },
+    );
     const reply = await route({ channel: 'aot/1', type: 'lint.check', data: { text: 'x' } }, { id: 'ext', url: 'https://vk.com/wall-1_1', tab: { id: 3 } });
     expect(reply).toEqual({ ok: false, error: { code: 'rate-limited', message: expect.any(String) } });
     expect(log).not.toHaveBeenCalled();

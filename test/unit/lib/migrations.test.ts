@@ -17,7 +17,10 @@ afterEach(async () => {
 async function writeAtVersion(version: number, write: (db: Dexie) => Promise<void>): Promise<string> {
   const name = `migration-${version}-${names.length}`;
   names.push(name);
-  const db = createDatabase(name, SCHEMA_VERSIONS.filter((v) => v.version <= version));
+  const db = createDatabase(
+    name,
+    SCHEMA_VERSIONS.filter((v) => v.version <= version),
+  );
   await db.open();
   expect(db.verno).toBe(version);
   await write(db);
@@ -143,13 +146,19 @@ describe('database migrations', () => {
     ...extra,
   });
 
-  it('version 2 → 3: the post\'s time moves to postedAt; an answer\'s publication stays; duplicate events go', async () => {
+  it("version 2 → 3: the post's time moves to postedAt; an answer's publication stays; duplicate events go", async () => {
     const answeredAt = Date.UTC(2026, 10, 24, 9);
     const name = await writeAtVersion(2, async (db) => {
       await db.table('messages').bulkAdd([
         v2Message('a', 'vk:wall-1_1'),
         v2Message('c', 'vk:wall-1_3', { nextDueAt: 1e300, nextDueKind: 'answer' }),
-        v2Message('b', 'vk:wall-1_2', { step: 'published', status: 'closed', openFor: [], publishedAt: answeredAt, publications: [{ kind: 'answer', at: answeredAt, text: 'Ответ', by: 'ex', url: 'https://vk.com/wall-1_2?reply=5' }] }),
+        v2Message('b', 'vk:wall-1_2', {
+          step: 'published',
+          status: 'closed',
+          openFor: [],
+          publishedAt: answeredAt,
+          publications: [{ kind: 'answer', at: answeredAt, text: 'Ответ', by: 'ex', url: 'https://vk.com/wall-1_2?reply=5' }],
+        }),
       ]);
       const capture = { messageId: 'a', type: 'capture', at: Date.UTC(2026, 10, 24, 6), actor: 'cur', to: 'captured', data: {} };
       await db.table('events').bulkAdd([capture, { ...capture }, { ...capture, messageId: 'b' }]);

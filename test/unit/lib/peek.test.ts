@@ -32,7 +32,11 @@ describe('peekQueue (raw IndexedDB, for the popup)', () => {
     await saveWorkspace(db, workspace);
     const now = Date.UTC(2026, 10, 25, 2); // Wednesday 11:00 in Yakutsk
     for (const [i, executor] of ['Министерство строительства РС(Я)', 'Министерство ЖКХ и энергетики РС(Я)', ''].entries()) {
-      await saveCapture(db, { item: sampleItem({ key: `vk:wall-100_${600 + i}`, url: `https://vk.com/wall-100_${600 + i}` }), routing: { ...sampleRouting, executor } }, { now: now + i * 60_000, workspace, calendar, newId: () => `m${i}` });
+      await saveCapture(
+        db,
+        { item: sampleItem({ key: `vk:wall-100_${600 + i}`, url: `https://vk.com/wall-100_${600 + i}` }), routing: { ...sampleRouting, executor } },
+        { now: now + i * 60_000, workspace, calendar, newId: () => `m${i}` },
+      );
     }
     const expected = await queueFor(db, queueKeys(workspace.user));
     db.close();
@@ -80,7 +84,15 @@ describe('peekQueue (raw IndexedDB, for the popup)', () => {
 describe('queueKeysOf', () => {
   it('derives the keys of a stored workspace user, or null for anything else', () => {
     expect(queueKeysOf({ user: { id: 'u1', roles: ['executor', 'curator'], bodies: ['b1'] } })).toEqual(['user:u1', 'body:b1', 'role:curator']);
-    for (const bad of [undefined, null, 'ws', {}, { user: null }, { user: { id: 'u1', roles: 'curator', bodies: [] } }, { user: { id: 'u1', roles: [], bodies: [1] } }])
+    for (const bad of [
+      undefined,
+      null,
+      'ws',
+      {},
+      { user: null },
+      { user: { id: 'u1', roles: 'curator', bodies: [] } },
+      { user: { id: 'u1', roles: [], bodies: [1] } },
+    ])
       expect(queueKeysOf(bad)).toBeNull();
   });
 });

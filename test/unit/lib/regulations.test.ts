@@ -4,7 +4,16 @@
  */
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { getProfile, isBreached, planDeadlines, PROFILE_IDS, regulationProfileSchema, type Deadline, type MessageFacts, type ProfileId } from '@/lib/regulations';
+import {
+  getProfile,
+  isBreached,
+  planDeadlines,
+  PROFILE_IDS,
+  regulationProfileSchema,
+  type Deadline,
+  type MessageFacts,
+  type ProfileId,
+} from '@/lib/regulations';
 import { spoken } from '../../helpers/i18n';
 import { createWorkCalendar, regionalSchedule, type Region, type WorkCalendar } from '@/lib/worktime';
 
@@ -96,7 +105,9 @@ describe('Yakutia (Указ № 1131, прил. 2)', () => {
     }));
     expect(find(deadlines, 'rework')!.met).toBe(false); // resubmitted 20 min late
     expect(find(deadlines, 'draft')).toMatchObject({ doneUnknown: true }); // first draft's time not passed
-    expect(find(plan({ ...facts, reworkRequestedAt: at('2026-11-24T14:10'), firstDraftSubmittedAt: at('2026-11-24T12:50') }).deadlines, 'draft')!.met).toBe(true);
+    expect(find(plan({ ...facts, reworkRequestedAt: at('2026-11-24T14:10'), firstDraftSubmittedAt: at('2026-11-24T12:50') }).deadlines, 'draft')!.met).toBe(
+      true,
+    );
     expect(show(find(deadlines, 'publish')!.dueAt)).toBe('2026-11-24 16:10'); // п. 13: 30 min
     expect(find(deadlines, 'publish')!.met).toBe(false);
     expect(find(deadlines, 'answer')!.met).toBe(true);
@@ -181,7 +192,13 @@ describe('Khabarovsk (№ 77-пр)', () => {
     expect(rework.note).toEqual({ reason: 'deadline.note.reworkDirect' });
     expect(spoken(rework.note!)).toBe('доработанный ответ публикуется без повторного согласования');
     expect(next?.kind).toBe('rework');
-    const done = plan({ detectedAt: at('2026-11-24T09:00'), routedAt: at('2026-11-24T09:05'), draftSubmittedAt: at('2026-11-24T11:00'), reworkRequestedAt: at('2026-11-24T11:30'), publishedAt: at('2026-11-24T12:10') });
+    const done = plan({
+      detectedAt: at('2026-11-24T09:00'),
+      routedAt: at('2026-11-24T09:05'),
+      draftSubmittedAt: at('2026-11-24T11:00'),
+      reworkRequestedAt: at('2026-11-24T11:30'),
+      publishedAt: at('2026-11-24T12:10'),
+    });
     expect(find(done.deadlines, 'rework')!.met).toBe(true);
   });
 
@@ -216,7 +233,7 @@ describe('Saratov (№ 92)', () => {
     expect(show(find(deadlines, 'draft')!.dueAt)).toBe('2025-04-30 12:00'); // 4 h before: 12–13 and 14–17
   });
 
-  it('п. 7: importance is a label; a shorter term is the curator\'s decision on the message, never a fixed factor', () => {
+  it("п. 7: importance is a label; a shorter term is the curator's decision on the message, never a fixed factor", () => {
     const normal = plan({ detectedAt: at('2026-11-24T09:00'), importance: 'normal' });
     const critical = plan({ detectedAt: at('2026-11-24T09:00'), importance: 'critical' });
     expect(show(find(normal.deadlines, 'answer')!.dueAt)).toBe('2026-11-25 10:00'); // 8 h today + 1 h

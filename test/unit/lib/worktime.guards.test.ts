@@ -252,7 +252,19 @@ describe('the index is all or nothing', () => {
   it('a schedule refuses more than 48 intervals a day (the index it may build stays bounded)', () => {
     const minutes: LocalInterval[] = Array.from({ length: 720 }, (_, k) => [hhmm(2 * k), hhmm(2 * k + 1)]);
     expect(thrownText(() => createWorkCalendar({ zone: 'UTC', week: everyDay(minutes) }))).toContain('week.1: не больше 48 интервалов в день');
-    expect(thrownText(() => createWorkCalendar({ zone: 'UTC', week: everyDay([]), days: { '2026-11-25': sliced(49, 29).slice(0, 48).concat([['23:59', '24:00']]) } }))).toContain('days.2026-11-25: не больше 48');
+    expect(
+      thrownText(() =>
+        createWorkCalendar({
+          zone: 'UTC',
+          week: everyDay([]),
+          days: {
+            '2026-11-25': sliced(49, 29)
+              .slice(0, 48)
+              .concat([['23:59', '24:00']]),
+          },
+        }),
+      ),
+    ).toContain('days.2026-11-25: не больше 48');
     expect(() => createWorkCalendar({ zone: 'UTC', week: everyDay(sliced(48, 29)) })).not.toThrow();
   });
 
@@ -270,8 +282,7 @@ describe('the index is all or nothing', () => {
     const fresh = createWorkCalendar(regionalSchedule('yakutia'));
     expectCode(() => addWorkingMinutes(cal, 8.64e15, 60), 'instant-out-of-range');
     expectCode(() => addWorkingMinutes(cal, MAX_INSTANT - 1, 60_000), 'result-out-of-range');
-    for (const t of [OK, msk('2025-04-25T17:00'), msk('2027-12-30T12:00')])
-      expect(addWorkingMinutes(cal, t, 2400)).toBe(addWorkingMinutes(fresh, t, 2400));
+    for (const t of [OK, msk('2025-04-25T17:00'), msk('2027-12-30T12:00')]) expect(addWorkingMinutes(cal, t, 2400)).toBe(addWorkingMinutes(fresh, t, 2400));
   });
 });
 
@@ -369,14 +380,11 @@ describe('properties: in range never throws, out of range always does', () => {
   it('counts within bounds never throw count-out-of-range; others always do', () => {
     const cal = createWorkCalendar(DEFAULT_SCHEDULE);
     fc.assert(
-      fc.property(
-        fc.oneof(fc.double(), fc.integer({ min: -1e6, max: -1 }), fc.integer({ min: MAX_WORKING_MINUTES + 1, max: 2 ** 53 })),
-        (n) => {
-          fc.pre(!(Number.isInteger(n) && n >= 0 && n <= MAX_WORKING_MINUTES));
-          expectCode(() => addWorkingMinutes(cal, OK, n), 'count-out-of-range');
-          expectCode(() => subtractWorkingMinutes(cal, OK, n), 'count-out-of-range');
-        },
-      ),
+      fc.property(fc.oneof(fc.double(), fc.integer({ min: -1e6, max: -1 }), fc.integer({ min: MAX_WORKING_MINUTES + 1, max: 2 ** 53 })), (n) => {
+        fc.pre(!(Number.isInteger(n) && n >= 0 && n <= MAX_WORKING_MINUTES));
+        expectCode(() => addWorkingMinutes(cal, OK, n), 'count-out-of-range');
+        expectCode(() => subtractWorkingMinutes(cal, OK, n), 'count-out-of-range');
+      }),
       { numRuns: 300 },
     );
     fc.assert(

@@ -13,14 +13,12 @@ const hhmm = (q: number) => (q === 96 ? '24:00' : `${String(Math.floor(q / 4)).p
 const toMin = (s: string) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3, 5));
 
 /** Non-overlapping quarter-hour intervals of one day, possibly ending at 24:00. */
-const dayIntervals = fc
-  .uniqueArray(fc.integer({ min: 0, max: 96 }), { minLength: 0, maxLength: 6 })
-  .map((qs) => {
-    const sorted = [...qs].sort((a, b) => a - b);
-    const out: Array<[string, string]> = [];
-    for (let i = 0; i + 1 < sorted.length; i += 2) out.push([hhmm(sorted[i]!), hhmm(sorted[i + 1]!)]);
-    return out;
-  });
+const dayIntervals = fc.uniqueArray(fc.integer({ min: 0, max: 96 }), { minLength: 0, maxLength: 6 }).map((qs) => {
+  const sorted = [...qs].sort((a, b) => a - b);
+  const out: Array<[string, string]> = [];
+  for (let i = 0; i + 1 < sorted.length; i += 2) out.push([hhmm(sorted[i]!), hhmm(sorted[i + 1]!)]);
+  return out;
+});
 
 const FROM = Date.UTC(2026, 0, 5);
 const SPAN = 12 * 86_400_000;
@@ -49,7 +47,7 @@ function naiveWorking(spec: ScheduleSpec, ms: number): boolean {
 }
 function naiveBetween(spec: ScheduleSpec, a: number, b: number): number {
   let sum = 0;
-  for (let x = a; x < b; ) {
+  for (let x = a; x < b;) {
     const next = Math.min(b, Math.floor(x / 60_000) * 60_000 + 60_000);
     if (naiveWorking(spec, x)) sum += next - x;
     x = next;
@@ -59,7 +57,7 @@ function naiveBetween(spec: ScheduleSpec, a: number, b: number): number {
 function naiveAdd(spec: ScheduleSpec, t: number, minutes: number): number {
   let left = minutes * 60_000;
   if (left === 0) return t;
-  for (let x = t; ; ) {
+  for (let x = t; ;) {
     const next = Math.floor(x / 60_000) * 60_000 + 60_000;
     if (naiveWorking(spec, x)) {
       if (next - x >= left) return x + left;

@@ -98,17 +98,32 @@ describe('schedule specs', () => {
   it.each([
     ['an unknown zone', { ...base, zone: 'Mars/Olympus' }, 'часовой пояс'],
     ['an inverted interval', { ...base, week: { ...base.week, '1': [['18:00', '09:00']] } }, 'перевёрнут'],
-    ['overlapping intervals', { ...base, week: { ...base.week, '2': [['09:00', '13:00'], ['12:00', '18:00']] } }, 'пересекаются'],
+    [
+      'overlapping intervals',
+      {
+        ...base,
+        week: {
+          ...base.week,
+          '2': [
+            ['09:00', '13:00'],
+            ['12:00', '18:00'],
+          ],
+        },
+      },
+      'пересекаются',
+    ],
     ['a bad time', { ...base, week: { ...base.week, '3': [['9:00', '18:00']] } }, 'ЧЧ:ММ'],
     ['a bad date', { ...base, days: { '2026-02-30': [] } }, 'ГГГГ-ММ-ДД'],
     ['an inverted interval on a date', { ...base, days: { '2026-11-25': [['18:00', '09:00']] } }, 'days.2026-11-25: интервал 18:00–09:00 пуст или перевёрнут'],
     ['days that are not an object', { ...base, days: 'всегда' }, 'ожидался объект'],
   ])('rejects %s with a clear error', (_name, spec, text) => {
     expect(() => createWorkCalendar(spec as ScheduleSpec)).toThrow(ScheduleError);
-    expect(thrownText(() => createWorkCalendar(spec as ScheduleSpec))).toMatch(new RegExp(`^Неверный рабочий график: .*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    expect(thrownText(() => createWorkCalendar(spec as ScheduleSpec))).toMatch(
+      new RegExp(`^Неверный рабочий график: .*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+    );
   });
 
-  it('keeps wall-clock hours on a daylight-saving change (zones other than Russia\'s)', () => {
+  it("keeps wall-clock hours on a daylight-saving change (zones other than Russia's)", () => {
     const ny = createWorkCalendar({ ...base, zone: 'America/New_York', week: { ...base.week, '7': [['01:00', '04:00']] } });
     const at = (iso: string) => DateTime.fromISO(iso, { zone: 'America/New_York' }).toMillis();
     // Sunday 8 Mar 2026: clocks jump from 02:00 to 03:00, so 01:00–04:00 holds two hours.

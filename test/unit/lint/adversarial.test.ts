@@ -188,23 +188,28 @@ describe('every pattern of the checker and the screener is linear (≤ 5 ms on 5
     expect(Object.keys(LINT_PATTERNS)).toEqual(expect.arrayContaining(['substance.contact.email', 'substance.contact.phone-word', 'substance.contact.phone']));
   });
 
-  it.each(Object.keys(LINT_PATTERNS))('%s', (name) => {
-    const { pattern } = LINT_PATTERNS[name]!;
-    const lower = name.startsWith('substance.');
-    const inputs = { ...GENERIC, ...TARGETED[name] };
-    const slow: string[] = [];
-    for (const [how, fn] of runner(pattern)) {
-      for (const [label, gen] of Object.entries(inputs)) {
-        const small = input(gen, label, N, lower);
-        const large = input(gen, label, 2 * N, lower);
-        expect(small.length).toBe(N);
-        // Every match: a tokenizer's own output is linear but not free; its budget is the pipeline's below.
-        const { ms, ratio } = scaling(fn, small, large, how === 'test' ? BUDGET_MS : Infinity);
-        if ((how === 'test' && ms > BUDGET_MS) || ratio >= MAX_RATIO) slow.push(`${how} on ${label}: ${ms.toFixed(2)} ms, ×${ratio.toFixed(2)} for twice the length`);
+  it.each(Object.keys(LINT_PATTERNS))(
+    '%s',
+    (name) => {
+      const { pattern } = LINT_PATTERNS[name]!;
+      const lower = name.startsWith('substance.');
+      const inputs = { ...GENERIC, ...TARGETED[name] };
+      const slow: string[] = [];
+      for (const [how, fn] of runner(pattern)) {
+        for (const [label, gen] of Object.entries(inputs)) {
+          const small = input(gen, label, N, lower);
+          const large = input(gen, label, 2 * N, lower);
+          expect(small.length).toBe(N);
+          // Every match: a tokenizer's own output is linear but not free; its budget is the pipeline's below.
+          const { ms, ratio } = scaling(fn, small, large, how === 'test' ? BUDGET_MS : Infinity);
+          if ((how === 'test' && ms > BUDGET_MS) || ratio >= MAX_RATIO)
+            slow.push(`${how} on ${label}: ${ms.toFixed(2)} ms, ×${ratio.toFixed(2)} for twice the length`);
+        }
       }
-    }
-    expect(slow).toEqual([]);
-  }, 60_000);
+      expect(slow).toEqual([]);
+    },
+    60_000,
+  );
 });
 
 describe('the public functions stay linear on the same inputs (10,000 and 20,000 characters)', () => {
@@ -221,15 +226,19 @@ describe('the public functions stay linear on the same inputs (10,000 and 20,000
   const PIPELINE_N = 10_000;
   const PIPELINE_BUDGET_MS = 100;
 
-  it.each(Object.keys(FUNCTIONS))('%s', (fname) => {
-    const fn = FUNCTIONS[fname]!;
-    const slow: string[] = [];
-    for (const [label, gen] of Object.entries(all)) {
-      const { ms, ratio } = scaling(fn, input(gen, label, PIPELINE_N, false), input(gen, label, 2 * PIPELINE_N, false), PIPELINE_BUDGET_MS);
-      if (ms > PIPELINE_BUDGET_MS || ratio >= MAX_RATIO) slow.push(`${label}: ${ms.toFixed(2)} ms, ×${ratio.toFixed(2)} for twice the length`);
-    }
-    expect(slow).toEqual([]);
-  }, 120_000);
+  it.each(Object.keys(FUNCTIONS))(
+    '%s',
+    (fname) => {
+      const fn = FUNCTIONS[fname]!;
+      const slow: string[] = [];
+      for (const [label, gen] of Object.entries(all)) {
+        const { ms, ratio } = scaling(fn, input(gen, label, PIPELINE_N, false), input(gen, label, 2 * PIPELINE_N, false), PIPELINE_BUDGET_MS);
+        if (ms > PIPELINE_BUDGET_MS || ratio >= MAX_RATIO) slow.push(`${label}: ${ms.toFixed(2)} ms, ×${ratio.toFixed(2)} for twice the length`);
+      }
+      expect(slow).toEqual([]);
+    },
+    120_000,
+  );
 
   it('still finds what the rewritten patterns are for', () => {
     const list = (text: string) => substanceChecklist(text);

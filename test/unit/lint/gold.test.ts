@@ -17,15 +17,30 @@ function load(name: string): Array<{ labels: Set<string>; text: string }> {
     });
 }
 
-interface Score { precision: number; recall: number; tp: number; fp: number; fn: number; misses: string[]; falseAlarms: string[] }
+interface Score {
+  precision: number;
+  recall: number;
+  tp: number;
+  fp: number;
+  fn: number;
+  misses: string[];
+  falseAlarms: string[];
+}
 function score(items: Array<{ text: string; expected: boolean; predicted: boolean }>): Score {
-  let tp = 0, fp = 0, fn = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0;
   const misses: string[] = [];
   const falseAlarms: string[] = [];
   for (const { text, expected, predicted } of items) {
     if (expected && predicted) tp++;
-    else if (predicted) { fp++; falseAlarms.push(text); }
-    else if (expected) { fn++; misses.push(text); }
+    else if (predicted) {
+      fp++;
+      falseAlarms.push(text);
+    } else if (expected) {
+      fn++;
+      misses.push(text);
+    }
   }
   return { precision: tp / Math.max(1, tp + fp), recall: tp / Math.max(1, tp + fn), tp, fp, fn, misses, falseAlarms };
 }
@@ -54,7 +69,12 @@ describe('answers (test/fixtures/lint/replies.tsv)', () => {
     ['C', 'contact', (r: Report) => r.checklist.contact, 0.9, 0.9],
     ['M', 'measure', (r: Report) => r.checklist.measures, 0.8, 0.75],
   ] as const)('%s (%s) is found with the set precision and recall', (label, name, predict, minP, minR) => {
-    check(`replies ${name}`, score(results.map(({ item, report: r }) => ({ text: item.text, expected: item.labels.has(label), predicted: predict(r) }))), minP, minR);
+    check(
+      `replies ${name}`,
+      score(results.map(({ item, report: r }) => ({ text: item.text, expected: item.labels.has(label), predicted: predict(r) }))),
+      minP,
+      minR,
+    );
   });
 
   it('scores officialese lower than plain answers', () => {
@@ -87,7 +107,12 @@ describe('incoming posts (test/fixtures/lint/posts.tsv)', () => {
     ['T', 'threat', 'forbidden.threat', 0.85, 0.75],
     ['H', 'harm', 'forbidden.harm', 0.8, 0.75],
   ] as const)('%s (%s) is found with the set precision and recall', (label, name, ruleId, minP, minR) => {
-    check(`posts ${name}`, score(results.map(({ item, screen }) => ({ text: item.text, expected: item.labels.has(label), predicted: has(screen, ruleId) }))), minP, minR);
+    check(
+      `posts ${name}`,
+      score(results.map(({ item, screen }) => ({ text: item.text, expected: item.labels.has(label), predicted: has(screen, ruleId) }))),
+      minP,
+      minR,
+    );
   });
 
   it('tells processable posts from the rest', () => {

@@ -6,8 +6,14 @@ import { applySuggestion, checkDraft, lintDraft, ruleCatalog, screenIncoming, su
 import { Lexicon } from '@/lib/lint/lexicon';
 import { REPLACEABLE } from '@/lib/lint/rules/cliches';
 
-const ids = (text: string, opts?: Parameters<typeof lintDraft>[1]) => lintDraft(text, opts).filter((f) => f.category !== 'substance').map((f) => f.ruleId);
-const spans = (text: string) => lintDraft(text).filter((f) => f.category !== 'substance').map((f) => text.slice(f.start, f.end));
+const ids = (text: string, opts?: Parameters<typeof lintDraft>[1]) =>
+  lintDraft(text, opts)
+    .filter((f) => f.category !== 'substance')
+    .map((f) => f.ruleId);
+const spans = (text: string) =>
+  lintDraft(text)
+    .filter((f) => f.category !== 'substance')
+    .map((f) => text.slice(f.start, f.end));
 
 describe('lintDraft', () => {
   it('matches inflected forms, not only the dictionary form', () => {
@@ -65,7 +71,9 @@ describe('lintDraft', () => {
   });
 
   it('gives a Главред-like score: officialese low, plain speech high', () => {
-    const official = checkDraft('Доводим до вашего сведения, что в настоящее время в рамках программы осуществляются работы по ремонту асфальтобетонного покрытия.');
+    const official = checkDraft(
+      'Доводим до вашего сведения, что в настоящее время в рамках программы осуществляются работы по ремонту асфальтобетонного покрытия.',
+    );
     const plain = checkDraft('Анна, здравствуйте! Асфальт на вашей улице переложим до 1 июня.');
     expect(official.score).toBeLessThan(5);
     expect(plain.score).toBe(10);
@@ -97,7 +105,13 @@ describe('lintDraft', () => {
 
   it('rejects a malformed rule table with a clear error', () => {
     expect(() => new Lexicon([{ id: 'x', category: 'cliche', pattern: '?тест', message: 'm', weight: 1 }])).toThrow('must start with a required word');
-    expect(() => new Lexicon([{ id: 'x', category: 'cliche', pattern: 'а', message: 'm', weight: 1 }, { id: 'x', category: 'cliche', pattern: 'б', message: 'm', weight: 1 }])).toThrow('duplicate rule id x');
+    expect(
+      () =>
+        new Lexicon([
+          { id: 'x', category: 'cliche', pattern: 'а', message: 'm', weight: 1 },
+          { id: 'x', category: 'cliche', pattern: 'б', message: 'm', weight: 1 },
+        ]),
+    ).toThrow('duplicate rule id x');
   });
 
   it('handles empty and odd input', () => {
@@ -108,20 +122,13 @@ describe('lintDraft', () => {
 });
 
 describe('screenIncoming', () => {
-  it.each([
-    'х у й вам, а не дороги',
-    'xуй вам',
-    'п*здец',
-    'пи3дец',
-    'бляяяять',
-    'Х.У.Й',
-    'ПиЗдЕц',
-  ])('sees through obfuscation: %s', (text) => {
+  it.each(['х у й вам, а не дороги', 'xуй вам', 'п*здец', 'пи3дец', 'бляяяять', 'Х.У.Й', 'ПиЗдЕц'])('sees through obfuscation: %s', (text) => {
     expect(screenIncoming(text)).toMatchObject({ processable: false, findings: [expect.objectContaining({ ruleId: 'forbidden.obscenity' })] });
   });
 
   it('never flags innocent words that contain such letters', () => {
-    const traps = 'оскорблять употреблять рубля корабля сабля гребля команда командировка мандарины мандат скипидар застрахуйте учёба учеба потребитель требуется Херсон херес хулиган небольшой психиатр мудрый сукно себе небо хлеб ребёнок окончательного';
+    const traps =
+      'оскорблять употреблять рубля корабля сабля гребля команда командировка мандарины мандат скипидар застрахуйте учёба учеба потребитель требуется Херсон херес хулиган небольшой психиатр мудрый сукно себе небо хлеб ребёнок окончательного';
     expect(screenIncoming(traps)).toEqual({ processable: true, findings: [] });
   });
 

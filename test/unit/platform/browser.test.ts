@@ -9,7 +9,12 @@ import type { Changes } from '@/lib/platform/ports';
 
 function listener<A extends unknown[]>() {
   const fns = new Set<(...args: A) => void>();
-  return { addListener: (fn: (...args: A) => void) => void fns.add(fn), removeListener: (fn: (...args: A) => void) => void fns.delete(fn), fire: (...args: A) => fns.forEach((f) => f(...args)), size: () => fns.size };
+  return {
+    addListener: (fn: (...args: A) => void) => void fns.add(fn),
+    removeListener: (fn: (...args: A) => void) => void fns.delete(fn),
+    fire: (...args: A) => fns.forEach((f) => f(...args)),
+    size: () => fns.size,
+  };
 }
 
 function area(onChanged: ReturnType<typeof listener<[Changes, string]>>, name: string) {
@@ -141,7 +146,13 @@ describe('notifications', () => {
     const { api } = chrome();
     const n = createPlatform(api).notifications;
     await n.create('aot|1|k', { title: 'Срок', message: 'Ответ', priority: 2 });
-    expect(api.notifications.create).toHaveBeenCalledWith('aot|1|k', { type: 'basic', iconUrl: 'ext://id/icon/128.png', title: 'Срок', message: 'Ответ', priority: 2 });
+    expect(api.notifications.create).toHaveBeenCalledWith('aot|1|k', {
+      type: 'basic',
+      iconUrl: 'ext://id/icon/128.png',
+      title: 'Срок',
+      message: 'Ответ',
+      priority: 2,
+    });
     const clicked = vi.fn();
     n.onClicked(clicked);
     api.notifications.onClicked.fire('aot|1|k');

@@ -16,7 +16,11 @@ const byKey = (items: PageItem[], key: string) => {
 };
 /** A fixture page as the site would serve it at that address (health reads the path). */
 const page = (file: string, url: string) => parseHtmlAt(repoFixture(file), url);
-const failed = (adapter: SiteAdapter, doc: Document) => adapter.health(doc).checks.filter((c) => !c.ok).map((c) => c.name);
+const failed = (adapter: SiteAdapter, doc: Document) =>
+  adapter
+    .health(doc)
+    .checks.filter((c) => !c.ok)
+    .map((c) => c.name);
 
 describe('VK single post with expanded threads (vk-post.html)', () => {
   const doc = page('vk-post.html', 'https://vk.com/wall-100_502');
@@ -58,7 +62,12 @@ describe('VK single post with expanded threads (vk-post.html)', () => {
       attachments: [],
     });
     const reply = byKey(items, 'vk:wall-100_502_r602');
-    expect(reply).toMatchObject({ author: { name: 'Игорь Лебедев' }, text: 'Ольга, в аварийную звонить надо: 05.', parentKey: 'vk:wall-100_502', publishedAt: 1763970000_000 });
+    expect(reply).toMatchObject({
+      author: { name: 'Игорь Лебедев' },
+      text: 'Ольга, в аварийную звонить надо: 05.',
+      parentKey: 'vk:wall-100_502',
+      publishedAt: 1763970000_000,
+    });
     expect(reply.url).toBe('https://vk.com/wall-100_502?reply=602');
     expect(byKey(items, 'vk:wall-100_502_r604').attachments).toEqual([{ type: 'photo', url: 'https://vk.com/photo-904_31' }]);
   });
@@ -104,7 +113,9 @@ describe('VK single post with expanded threads (vk-post.html)', () => {
   });
 
   it('names the reply box when VK renames it on a post page', () => {
-    const html = repoFixture('vk-post.html').replaceAll('data-testid="content-editable-input"', 'data-testid="composer-v2"').replaceAll('vkitCommentInput__root', 'renamedInput');
+    const html = repoFixture('vk-post.html')
+      .replaceAll('data-testid="content-editable-input"', 'data-testid="composer-v2"')
+      .replaceAll('vkitCommentInput__root', 'renamedInput');
     const doc2 = parseHtmlAt(html, 'https://vk.ru/wall-100_502');
     expect(failed(vkAdapter, doc2)).toEqual(['reply-box']);
     // Capture keeps working: the items are still found.
@@ -117,7 +128,9 @@ describe('VK single post with expanded threads (vk-post.html)', () => {
   });
 
   it('names the comment root when comments show but no hook matches them', () => {
-    const html = repoFixture('vk-post.html').replaceAll('wall_comments_comment_root', 'renamed_root').replaceAll('wall_comments_comment_in_thread', 'renamed_thread');
+    const html = repoFixture('vk-post.html')
+      .replaceAll('wall_comments_comment_root', 'renamed_root')
+      .replaceAll('wall_comments_comment_in_thread', 'renamed_thread');
     expect(failed(vkAdapter, parseHtml(html))).toEqual(['comment-root']);
   });
 });
@@ -239,7 +252,10 @@ describeShared('fixtures/vk-ok-dom/vkfeed-2012', 'VK legacy 2012 community wall 
       expect(c.text).not.toBe('');
     }
     // The post keeps its own author and text: not the first commenter's.
-    expect(byKey(items, 'vk:wall-33241_172998')).toMatchObject({ author: { name: 'Руслан Гладченко' }, text: 'Народ ну может у кого есть ноутбук с 2-мя видеокартами. Как справляетесь?' });
+    expect(byKey(items, 'vk:wall-33241_172998')).toMatchObject({
+      author: { name: 'Руслан Гладченко' },
+      text: 'Народ ну может у кого есть ноутбук с 2-мя видеокартами. Как справляетесь?',
+    });
   });
 
   it('does not ask for a reply box on a wall page without one (logged out)', () => {

@@ -4,7 +4,12 @@ import { parseHtml } from '../../helpers/fixtures';
 
 describe('selectorParts', () => {
   it('splits a list at top-level commas only', () => {
-    expect(selectorParts('a.b, [data-x="1,2"] > i , div:not(.c, .d), :is(p, q) span')).toEqual(['a.b', '[data-x="1,2"] > i', 'div:not(.c, .d)', ':is(p, q) span']);
+    expect(selectorParts('a.b, [data-x="1,2"] > i , div:not(.c, .d), :is(p, q) span')).toEqual([
+      'a.b',
+      '[data-x="1,2"] > i',
+      'div:not(.c, .d)',
+      ':is(p, q) span',
+    ]);
     expect(selectorParts("[title='a, b']")).toEqual(["[title='a, b']"]);
     expect(selectorParts('  .single  ')).toEqual(['.single']);
   });
@@ -18,7 +23,8 @@ describe('safeQueryAll over a whole document (one query per selector of a list)'
   const ids = (list: Element[]) => list.map((el) => el.id);
 
   it('gives what the list as one query gives: document order, each element once', () => {
-    for (const list of ['.a, .b', '.b, .a', 'i, .a, #x2, section', 'p.b, .a.b, div > .b']) expect(ids(safeQueryAll(doc, list))).toEqual(ids(Array.from(doc.querySelectorAll(list))));
+    for (const list of ['.a, .b', '.b, .a', 'i, .a, #x2, section', 'p.b, .a.b, div > .b'])
+      expect(ids(safeQueryAll(doc, list))).toEqual(ids(Array.from(doc.querySelectorAll(list))));
     expect(ids(safeQueryAll(doc, '.a, .b'))).toEqual(['x1', 'x2', 'x3', 'x4', 'x5']);
   });
 

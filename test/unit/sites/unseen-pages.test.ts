@@ -170,7 +170,11 @@ describe('VK post page with flat comments and no id in the markup (vk-post-flat.
       attachments: [{ type: 'video', url: 'https://vk.com/video-100_456239001' }],
     });
     // A reply is a sibling root: its text is its own, and not part of the comment it answers.
-    expect(byKey(items, `${POST}_r901`)).toMatchObject({ text: 'А дом 14 по Садовой тоже отключат?', author: { name: 'Анна Климова', url: 'https://vk.com/anna.k' }, publishedAt: 1763986500000 });
+    expect(byKey(items, `${POST}_r901`)).toMatchObject({
+      text: 'А дом 14 по Садовой тоже отключат?',
+      author: { name: 'Анна Климова', url: 'https://vk.com/anna.k' },
+      publishedAt: 1763986500000,
+    });
     expect(byKey(items, `${POST}_r902`).text).toBe('Анна, да, дом 14 тоже.');
     // A name that is not a link: the avatar's link says who it is.
     expect(plain([byKey(items, `${POST}_r903`)])[0]).toMatchObject({

@@ -112,12 +112,16 @@ describe('bad markup', () => {
   });
 
   it('skips a post root without any id instead of throwing', () => {
-    const doc = parseHtml('<div data-testid="post"><div class="vkitPostText__root--a">без id</div></div><div data-post-id="-1_2"><a data-testid="post-header-title" href="/x">X</a></div>');
+    const doc = parseHtml(
+      '<div data-testid="post"><div class="vkitPostText__root--a">без id</div></div><div data-post-id="-1_2"><a data-testid="post-header-title" href="/x">X</a></div>',
+    );
     expect(vkAdapter.findItems(doc).map((i) => i.key)).toEqual(['vk:wall-1_2']);
   });
 
   it('says which field failed when the text hook is gone', () => {
-    const html = repoFixture('vk-feed.html').replaceAll('data-testid="showmoretext-in"', 'data-testid="renamed"').replaceAll('vkitPostText__root', 'renamedText');
+    const html = repoFixture('vk-feed.html')
+      .replaceAll('data-testid="showmoretext-in"', 'data-testid="renamed"')
+      .replaceAll('vkitPostText__root', 'renamedText');
     const health = vkAdapter.health(parseHtml(html));
     expect(health.ok).toBe(false);
     expect(health.checks.filter((c) => !c.ok).map((c) => c.name)).toEqual(['post-text']);
@@ -140,7 +144,7 @@ describe('OK adapter on test/fixtures/ok-feed.html', () => {
 });
 
 describe('VK adapter against hostile or unusual markup', () => {
-  it('never takes a /wall link in the citizen\'s text for the post\'s id (legacy wall, no header link)', () => {
+  it("never takes a /wall link in the citizen's text for the post's id (legacy wall, no header link)", () => {
     const doc = parseHtml(`<div id="post-1_77" class="post"><div class="post_header"><a class="author" href="/ivan">Иван</a></div>
       <div class="wall_post_text">Смотрите старый пост <a href="/wall-999_1">/wall-999_1</a></div></div>`);
     const keys = vkAdapter.findItems(doc).map((i) => i.key);
@@ -148,12 +152,15 @@ describe('VK adapter against hostile or unusual markup', () => {
     expect(keys).toEqual(['vk:wall-1_77']); // from the post's own id
   });
 
-  it('reads a post\'s id once per scan for a long thread of comments without permalinks', () => {
+  it("reads a post's id once per scan for a long thread of comments without permalinks", () => {
     const thread = (n: number) =>
       parseHtml(
         // The post's id only in its date link (no attribute on its root), comments without links.
         `<div data-testid="post"><a data-testid="post_date_block_preview" href="/wall-5_9">вчера</a>` +
-          Array.from({ length: n }, (_, i) => `<div data-testid="comment" id="comment-5_${1000 + i}"><div data-testid="comment-text">Комментарий ${i}</div></div>`).join('') +
+          Array.from(
+            { length: n },
+            (_, i) => `<div data-testid="comment" id="comment-5_${1000 + i}"><div data-testid="comment-text">Комментарий ${i}</div></div>`,
+          ).join('') +
           `</div>`,
       );
     const queriesFor = (n: number) => {

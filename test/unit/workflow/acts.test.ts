@@ -80,7 +80,7 @@ describe('2. Khabarovsk п. 11 абз. 2: the final term counts from the interim
 });
 
 describe('3. Khabarovsk: no overall answer term (п. 6–13 give each step its own)', () => {
-  it('capture shows the step\'s own deadline, not an invented 9-hour total', () => {
+  it("capture shows the step's own deadline, not an invented 9-hour total", () => {
     const s = scenario('khabarovsk', '2026-11-24T09:00');
     expect(plan(s).deadlines.map((d) => d.kind)).toEqual(['route']);
     expect(s.message.nextDueKind).toBe('route');
@@ -140,7 +140,7 @@ describe('4. return and part windows of each body count from its own turn (п. 8
     ]);
   });
 
-  it('Khabarovsk п. 8: «с момента его получения» — from the body\'s receipt', () => {
+  it("Khabarovsk п. 8: «с момента его получения» — from the body's receipt", () => {
     const a = executor('minstroy');
     const s = scenario('khabarovsk', '2026-11-24T09:00');
     s.do('2026-11-24T09:10', curator, { type: 'route', assignments: [{ body: 'minstroy' }] });
@@ -212,29 +212,41 @@ describe('6. Khabarovsk п. 13 абз. 2: no account in the network: the curator
 });
 
 describe('7. one mode per region (Khabarovsk п. 7 parallel; Yakutia п. 15, Saratov п. 13, Ivanovo п. 15 sequential)', () => {
-  it('the route refuses the other mode and takes the region\'s when none is given', () => {
+  it("the route refuses the other mode and takes the region's when none is given", () => {
     const k = scenario('khabarovsk', '2026-11-24T09:00');
-    expect(k.refuse('2026-11-24T09:10', curator, { type: 'route', mode: 'sequential', assignments: [{ body: 'a' }, { body: 'b' }] }).text).toMatch(/одновременно.*п\. 7, 13/);
+    expect(k.refuse('2026-11-24T09:10', curator, { type: 'route', mode: 'sequential', assignments: [{ body: 'a' }, { body: 'b' }] }).text).toMatch(
+      /одновременно.*п\. 7, 13/,
+    );
     k.do('2026-11-24T09:10', curator, { type: 'route', assignments: [{ body: 'a' }, { body: 'b' }] });
     expect(k.message.mode).toBe('parallel');
     const y = scenario('yakutia', '2026-11-24T09:00');
-    expect(y.refuse('2026-11-24T09:10', curator, { type: 'route', mode: 'parallel', assignments: [{ body: 'a' }, { body: 'b' }] }).text).toMatch(/по очереди.*п\. 15/);
+    expect(y.refuse('2026-11-24T09:10', curator, { type: 'route', mode: 'parallel', assignments: [{ body: 'a' }, { body: 'b' }] }).text).toMatch(
+      /по очереди.*п\. 15/,
+    );
     y.do('2026-11-24T09:10', curator, { type: 'route', assignments: [{ body: 'a' }, { body: 'b' }] });
     expect(y.message.mode).toBe('sequential');
   });
 
   it('the plan takes the mode from the message: a stored Khabarovsk sequential message gets no summary, a Yakutia parallel one no unmeetable draft', () => {
     const k = scenario('khabarovsk', '2026-11-24T09:00');
-    const kFacts = { ...factsOf(k.message), mode: 'sequential' as const, parts: [
-      { body: 'a', routedAt: k.at('2026-11-24T09:10'), submittedAt: k.at('2026-11-24T10:00'), approvedAt: k.at('2026-11-24T10:10') },
-      { body: 'b', routedAt: k.at('2026-11-24T10:00'), submittedAt: k.at('2026-11-24T11:00'), approvedAt: k.at('2026-11-24T11:10') },
-    ] };
+    const kFacts = {
+      ...factsOf(k.message),
+      mode: 'sequential' as const,
+      parts: [
+        { body: 'a', routedAt: k.at('2026-11-24T09:10'), submittedAt: k.at('2026-11-24T10:00'), approvedAt: k.at('2026-11-24T10:10') },
+        { body: 'b', routedAt: k.at('2026-11-24T10:00'), submittedAt: k.at('2026-11-24T11:00'), approvedAt: k.at('2026-11-24T11:10') },
+      ],
+    };
     expect(planDeadlines(k.profile, k.calendar, kFacts).deadlines.some((d) => d.kind === 'summary')).toBe(false);
     const y = scenario('yakutia', '2026-11-24T09:00');
-    const yFacts = { ...factsOf(y.message), mode: 'parallel' as const, parts: [
-      { body: 'a', routedAt: y.at('2026-11-24T09:10'), submittedAt: y.at('2026-11-24T11:00') },
-      { body: 'b', routedAt: y.at('2026-11-24T09:10'), submittedAt: y.at('2026-11-24T11:05') },
-    ] };
+    const yFacts = {
+      ...factsOf(y.message),
+      mode: 'parallel' as const,
+      parts: [
+        { body: 'a', routedAt: y.at('2026-11-24T09:10'), submittedAt: y.at('2026-11-24T11:00') },
+        { body: 'b', routedAt: y.at('2026-11-24T09:10'), submittedAt: y.at('2026-11-24T11:05') },
+      ],
+    };
     const yPlan = planDeadlines(y.profile, y.calendar, yFacts);
     expect(yPlan.deadlines.some((d) => d.kind === 'draft' || d.kind === 'summary')).toBe(false);
     expect(yPlan.deadlines.filter((d) => d.met === false)).toEqual([]);
@@ -242,7 +254,7 @@ describe('7. one mode per region (Khabarovsk п. 7 parallel; Yakutia п. 15, Sar
 });
 
 describe('8. clarification request (Yakutia п. 10–11, Saratov п. 10, Ivanovo п. 10; not Khabarovsk)', () => {
-  it('approved and posted in time: the publish timer and the answer term are met; the author\'s reply starts a new answer term', () => {
+  it("approved and posted in time: the publish timer and the answer term are met; the author's reply starts a new answer term", () => {
     const ex = executor('minstroy');
     const s = scenario('yakutia', '2026-11-24T09:00');
     s.do('2026-11-24T09:10', curator, { type: 'route', assignments: [{ body: 'minstroy' }] });
@@ -298,8 +310,7 @@ describe('11. importance: a label; the curator sets a shorter term on the messag
   it('Yakutia and Khabarovsk give the curator no such power', () => {
     expect(scenario('yakutia', '2026-11-24T09:00').refuse('2026-11-24T09:05', curator, { type: 'setTerm', minutes: 180 }).code).toBe('invalid');
     expect(scenario('khabarovsk', '2026-11-24T09:00').refuse('2026-11-24T09:05', curator, { type: 'setTerm', minutes: 180 }).code).toBe('invalid');
-    for (const id of ['yakutia', 'khabarovsk', 'saratov', 'ivanovo'] as const)
-      expect(getProfile(id).importance.every((c) => !('factor' in c))).toBe(true);
+    for (const id of ['yakutia', 'khabarovsk', 'saratov', 'ivanovo'] as const) expect(getProfile(id).importance.every((c) => !('factor' in c))).toBe(true);
   });
 });
 
@@ -325,7 +336,11 @@ describe('13. who publishes', () => {
     expect(allowedCommands(s.message, curator, s.profile)).toContain('publish');
     expect(allowedCommands(s.message, ex, s.profile)).toContain('publish');
   });
-  it.each([['saratov', 'п. 11'], ['ivanovo', 'п. 13'], ['khabarovsk', 'п. 13']] as const)('%s: the executor only (%s)', (id, clause) => {
+  it.each([
+    ['saratov', 'п. 11'],
+    ['ivanovo', 'п. 13'],
+    ['khabarovsk', 'п. 13'],
+  ] as const)('%s: the executor only (%s)', (id, clause) => {
     const { s, ex } = approved(id);
     expect(allowedCommands(s.message, curator, s.profile)).not.toContain('publish');
     expect(s.refuse('2026-11-24T10:15', curator, { type: 'publish', url: URL }).text).toBe(`Публикует исполнитель этого органа (${clause})`);
@@ -346,7 +361,7 @@ describe('13. who publishes', () => {
   });
 });
 
-describe('14. Yakutia п. 17: «до/после» photos at the curator\'s request', () => {
+describe("14. Yakutia п. 17: «до/после» photos at the curator's request", () => {
   it('the curator asks for them on the message; other regions have no such step', () => {
     const s = scenario('yakutia', '2026-11-24T09:00');
     s.do('2026-11-24T09:05', curator, { type: 'requirePhotos', required: true });

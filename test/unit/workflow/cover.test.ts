@@ -55,8 +55,15 @@ describe('routing to an absent executor', () => {
     const env = { now: t0, workspace, calendar };
     const { message } = await saveCapture(db, { item: sampleItem(), routing: { ...sampleRouting, executor: 'ivanov' } }, { ...env, newId: () => 'm1' });
     expect(message.assignments).toMatchObject([{ body: body.id, executor: 'sidorov' }]);
-    await saveCapture(db, { item: sampleItem({ key: 'vk:wall-1_2', url: 'https://vk.com/wall-1_2' }), routing: { ...sampleRouting, executor: '' } }, { ...env, newId: () => 'm2' });
-    const routed = await applyCommand(db, 'm2', { type: 'route', assignments: [{ body: body.id, executor: 'ivanov' }] }, workspace.user, { ...env, now: t0 + 60_000 });
+    await saveCapture(
+      db,
+      { item: sampleItem({ key: 'vk:wall-1_2', url: 'https://vk.com/wall-1_2' }), routing: { ...sampleRouting, executor: '' } },
+      { ...env, newId: () => 'm2' },
+    );
+    const routed = await applyCommand(db, 'm2', { type: 'route', assignments: [{ body: body.id, executor: 'ivanov' }] }, workspace.user, {
+      ...env,
+      now: t0 + 60_000,
+    });
     expect(routed.ok && routed.message.assignments).toMatchObject([{ body: body.id, executor: 'sidorov' }]);
   });
 });

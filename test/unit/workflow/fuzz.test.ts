@@ -13,16 +13,45 @@ import { spoken } from '../../helpers/i18n';
 const actors: Actor[] = [curator, executor('a'), executor('b'), executor('c')];
 // The curator acts about as often as all executors together.
 const body = fc.constantFrom('a', 'b', 'c');
-const w = <T,>(weight: number, arbitrary: fc.Arbitrary<T>) => ({ weight, arbitrary });
+const w = <T>(weight: number, arbitrary: fc.Arbitrary<T>) => ({ weight, arbitrary });
 const command = fc.oneof(
-  w(6, fc.record({ type: fc.constant('route'), assignments: fc.uniqueArray(body, { minLength: 1, maxLength: 3 }).map((bs) => bs.map((b) => ({ body: b }))), mode: fc.constantFrom(undefined, undefined, undefined, 'single', 'sequential', 'parallel') }).map((c) => (c.mode ? c : { type: c.type, assignments: c.assignments }))),
+  w(
+    6,
+    fc
+      .record({
+        type: fc.constant('route'),
+        assignments: fc.uniqueArray(body, { minLength: 1, maxLength: 3 }).map((bs) => bs.map((b) => ({ body: b }))),
+        mode: fc.constantFrom(undefined, undefined, undefined, 'single', 'sequential', 'parallel'),
+      })
+      .map((c) => (c.mode ? c : { type: c.type, assignments: c.assignments })),
+  ),
   w(3, fc.constant({ type: 'receive' })),
   w(2, fc.constant({ type: 'return', reason: 'не наша компетенция' })),
   w(4, fc.constant({ type: 'submitPart', text: 'часть ответа' })),
-  w(10, fc.record({ type: fc.constant('submitDraft'), kind: fc.constantFrom('answer', 'interim', 'clarification'), text: fc.constant('Заменим трубу до 1 декабря.') })),
-  w(6, fc.record({ type: fc.constant('approve'), body: fc.constantFrom(undefined, 'a', 'b', 'c') }).map((c) => (c.body ? c : { type: c.type }))),
-  w(4, fc.record({ type: fc.constant('requestRework'), remarks: fc.constant('добавьте срок'), body: fc.constantFrom(undefined, 'a', 'b') }).map((c) => (c.body ? c : { type: c.type, remarks: c.remarks }))),
-  w(6, fc.record({ type: fc.constant('publish'), url: fc.constant('https://vk.com/wall-1_1?reply=7'), text: fc.constantFrom(undefined, 'Сводный ответ') }).map((c) => (c.text ? c : { type: c.type, url: c.url }))),
+  w(
+    10,
+    fc.record({
+      type: fc.constant('submitDraft'),
+      kind: fc.constantFrom('answer', 'interim', 'clarification'),
+      text: fc.constant('Заменим трубу до 1 декабря.'),
+    }),
+  ),
+  w(
+    6,
+    fc.record({ type: fc.constant('approve'), body: fc.constantFrom(undefined, 'a', 'b', 'c') }).map((c) => (c.body ? c : { type: c.type })),
+  ),
+  w(
+    4,
+    fc
+      .record({ type: fc.constant('requestRework'), remarks: fc.constant('добавьте срок'), body: fc.constantFrom(undefined, 'a', 'b') })
+      .map((c) => (c.body ? c : { type: c.type, remarks: c.remarks })),
+  ),
+  w(
+    6,
+    fc
+      .record({ type: fc.constant('publish'), url: fc.constant('https://vk.com/wall-1_1?reply=7'), text: fc.constantFrom(undefined, 'Сводный ответ') })
+      .map((c) => (c.text ? c : { type: c.type, url: c.url })),
+  ),
   w(1, fc.constant({ type: 'markNotProcessable', category: 'threat', confirmed: true })),
   w(1, fc.constant({ type: 'linkRepeat', of: 'm0' })),
   w(1, fc.constant({ type: 'garbage' })),

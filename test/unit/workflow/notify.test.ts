@@ -15,7 +15,10 @@ describe('notifications', () => {
   it('warns within the lead time in working time and at breach, once each', () => {
     const now = at('2026-11-25T10:40');
     const due = dueNotifications(list, now, 30, calendar, new Set());
-    expect(due.map((d) => [d.messageId, d.kind])).toEqual([['a', 'soon'], ['c', 'breach']]);
+    expect(due.map((d) => [d.messageId, d.kind])).toEqual([
+      ['a', 'soon'],
+      ['c', 'breach'],
+    ]);
     expect(dueNotifications(list, now, 30, calendar, new Set(due.map((d) => d.key)))).toEqual([]);
   });
 

@@ -62,7 +62,11 @@ describe('recordPageObservations', () => {
     const calendar = createWorkCalendar(workspaceSchedule(workspace));
     const db = createDatabase(`page-obs-${Date.now()}`);
     const t0 = Date.UTC(2026, 10, 25, 1);
-    await saveCapture(db, { item: sampleItem({ key: 'vk:wall-1_1', url: 'https://vk.com/wall-1_1' }), routing: sampleRouting }, { now: t0, workspace, calendar, newId: () => 'm1' });
+    await saveCapture(
+      db,
+      { item: sampleItem({ key: 'vk:wall-1_1', url: 'https://vk.com/wall-1_1' }), routing: sampleRouting },
+      { now: t0, workspace, calendar, newId: () => 'm1' },
+    );
     expect(await recordPageObservations(db, new Map([['vk:wall-1_1', null]]), t0 + 5_000)).toEqual([]);
     expect((await db.messages.get('m1'))!.pageMissedAt).toBe(t0 + 5_000);
     expect(await recordPageObservations(db, new Map([['vk:wall-1_1', null]]), t0 + 10_000)).toEqual(['vk:wall-1_1']);
@@ -84,7 +88,13 @@ describe('recordPageObservations', () => {
 
 describe('after a restoration', () => {
   it('still records a later edit', () => {
-    const m = { ...captured, pageChanges: [{ kind: 'deleted' as const, at: 10 }, { kind: 'restored' as const, at: 20 }] };
+    const m = {
+      ...captured,
+      pageChanges: [
+        { kind: 'deleted' as const, at: 10 },
+        { kind: 'restored' as const, at: 20 },
+      ],
+    };
     expect(observePage(m, captured.text, 30).change).toBeNull();
     expect(observePage(m, 'Совсем другой текст поста', 40).change).toMatchObject({ kind: 'edited', text: 'Совсем другой текст поста' });
   });

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { isReplyUnder } from '@/lib/workflow/machine';
 import { curator, executor, scenario } from '../../helpers/workflow';
 
-describe('the reply\'s link', () => {
-  it('must be a reply under the post answered: another post\'s reply is refused', () => {
+describe("the reply's link", () => {
+  it("must be a reply under the post answered: another post's reply is refused", () => {
     const ex = executor('minstroy');
     const s = scenario('yakutia', '2026-11-24T09:00');
     s.do('2026-11-24T09:10', curator, { type: 'route', assignments: [{ body: 'minstroy' }] });
@@ -17,7 +17,7 @@ describe('the reply\'s link', () => {
     expect(s.message.step).toBe('published');
   });
 
-  it('of a comment is a reply under the comment\'s post', () => {
+  it("of a comment is a reply under the comment's post", () => {
     expect(isReplyUnder('https://vk.com/wall-100_502?reply=777', 'https://vk.com/wall-100_502?reply=601')).toBe(true);
     expect(isReplyUnder('https://ok.ru/group/300/topic/700001?commentId=5', 'https://ok.ru/group/300/topic/700001')).toBe(true);
     expect(isReplyUnder('https://ok.ru/group/300/topic/700002?commentId=5', 'https://ok.ru/group/300/topic/700001')).toBe(false);
@@ -26,7 +26,7 @@ describe('the reply\'s link', () => {
 });
 
 describe('what was sent', () => {
-  it('is recorded, and flagged when it is not the approved text (edited in the site\'s box)', () => {
+  it("is recorded, and flagged when it is not the approved text (edited in the site's box)", () => {
     const ex = executor('minstroy');
     const s = scenario('yakutia', '2026-11-24T09:00');
     s.do('2026-11-24T09:10', curator, { type: 'route', assignments: [{ body: 'minstroy' }] });
@@ -47,7 +47,7 @@ describe('what was sent', () => {
     expect(edited.message.publications.at(-1)).toMatchObject({ text: 'Трубу заменим когда-нибудь.', differsFromApproved: true });
   });
 
-  it('puts the addressee\'s name in once when the site already wrote it in the box', async () => {
+  it("puts the addressee's name in once when the site already wrote it in the box", async () => {
     const { withoutPrefix } = await import('@/lib/sites/dom');
     expect(withoutPrefix('Ольга, воду дадут до 18:00.', 'Ольга, ')).toBe('воду дадут до 18:00.');
     expect(withoutPrefix('Воду дадут до 18:00.', 'Ольга, ')).toBe('Воду дадут до 18:00.');

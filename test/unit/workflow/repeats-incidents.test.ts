@@ -29,13 +29,23 @@ describe('likely repeats at capture', () => {
     await capture(2, { author: { name: 'Пётр' }, text: 'Когда отремонтируют дорогу на Лесной?' }, { ...sampleRouting, topic: 'Дороги', location: 'Лесная' });
     await capture(3, { author: { name: 'Анна' }, text: 'Собака бегает без поводка' }, { ...sampleRouting, topic: 'Животные', location: 'Парк' });
     const now = t0 + 7 * 86_400_000;
-    const found = await repeatCandidates(db, { key: 'vk:wall-1_9', author: { name: 'Ольга', url: 'https://vk.com/olga' }, text: 'Фонари во дворе на Мира 5 так и не горят!' }, now);
+    const found = await repeatCandidates(
+      db,
+      { key: 'vk:wall-1_9', author: { name: 'Ольга', url: 'https://vk.com/olga' }, text: 'Фонари во дворе на Мира 5 так и не горят!' },
+      now,
+    );
     expect(found[0]).toMatchObject({ id: 'm1', reasons: ['author', 'text'] });
-    const byPlace = await repeatCandidates(db, { key: 'vk:wall-1_8', author: { name: 'Иван' }, text: 'Ямы на асфальте', topic: 'Дороги', location: 'лесная ' }, now);
+    const byPlace = await repeatCandidates(
+      db,
+      { key: 'vk:wall-1_8', author: { name: 'Иван' }, text: 'Ямы на асфальте', topic: 'Дороги', location: 'лесная ' },
+      now,
+    );
     expect(byPlace.map((c) => [c.id, c.reasons])).toEqual([['m2', ['topic-location']]]);
     expect(await repeatCandidates(db, { key: 'vk:wall-1_7', author: { name: 'Никто' }, text: 'Совсем другое: концерт в ДК' }, now)).toEqual([]);
     // Outside the 90-day window nothing is suggested.
-    expect(await repeatCandidates(db, { key: 'vk:wall-1_9', author: { name: 'Ольга', url: 'https://vk.com/olga' }, text: 'Фонари' }, t0 + 200 * 86_400_000)).toEqual([]);
+    expect(
+      await repeatCandidates(db, { key: 'vk:wall-1_9', author: { name: 'Ольга', url: 'https://vk.com/olga' }, text: 'Фонари' }, t0 + 200 * 86_400_000),
+    ).toEqual([]);
   });
 });
 

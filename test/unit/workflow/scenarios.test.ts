@@ -28,11 +28,13 @@ describe('Khabarovsk: parallel answer by two bodies with one return (п. 7, 8, 1
     const reroute = planDeadlines(s.profile, s.calendar, factsOf(s.message)).deadlines.find((d) => d.from === 'returnedAt')!;
     expect(s.show(reroute.dueAt)).toBe('2026-11-24 11:00'); // п. 8: re-route within 1 wh
     s.do('2026-11-24T10:20', curator, { type: 'route', assignments: [{ body: 'mintrud' }] });
-    expect(s.message.assignments.map((a) => [a.body, a.state])).toEqual([
-      ['minzdrav', 'active'],
-      ['minsoc', 'returned'],
-      ['mintrud', 'active'],
-    ].filter(([, st]) => st !== 'returned'));
+    expect(s.message.assignments.map((a) => [a.body, a.state])).toEqual(
+      [
+        ['minzdrav', 'active'],
+        ['minsoc', 'returned'],
+        ['mintrud', 'active'],
+      ].filter(([, st]) => st !== 'returned'),
+    );
     s.do('2026-11-24T12:00', health, { type: 'submitPart', text: 'Приём терапевта — с понедельника.' });
     expect(s.message.step).toBe('routed');
     s.do('2026-11-24T12:30', curator, { type: 'approve', body: 'minzdrav' }); // п. 13 абз. 3: each answer approved (п. 12)
@@ -41,8 +43,14 @@ describe('Khabarovsk: parallel answer by two bodies with one return (п. 7, 8, 1
     s.do('2026-11-24T15:00', curator, { type: 'approve', body: 'mintrud' });
     expect(s.message.step).toBe('summary');
     expect(s.show(s.message.nextDueAt)).toBe('2026-11-24 16:00'); // п. 13: summary within 1 wh of the last approved answer
-    expect(s.refuse('2026-11-24T15:10', health, { type: 'publish', url: 'https://vk.com/wall-1_1?reply=9', text: 'x' }).text).toBe('Это действие выполняет куратор');
-    s.do('2026-11-24T15:40', curator, { type: 'publish', text: 'Сводный ответ: терапевт с понедельника, вакансии — тел. 22-33-44.', url: 'https://vk.com/wall-1_1?reply=9' });
+    expect(s.refuse('2026-11-24T15:10', health, { type: 'publish', url: 'https://vk.com/wall-1_1?reply=9', text: 'x' }).text).toBe(
+      'Это действие выполняет куратор',
+    );
+    s.do('2026-11-24T15:40', curator, {
+      type: 'publish',
+      text: 'Сводный ответ: терапевт с понедельника, вакансии — тел. 22-33-44.',
+      url: 'https://vk.com/wall-1_1?reply=9',
+    });
     expect(s.message).toMatchObject({ step: 'published', status: 'closed', openFor: [] });
     expect(s.message.nextDueAt).toBeUndefined();
     expect(types(s.events)).toEqual(['capture', 'route', 'return', 'route', 'submitPart', 'approve', 'submitPart', 'approve', 'publish']);
@@ -52,7 +60,7 @@ describe('Khabarovsk: parallel answer by two bodies with one return (п. 7, 8, 1
 });
 
 describe('Saratov: sequential answer by three bodies (п. 13)', () => {
-  it('hands the post from body to body in the curator\'s order; the last writes the joint answer', () => {
+  it("hands the post from body to body in the curator's order; the last writes the joint answer", () => {
     const [a, b, c] = [executor('minstroy'), executor('mintrans'), executor('minprirody')];
     const s = scenario('saratov', '2026-11-24T09:00');
     s.do('2026-11-24T09:20', curator, { type: 'route', mode: 'sequential', assignments: [{ body: 'minstroy' }, { body: 'mintrans' }, { body: 'minprirody' }] });
@@ -117,7 +125,15 @@ describe('Yakutia: rework twice, then publish (п. 11–13)', () => {
     s.do('2026-11-24T14:50', ex, { type: 'publish', url: 'https://vk.com/wall-1_1?reply=9' });
     expect(s.message.remarks.map((r) => r.text)).toEqual(['Нужны сроки и контакт', 'Добавьте телефон']);
     expect(types(s.events).filter((t) => t !== 'deadline-missed')).toEqual([
-      'capture', 'route', 'submitDraft', 'requestRework', 'submitDraft', 'requestRework', 'submitDraft', 'approve', 'publish',
+      'capture',
+      'route',
+      'submitDraft',
+      'requestRework',
+      'submitDraft',
+      'requestRework',
+      'submitDraft',
+      'approve',
+      'publish',
     ]);
     expect(s.message.firstDraftSubmittedAt).toBe(s.at('2026-11-24T11:00'));
   });

@@ -28,7 +28,20 @@ const op = fc.oneof(
 
 function message(n: number): Message {
   return newMessage(
-    { id: `m${n}`, key: `vk:wall-1_${n}`, site: 'vk', kind: 'post', url: `https://vk.com/wall-1_${n}`, author: { name: 'x' }, text: 't', attachments: [], topic: 'т', location: '', importance: 'normal', detectedAt: t0 },
+    {
+      id: `m${n}`,
+      key: `vk:wall-1_${n}`,
+      site: 'vk',
+      kind: 'post',
+      url: `https://vk.com/wall-1_${n}`,
+      author: { name: 'x' },
+      text: 't',
+      attachments: [],
+      topic: 'т',
+      location: '',
+      importance: 'normal',
+      detectedAt: t0,
+    },
     curator,
     t0,
     profile,
@@ -50,7 +63,8 @@ describe('no open message is outside every view', () => {
         const messages: Message[] = [];
         for (const o of ops) {
           if (o.kind === 'add') ws = { ...ws, bodies: [...ws.bodies, { id: `b${ws.bodies.length}-${o.name}`, name: o.name, executors: [], pages: [] }] };
-          else if (o.kind === 'rename' && ws.bodies.length) ws = { ...ws, bodies: ws.bodies.map((b, i) => (i === o.i % ws.bodies.length ? { ...b, name: o.name } : b)) };
+          else if (o.kind === 'rename' && ws.bodies.length)
+            ws = { ...ws, bodies: ws.bodies.map((b, i) => (i === o.i % ws.bodies.length ? { ...b, name: o.name } : b)) };
           else if (o.kind === 'remove' && ws.bodies.length) ws = { ...ws, bodies: ws.bodies.filter((_, i) => i !== o.i % ws.bodies.length) };
           else if (o.kind === 'capture') {
             const to = resolveAssignee(ws, o.text);
@@ -59,7 +73,9 @@ describe('no open message is outside every view', () => {
           } else if (o.kind === 'import') messages.push(routed(message(messages.length), o.body));
         }
         for (const m of messages.filter((x) => x.status === 'open')) {
-          const executorsOf = m.bodies.filter((b) => ws.bodies.some((x) => x.id === b)).map((b) => ({ ...ws, user: { id: `ex-${b}`, name: '', roles: ['executor' as const], bodies: [b] } }));
+          const executorsOf = m.bodies
+            .filter((b) => ws.bodies.some((x) => x.id === b))
+            .map((b) => ({ ...ws, user: { id: `ex-${b}`, name: '', roles: ['executor' as const], bodies: [b] } }));
           const seen = inDesk(m, ws, 'all') || executorsOf.some((w) => inDesk(m, w, 'executor'));
           expect(seen, `${m.id} ${m.openFor.join(',')}`).toBe(true);
         }

@@ -20,7 +20,16 @@ describe('workspace schedule overrides', () => {
   it.each([
     ['a bad time', { '2026-12-01': [['9:00', '18:00']] }, 'ЧЧ:ММ'],
     ['an inverted interval', { '2026-12-01': [['18:00', '09:00']] }, 'перевёрнут'],
-    ['overlapping intervals', { '2026-12-01': [['09:00', '13:00'], ['12:00', '18:00']] }, 'пересекаются'],
+    [
+      'overlapping intervals',
+      {
+        '2026-12-01': [
+          ['09:00', '13:00'],
+          ['12:00', '18:00'],
+        ],
+      },
+      'пересекаются',
+    ],
     ['a date that does not exist', { '2026-02-30': [] }, 'ГГГГ-ММ-ДД'],
   ] as const)('refuses %s with a clear error naming the date (it would break every calendar)', (_name, overrides, text) => {
     const result = workspaceSchema.safeParse(withOverrides(overrides as unknown as Record<string, Array<[string, string]>>));
@@ -37,7 +46,9 @@ describe('workspace schedule overrides', () => {
     await saveWorkspace(db, base);
     const refused = await saveWorkspace(db, withOverrides({ '2026-12-01': [['9:00', '18:00']] })).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ZodError);
-    expect(issueReasons((refused as ZodError).issues).map((r) => spoken(r))).toEqual(['schedule.overrides.2026-12-01.0.0: время должно быть в формате ЧЧ:ММ (00:00–24:00)']);
+    expect(issueReasons((refused as ZodError).issues).map((r) => spoken(r))).toEqual([
+      'schedule.overrides.2026-12-01.0.0: время должно быть в формате ЧЧ:ММ (00:00–24:00)',
+    ]);
     expect(await loadWorkspace(db)).toEqual(base);
     await db.delete();
   });
