@@ -37,7 +37,8 @@ import { openForm } from './form';
 import { attachOurShadow, HOST_ATTR } from './shadow';
 
 const SCAN_DELAY_MS = 100;
-const LOOKUP_DELAY_MS = 50;
+/** Keys of the units read within this pause go in one lookup (well before their buttons' batch). */
+const LOOKUP_DELAY_MS = 200;
 const REFRESH_MS = 60_000;
 /**
  * Units this far above or below the viewport are read and get their buttons ahead of time, px:

@@ -9,8 +9,9 @@
  * - load: the DevTools metrics (main thread, wall time) from navigation to 3 s after the load
  *   event: script + style + layout, and all tasks;
  * - a 5-second scripted scroll (rAF-driven, 3,000 px/s, so every frame needs the main thread):
- *   all main-thread tasks (DevTools metrics; CPU time from the trace), the frames the
- *   compositor drew (DrawFrame in the trace), and where the time went (trace events);
+ *   the main thread's CPU time (its tasks' thread time in the trace: the bar is judged on it),
+ *   the wall time of all its tasks (DevTools metrics), the frames the compositor drew (DrawFrame
+ *   in the trace), and where the time went (trace events, wall time);
  * - typing 24 characters into the page's reply box (120 ms apart): all main-thread tasks from
  *   one keydown to the next, p95 (trace, wall time);
  * - long tasks (≥ 50 ms) on the page's main thread over the whole run: those that ran the
@@ -427,10 +428,13 @@ for (const [name, r] of Object.entries(results)) {
     `       load, all main-thread tasks:                ${ms(loadTasks.without)} → ${ms(loadTasks.with)}  ${pct(loadTasks.ratio)} [${pct(loadTasks.ratioMin)} … ${pct(loadTasks.ratioMax)}]`,
   );
   console.log(
-    `       load, the extension's script: evaluating content.js ${ms(median(r.with.map((x) => x.loadEvaluateMs)))}, calls into it ${ms(median(r.with.map((x) => x.loadCallsMs)))}`,
+    `       load, the extension's script: evaluating content.js ${ms(median(r.with.map((x) => x.loadEvaluateMs)))}, calls into it ${ms(median(r.with.map((x) => x.loadCallsMs)))} (FunctionCall events: promise continuations are not counted)`,
   );
   console.log(
-    `  ${bar(scroll.ratio <= 1.25)} 5-s scroll, all main-thread tasks:          ${ms(scroll.without)} → ${ms(scroll.with)}  ${pct(scroll.ratio)} [${pct(scroll.ratioMin)} … ${pct(scroll.ratioMax)}]  (bar ≤ +25 %; CPU ${ms(scrollCpu.without)} → ${ms(scrollCpu.with)})`,
+    `  ${bar(scrollCpu.ratio <= 1.25)} 5-s scroll, main-thread CPU (trace):        ${ms(scrollCpu.without)} → ${ms(scrollCpu.with)}  ${pct(scrollCpu.ratio)} [${pct(scrollCpu.ratioMin)} … ${pct(scrollCpu.ratioMax)}]  (bar ≤ +25 %)`,
+  );
+  console.log(
+    `       5-s scroll, wall time of all tasks:        ${ms(scroll.without)} → ${ms(scroll.with)}  ${pct(scroll.ratio)} [${pct(scroll.ratioMin)} … ${pct(scroll.ratioMax)}]`,
   );
   console.log(
     `  ${bar(frames.ratio >= 0.9)} 5-s scroll, frames drawn:                   ${frames.without} → ${frames.with}  ${(frames.ratio * 100).toFixed(0)} % [${(frames.ratioMin * 100).toFixed(0)} … ${(frames.ratioMax * 100).toFixed(0)} %]  (bar ≥ 90 %)`,
