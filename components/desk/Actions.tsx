@@ -313,7 +313,7 @@ function DraftForm({
   clarification: boolean;
   onSubmit: (c: Command) => void;
 }) {
-  const [text, setText] = useSavedDraft(message.id, userId, message.draft?.text ?? '');
+  const [text, setText, loaded] = useSavedDraft(message.id, userId, message.draft?.text ?? '');
   const [kind, setKind] = useState<'answer' | 'interim' | 'clarification'>('answer');
   const remarks = message.remarks.at(-1);
   return (
@@ -348,7 +348,8 @@ function DraftForm({
       ) : null}
       <label className="aot-field">
         <span className="aot-field__label">{t('desk.draft.text')}</span>
-        <textarea className="aot-draft" value={text} onChange={(e) => setText(e.target.value)} />
+        {/* Read-only until the saved draft is read: what is typed before would be replaced by it. */}
+        <textarea className="aot-draft" value={text} readOnly={!loaded} aria-busy={!loaded} onChange={(e) => setText(e.target.value)} />
       </label>
       {text.trim() ? (
         <LintPanel
@@ -565,7 +566,7 @@ export const draftKey = (messageId: string, userId: string) => `draft:${messageI
  * or the panel is opened again, per message and person; dropped once the message moves on
  * (the stored draft is the submitted one).
  */
-function useSavedDraft(messageId: string, userId: string, initial: string): [string, (text: string) => void] {
+function useSavedDraft(messageId: string, userId: string, initial: string): [text: string, setText: (text: string) => void, loaded: boolean] {
   const [text, setText] = useState(initial);
   // Nothing is written until the saved draft was read (or a slow read could be overwritten).
   const [ready, setReady] = useState(false);
@@ -606,5 +607,5 @@ function useSavedDraft(messageId: string, userId: string, initial: string): [str
     }, 400);
     return () => clearTimeout(timer);
   }, [key, text, initial, ready]);
-  return [text, setText];
+  return [text, setText, ready];
 }

@@ -45,7 +45,9 @@ describe('nothing lost or misplaced', () => {
     await panel.waitForTimeout(700);
     await panel.getByRole('button', { name: '← К очереди' }).click();
     await panel.getByRole('button', { name: 'Открыть карточку' }).first().click();
-    expect(await panel.getByLabel('Текст ответа').inputValue()).toBe('Яму на Лесной заделаем до 5 декабря, тел. 42-15-16.');
+    // The saved draft is read from the database as the card opens; the box is read-only till then.
+    await expect.poll(() => panel.getByLabel('Текст ответа').inputValue()).toBe('Яму на Лесной заделаем до 5 декабря, тел. 42-15-16.');
+    expect(await panel.getByLabel('Текст ответа').isEditable()).toBe(true);
     await panel.close();
     panel = await openExtensionPage(session, 'sidepanel.html', { width: 460, height: 1000 });
     await panel.getByRole('button', { name: 'Открыть карточку' }).first().click();
