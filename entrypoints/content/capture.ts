@@ -25,7 +25,7 @@ import { t } from '@/lib/i18n';
 import { siteRequest as request } from '@/lib/messaging/site-client';
 import type { CapturedItem } from '@/lib/model/message';
 import type { PageItem, SiteAdapter } from '@/lib/sites';
-import type { Step } from '@/lib/model/workflow';
+import type { Step } from '@/lib/model/step';
 import { createLookupBatcher } from './capture/lookup';
 import { watchClose } from './capture/close';
 import { observePage } from './capture/mutations';

@@ -2,12 +2,12 @@
  * A catalog as it is stored for, or sent to, the content script (which bundles none): validated
  * before it is installed. Pure.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { LOCALES } from './index';
 
 const pluralSchema = z.object({ one: z.string(), few: z.string(), many: z.string(), other: z.string() });
 
-export const messagesSchema = z.record(z.string().max(100), z.union([z.string().max(5000), pluralSchema]));
+export const messagesSchema = z.record(z.string().check(z.maxLength(100)), z.union([z.string().check(z.maxLength(5000)), pluralSchema]));
 
 /**
  * The catalog of the language in use (storage.local ACTIVE_CATALOG_KEY): which language, the
@@ -15,8 +15,8 @@ export const messagesSchema = z.record(z.string().max(100), z.union([z.string().
  */
 export const activeCatalogSchema = z.object({
   locale: z.enum(LOCALES),
-  version: z.string().max(50),
-  digest: z.string().max(50),
+  version: z.string().check(z.maxLength(50)),
+  digest: z.string().check(z.maxLength(50)),
   messages: messagesSchema,
 });
 export type ActiveCatalog = z.infer<typeof activeCatalogSchema>;

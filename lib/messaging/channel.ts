@@ -1,5 +1,5 @@
 /** The channel's envelope, replies and errors: shared by every end, whatever it may send. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const CHANNEL = 'aot/1';
 
@@ -8,13 +8,13 @@ export type ErrorCode = (typeof errorCodes)[number];
 
 export const envelopeSchema = z.object({
   channel: z.literal(CHANNEL),
-  type: z.string().max(100),
+  type: z.string().check(z.maxLength(100)),
   data: z.unknown(),
 });
 
 export const replySchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), data: z.unknown() }),
-  z.object({ ok: z.literal(false), error: z.object({ code: z.enum(errorCodes), message: z.string(), ref: z.string().max(40).optional() }) }),
+  z.object({ ok: z.literal(false), error: z.object({ code: z.enum(errorCodes), message: z.string(), ref: z.optional(z.string().check(z.maxLength(40))) }) }),
 ]);
 export type Reply = z.infer<typeof replySchema>;
 
@@ -41,17 +41,16 @@ export interface WireReason {
 }
 export type WireParam = string | number | WireReason | readonly WireReason[];
 
-const keySchema = z
-  .string()
-  .regex(/^[\w.-]+$/)
-  .max(100);
-const paramSchema: z.ZodType<WireParam> = z.lazy(() => z.union([z.string().max(20_000), z.number(), wireReasonSchema, z.array(wireReasonSchema).max(50)]));
-const paramsSchema = z.record(z.string().max(50), paramSchema);
-export const wireReasonSchema: z.ZodType<WireReason> = z.object({ reason: keySchema, params: paramsSchema.optional() });
+const keySchema = z.string().check(z.regex(/^[\w.-]+$/), z.maxLength(100));
+const paramSchema: z.ZodMiniType<WireParam> = z.lazy(() =>
+  z.union([z.string().check(z.maxLength(20_000)), z.number(), wireReasonSchema, z.array(wireReasonSchema).check(z.maxLength(50))]),
+);
+const paramsSchema = z.record(z.string().check(z.maxLength(50)), paramSchema);
+export const wireReasonSchema: z.ZodMiniType<WireReason> = z.object({ reason: keySchema, params: z.optional(paramsSchema) });
 /** The fields a refusal reply adds: `reason` and `params` (see WireReason). */
-export const reasonFields = { reason: keySchema, params: paramsSchema.optional() };
+export const reasonFields = { reason: keySchema, params: z.optional(paramsSchema) };
 
-export function describeIssues(error: z.ZodError): string {
+export function describeIssues(error: z.core.$ZodError): string {
   return error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
 }
 

@@ -4,7 +4,7 @@
  * for a part of the protocol, so the content script carries only the capture schemas.
  */
 import { browser } from 'wxt/browser';
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import { CHANNEL, ChannelError, describeIssues, replySchema } from './channel';
 
 export type Transport = (envelope: unknown) => Promise<unknown>;
@@ -14,7 +14,8 @@ const runtimeTransport: Transport = (envelope) => browser.runtime.sendMessage(en
 /** A reply that has not come in this long will not come (the worker died mid-request). */
 export const REQUEST_TIMEOUT_MS = 15_000;
 
-type SpecMap = Record<string, { request: z.ZodType; response: z.ZodType }>;
+/** Any zod schemas, classic or mini: the content script's are mini (lib/model/message.ts). */
+type SpecMap = Record<string, { request: z.core.$ZodType; response: z.core.$ZodType }>;
 
 export function makeRequest<M extends SpecMap>(map: M) {
   return async function request<T extends keyof M & string>(
@@ -24,7 +25,7 @@ export function makeRequest<M extends SpecMap>(map: M) {
     timeoutMs = REQUEST_TIMEOUT_MS,
   ): Promise<z.output<M[T]['response']>> {
     const spec = map[type]!;
-    const parsed = spec.request.safeParse(data);
+    const parsed = z.safeParse(spec.request, data);
     if (!parsed.success) throw new ChannelError('bad-request', describeIssues(parsed.error));
     let raw: unknown;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -40,10 +41,10 @@ export function makeRequest<M extends SpecMap>(map: M) {
     } finally {
       clearTimeout(timer);
     }
-    const reply = replySchema.safeParse(raw);
+    const reply = z.safeParse(replySchema, raw);
     if (!reply.success) throw new ChannelError('bad-response', `malformed reply to "${type}"`);
     if (!reply.data.ok) throw new ChannelError(reply.data.error.code, reply.data.error.message, reply.data.error.ref);
-    const result = spec.response.safeParse(reply.data.data);
+    const result = z.safeParse(spec.response, reply.data.data);
     if (!result.success) throw new ChannelError('bad-response', describeIssues(result.error));
     return result.data as z.output<M[T]['response']>;
   };

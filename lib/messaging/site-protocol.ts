@@ -2,32 +2,32 @@
  * The requests content scripts send (capture on VK/OK pages). Kept apart from the privileged
  * ones so the content script bundles only these schemas.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { LOCALES } from '../i18n';
 import { messagesSchema } from '../i18n/schema';
 import { reasonFields } from './channel';
 import { deadlineKinds } from '../regulations/kinds';
 import { capturedItemSchema, itemKeySchema, routingSchema } from '../model/message';
-import { stepSchema } from '../model/workflow';
+import { stepSchema } from '../model/step';
 /**
  * Set when dueAt is not the act's answer term but the next step's own deadline (Khabarovsk
  * states no overall term): the form then names the step.
  */
-const dueKindSchema = z.enum(deadlineKinds).optional();
+const dueKindSchema = z.optional(z.enum(deadlineKinds));
 
 /** A checker finding as it crosses the channel (UTF-16 offsets into the checked text). */
 export const findingSchema = z.object({
   category: z.enum(['cliche', 'jargon', 'style', 'substance', 'forbidden']),
-  ruleId: z.string().max(100),
-  start: z.number().int().min(0),
-  end: z.number().int().min(0),
-  message: z.string().max(500),
-  suggestion: z.string().max(500).optional(),
+  ruleId: z.string().check(z.maxLength(100)),
+  start: z.number().check(z.int(), z.minimum(0)),
+  end: z.number().check(z.int(), z.minimum(0)),
+  message: z.string().check(z.maxLength(500)),
+  suggestion: z.optional(z.string().check(z.maxLength(500))),
   severity: z.enum(['info', 'warning', 'error']),
 });
 
 /** An IANA time zone name, "Asia/Yakutsk" (a workspace schedule's zone). */
-const timeZoneSchema = z.string().min(1).max(100);
+const timeZoneSchema = z.string().check(z.minLength(1), z.maxLength(100));
 
 export const siteProtocol = {
   /** Record a captured post with the curator's routing; idempotent per post key. */
@@ -37,7 +37,7 @@ export const siteProtocol = {
       item: capturedItemSchema,
       routing: routingSchema,
       /** When the curator pressed the capture button, by the page's clock (the background checks it). */
-      detectedAt: z.number().int().positive().optional(),
+      detectedAt: z.optional(z.number().check(z.int(), z.positive())),
     }),
     /**
      * dueAt: when the answer is due (the regulation's answer term); nextDueAt: the next step's;
@@ -48,7 +48,7 @@ export const siteProtocol = {
       created: z.boolean(),
       dueAt: z.number(),
       dueKind: dueKindSchema,
-      nextDueAt: z.number().optional(),
+      nextDueAt: z.optional(z.number()),
       zone: timeZoneSchema,
     }),
   },
@@ -58,10 +58,10 @@ export const siteProtocol = {
    */
   'capture.lookup': {
     from: ['site', 'extension'],
-    request: z.object({ keys: z.array(itemKeySchema).max(1000) }),
+    request: z.object({ keys: z.array(itemKeySchema).check(z.maxLength(1000)) }),
     response: z.object({
       /** The workspace schedule's time zone of these due times (sent when something was found). */
-      zone: timeZoneSchema.optional(),
+      zone: z.optional(timeZoneSchema),
       found: z.array(
         z.object({
           key: itemKeySchema,
@@ -71,8 +71,8 @@ export const siteProtocol = {
           dueAt: z.number(),
           dueKind: dueKindSchema,
           /** The next obligation's due time and the working ms left to it (negative: overdue). */
-          nextDueAt: z.number().optional(),
-          workingMsLeft: z.number().optional(),
+          nextDueAt: z.optional(z.number()),
+          workingMsLeft: z.optional(z.number()),
         }),
       ),
     }),
@@ -84,8 +84,8 @@ export const siteProtocol = {
   'page.observed': {
     from: ['site'],
     request: z.object({
-      seen: z.array(z.object({ key: itemKeySchema, text: z.string().max(50_000) })).max(500),
-      missing: z.array(itemKeySchema).max(10).default([]),
+      seen: z.array(z.object({ key: itemKeySchema, text: z.string().check(z.maxLength(50_000)) })).check(z.maxLength(500)),
+      missing: z._default(z.array(itemKeySchema).check(z.maxLength(10)), []),
     }),
     response: z.object({ changed: z.array(itemKeySchema) }),
   },
@@ -94,9 +94,11 @@ export const siteProtocol = {
     from: ['site'],
     request: z.object({
       site: z.enum(['vk', 'ok']),
-      path: z.string().max(500),
+      path: z.string().check(z.maxLength(500)),
       ok: z.boolean(),
-      checks: z.array(z.object({ name: z.string().max(50), ok: z.boolean(), detail: z.string().max(1000).optional() })).max(30),
+      checks: z
+        .array(z.object({ name: z.string().check(z.maxLength(50)), ok: z.boolean(), detail: z.optional(z.string().check(z.maxLength(1000))) }))
+        .check(z.maxLength(30)),
     }),
     response: z.object({ stored: z.literal(true) }),
   },
@@ -104,26 +106,26 @@ export const siteProtocol = {
   'lint.check': {
     from: ['site', 'extension'],
     /** answering: the text of the post or comment being answered, as the page shows it. */
-    request: z.object({ text: z.string().max(20_000), answering: z.string().max(50_000).optional() }),
+    request: z.object({ text: z.string().check(z.maxLength(20_000)), answering: z.optional(z.string().check(z.maxLength(50_000))) }),
     response: z.object({
       enabled: z.boolean(),
       findings: z.array(findingSchema),
       score: z.number(),
       /** Forbidden content in the post or comment being answered. */
-      incoming: z.array(findingSchema).default([]),
+      incoming: z._default(z.array(findingSchema), []),
     }),
   },
   /** The reply the official sent in the page was seen: recorded as the publication. */
   'publish.sent': {
     from: ['site'],
     request: z.object({
-      messageId: z.string().min(1).max(100),
+      messageId: z.string().check(z.minLength(1), z.maxLength(100)),
       replyKey: itemKeySchema,
-      replyUrl: z.string().max(2000),
-      text: z.string().max(20_000),
+      replyUrl: z.string().check(z.maxLength(2000)),
+      text: z.string().check(z.maxLength(20_000)),
       /** The reply's author as the page shows them: it must be the official or the body. */
-      authorUrl: z.string().max(2000).optional(),
-      authorName: z.string().max(500).optional(),
+      authorUrl: z.optional(z.string().check(z.maxLength(2000))),
+      authorName: z.optional(z.string().check(z.maxLength(500))),
     }),
     response: z.discriminatedUnion('ok', [
       z.object({ ok: z.literal(true), step: stepSchema }),
@@ -131,7 +133,7 @@ export const siteProtocol = {
        * reason and params: why, said by the page (lib/i18n); unconfirmed: a reply was seen, but
        * not from the official's own profile or the body's page.
        */
-      z.object({ ok: z.literal(false), ...reasonFields, unconfirmed: z.boolean().optional() }),
+      z.object({ ok: z.literal(false), ...reasonFields, unconfirmed: z.optional(z.boolean()) }),
     ]),
   },
   /**
@@ -143,10 +145,10 @@ export const siteProtocol = {
     request: z.object({}),
     response: z.object({
       zone: timeZoneSchema,
-      topics: z.array(z.string()).max(2000),
-      locations: z.array(z.string()).max(2000),
-      bodies: z.array(z.object({ id: z.string(), name: z.string() })).max(500),
-      locationRequired: z.boolean().optional(),
+      topics: z.array(z.string()).check(z.maxLength(2000)),
+      locations: z.array(z.string()).check(z.maxLength(2000)),
+      bodies: z.array(z.object({ id: z.string(), name: z.string() })).check(z.maxLength(500)),
+      locationRequired: z.optional(z.boolean()),
     }),
   },
   /**
@@ -161,7 +163,11 @@ export const siteProtocol = {
   /** Earlier messages a capture likely repeats (the curator confirms with linkRepeat). */
   'capture.repeats': {
     from: ['site', 'extension'],
-    request: z.object({ item: capturedItemSchema, topic: z.string().max(200).optional(), location: z.string().max(200).optional() }),
+    request: z.object({
+      item: capturedItemSchema,
+      topic: z.optional(z.string().check(z.maxLength(200))),
+      location: z.optional(z.string().check(z.maxLength(200))),
+    }),
     response: z.object({
       candidates: z.array(
         z.object({

@@ -3,7 +3,7 @@
  * The content script validates each one with zod before acting; the background validates the
  * replies. Kept apart so the content script bundles only these schemas.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { itemKeySchema } from '../model/message';
 import { reasonFields } from './channel';
 
@@ -19,16 +19,16 @@ export const tabRequestSchema = z.discriminatedUnion('type', [
   z.object({
     channel: z.literal(TAB_CHANNEL),
     type: z.literal('publish.insert'),
-    messageId: z.string().min(1).max(100),
+    messageId: z.string().check(z.minLength(1), z.maxLength(100)),
     key: itemKeySchema,
-    parentKey: itemKeySchema.optional(),
-    text: z.string().min(1).max(20_000),
+    parentKey: z.optional(itemKeySchema),
+    text: z.string().check(z.minLength(1), z.maxLength(20_000)),
   }),
 ]);
 export type TabRequest = z.infer<typeof tabRequestSchema>;
 
 export const tabReplySchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), method: insertMethodSchema.optional(), site: z.enum(['vk', 'ok']).optional() }),
+  z.object({ ok: z.literal(true), method: z.optional(insertMethodSchema), site: z.optional(z.enum(['vk', 'ok'])) }),
   /** reason and params: why, said by the page that shows it (lib/i18n). */
   z.object({ ok: z.literal(false), ...reasonFields }),
 ]);

@@ -5,19 +5,8 @@
 import { z } from 'zod';
 import { capturedItemSchema, importanceSchema, instantSchema, itemKeySchema, permalinkSchema } from './message';
 
-export const stepSchema = z.enum([
-  'captured', // recorded, not routed yet
-  'routed', // with the executor(s): may return, writes a draft (or parts)
-  'returned', // an executor returned it as outside competence: the curator re-routes
-  'review', // a draft waits for the curator's approval
-  'rework', // sent back with remarks
-  'approved', // approved, waits for publication
-  'summary', // parallel bodies: all parts in, the curator writes and publishes the summary
-  'interim', // an interim answer is published: the final one is due in N working days
-  'published', // the final answer is published
-  'not_processable', // closed without an answer (п. 18 and equivalents)
-]);
-export type Step = z.infer<typeof stepSchema>;
+export { stepSchema, type Step } from './step';
+import { stepSchema } from './step';
 
 export const roleSchema = z.enum(['curator', 'executor', 'official']);
 export type Role = z.infer<typeof roleSchema>;
@@ -43,14 +32,14 @@ export const assignmentSchema = z.object({
    * (Khabarovsk п. 12–13).
    */
   state: z.enum(['waiting', 'active', 'returned', 'submitted', 'rework', 'accepted']),
-  routedAt: instantSchema.optional(),
-  receivedAt: instantSchema.optional(),
-  returnedAt: instantSchema.optional(),
+  routedAt: z.optional(instantSchema),
+  receivedAt: z.optional(instantSchema),
+  returnedAt: z.optional(instantSchema),
   returnReason: z.string().optional(),
-  submittedAt: instantSchema.optional(),
-  approvedAt: instantSchema.optional(),
-  reworkRequestedAt: instantSchema.optional(),
-  reworkedAt: instantSchema.optional(),
+  submittedAt: z.optional(instantSchema),
+  approvedAt: z.optional(instantSchema),
+  reworkRequestedAt: z.optional(instantSchema),
+  reworkedAt: z.optional(instantSchema),
   part: z.string().optional(),
   /**
    * Whether the executor has an account in the post's network (from the workspace directory);
@@ -70,7 +59,7 @@ export type Draft = z.infer<typeof draftSchema>;
 
 export const publicationSchema = z.object({
   kind: z.enum(['answer', 'interim', 'clarification']),
-  url: permalinkSchema.optional(),
+  url: z.optional(permalinkSchema),
   at: instantSchema,
   /** What was actually sent (as the page showed it), else the approved text. */
   text: z.string(),
@@ -98,7 +87,8 @@ const storedAttachmentsSchema = z
   .default([])
   .transform((list) => list.map((a) => (a.url === undefined ? { type: a.type } : { type: a.type, url: a.url })));
 
-export const messageSchema = capturedItemSchema.extend({
+export const messageSchema = z.object({
+  ...capturedItemSchema.shape,
   id: z.string().min(1),
   attachments: storedAttachmentsSchema,
   key: itemKeySchema,
@@ -113,23 +103,23 @@ export const messageSchema = capturedItemSchema.extend({
   createdAt: instantSchema,
   updatedAt: instantSchema,
   /** Facts for planDeadlines (latest occurrences; see lib/regulations/plan.ts). */
-  routedAt: instantSchema.optional(),
-  firstRoutedAt: instantSchema.optional(),
-  receivedAt: instantSchema.optional(),
-  returnedAt: instantSchema.optional(),
-  draftSubmittedAt: instantSchema.optional(),
-  firstDraftSubmittedAt: instantSchema.optional(),
-  reworkRequestedAt: instantSchema.optional(),
-  approvedAt: instantSchema.optional(),
-  interimPublishedAt: instantSchema.optional(),
-  publishedAt: instantSchema.optional(),
+  routedAt: z.optional(instantSchema),
+  firstRoutedAt: z.optional(instantSchema),
+  receivedAt: z.optional(instantSchema),
+  returnedAt: z.optional(instantSchema),
+  draftSubmittedAt: z.optional(instantSchema),
+  firstDraftSubmittedAt: z.optional(instantSchema),
+  reworkRequestedAt: z.optional(instantSchema),
+  approvedAt: z.optional(instantSchema),
+  interimPublishedAt: z.optional(instantSchema),
+  publishedAt: z.optional(instantSchema),
   /** The interim answer's draft reached the curator (Khabarovsk п. 11 абз. 2). */
-  interimSubmittedAt: instantSchema.optional(),
+  interimSubmittedAt: z.optional(instantSchema),
   /** The first draft of the final answer after an interim one (Yakutia, Ivanovo п. 14). */
-  finalDraftSubmittedAt: instantSchema.optional(),
+  finalDraftSubmittedAt: z.optional(instantSchema),
   /** A clarification request was published; the author's reply starts a new answer term. */
-  clarificationPublishedAt: instantSchema.optional(),
-  authorRepliedAt: instantSchema.optional(),
+  clarificationPublishedAt: z.optional(instantSchema),
+  authorRepliedAt: z.optional(instantSchema),
   /** A shorter answer term set by the curator for this message (Saratov п. 7, Ivanovo п. 7). */
   shortTerm: z.object({ minutes: z.number().int().positive(), by: z.string(), at: instantSchema, clause: z.string() }).optional(),
   /** The curator asked for «до/после» photos in the answer (Yakutia п. 17). */
@@ -144,7 +134,7 @@ export const messageSchema = capturedItemSchema.extend({
   incidentId: z.string().optional(),
   notProcessable: z.object({ category: z.string(), by: z.string(), at: instantSchema }).optional(),
   /** Derived by planDeadlines after every step: the next obligation and its due time. */
-  nextDueAt: instantSchema.optional(),
+  nextDueAt: z.optional(instantSchema),
   nextDueKind: z.string().optional(),
   /** Deadlines missed so far (facts for reports). */
   breaches: z
@@ -167,9 +157,9 @@ export const messageSchema = capturedItemSchema.extend({
    * When the post was written, by the page (the captured item's publishedAt). Never the
    * answer's publication, which is `publishedAt` (schema v3 separated the two).
    */
-  postedAt: instantSchema.optional(),
+  postedAt: z.optional(instantSchema),
   /** The post's own page did not show it once; a second miss records the deletion (observePage). */
-  pageMissedAt: instantSchema.optional(),
+  pageMissedAt: z.optional(instantSchema),
 });
 export type Message = z.infer<typeof messageSchema>;
 
@@ -227,8 +217,8 @@ export const eventSchema = z.object({
   type: z.string(),
   at: instantSchema,
   actor: z.string(),
-  from: stepSchema.optional(),
-  to: stepSchema.optional(),
+  from: z.optional(stepSchema),
+  to: z.optional(stepSchema),
   /**
    * The command as given (replay applies it again). Stored history also keeps what an older
    * release accepted: «other» as a not-processable ground (no longer offered).
