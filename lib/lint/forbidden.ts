@@ -1,16 +1,28 @@
 /**
  * Forbidden content: posts «содержащие нецензурные либо оскорбительные выражения, угрозы жизни,
  * здоровью и имуществу должностного лица, а также членов его семьи» and posts with intent to
- * harm are not processed (Yakutia п. 18; Khabarovsk п. 4; Saratov п. 16; Ivanovo п. 18).
+ * harm are not processed (Yakutia п. 18; Khabarovsk п. 4; Saratov п. 16; Ivanovo п. 18). Each
+ * finding names its ground and why (`ground`: a code, the clause in each region, the words that
+ * decided it; the UI says it through lib/i18n, see groundReason in ./index.ts).
  *
  * Obscenity: roots anchored at the start of a word after an optional prefix, never anywhere
  * inside a word (so «оскорблять», «рубля», «команда», «скипидар», «застрахуйте», «учёба»,
- * «потребитель», «Херсон» stay clean), over a normalised stream that undoes the usual
- * obfuscations: Latin and digit look-alikes, `*` for a letter, stretched and spaced letters.
- * Insults count as forbidden when addressed to a person; threats are first-person harm verbs.
+ * «потребитель», «Херсон», «хулиган» stay clean), over a normalised stream that undoes the usual
+ * obfuscations: Latin and digit look-alikes, transliterated letters, `*` and `@` for a letter,
+ * stretched and spaced letters. A capitalised word inside a sentence is a name or a place
+ * («в Хуюте», «хирургу Ебелю») and is not judged.
+ * Insults: words that insult whoever they name («бездельники», «мразь»: an error when aimed at a
+ * person, an official, a body or a group, a warning otherwise), and words that insult only when
+ * aimed («козёл», «вор», «курица»). Criticism of work («работа не сделана») names no one.
+ * Threats: first-person harm verbs («убью», «подожгу») and implied threats by phrase («найду
+ * тебя», «ответите за это», «знаю, где ты живёшь», «пока ноги целы»). Intent to harm: a harm
+ * verb after a modal or a call («надо сжечь», «давайте подожжём», «вот бы … пристрелил»).
+ * Reported speech and quotes («он сказал, что убьёт», «кричал «всех перестреляю»») are a
+ * complaint: a warning for the curator, not a ground. Idioms («убью время», «хоть вешайся»),
+ * negations and lawful demands («ответите по закону») do not flag.
  * Everything here only advises: the curator decides.
  */
-import type { Finding } from './types';
+import type { Finding, ScreenGround } from './types';
 
 // ---- normalisation with an offset map ----------------------------------------------------------
 
@@ -29,11 +41,21 @@ const LOOKALIKE: Record<string, string> = {
   u: 'и',
   x: 'х',
   y: 'у',
+  // Transliteration inside a Cyrillic word («пиzдец», «бlять»): letters with one reading.
+  z: 'з',
+  d: 'д',
+  l: 'л',
+  i: 'и',
+  g: 'г',
+  s: 'с',
+  v: 'в',
+  j: 'й',
+  f: 'ф',
   '0': 'о',
   '3': 'з',
   '4': 'ч',
   '6': 'б',
-  '@': 'а',
+  '@': '*',
   ё: 'е',
 };
 /** LOOKALIKE by UTF-16 code. */
@@ -83,7 +105,9 @@ function normalizeForScreen(input: string): Stream {
   const mapped = new Uint16Array(n);
   for (let i = 0; i < n; i++) {
     const code = source.charCodeAt(i);
-    if (isLetterCode(code) || code === STAR || code === 0x40)
+    if (code >= 0x430 && code <= 0x44f)
+      mapped[i] = code; // а–я: most of the text, nothing to map
+    else if (isLetterCode(code) || code === STAR || code === 0x40)
       mapped[i] = LOOKALIKE_CODE.get(code) ?? code; // letters, * and @
     // Digits count as letters only next to letters (a phone number stays a number).
     else if (
@@ -112,7 +136,7 @@ function normalizeForScreen(input: string): Stream {
   for (let k = 0; k < n; k++) {
     if (drop[k]) continue;
     const code = mapped[k]!;
-    if (code !== SPACE && code === previous) continue;
+    if (code !== SPACE && code !== STAR && code === previous) continue;
     previous = code;
     out[length] = code;
     at[length] = k;
@@ -126,7 +150,7 @@ function normalizeForScreen(input: string): Stream {
 
 /** `*` stands for any one letter: each letter of a root also accepts it. */
 const wild = (root: string) => root.replace(/[а-я]/g, (c) => `[${c}*]`);
-const PREFIX = '(?:за|на|по|от|об|вы|до|пере|недо|раз|рас|у|при|про|под|из|ис|съ|въ|объ|отъ|подъ|разъ|изъ|о|а|с|вз|вс)?';
+const PREFIX = '(?:за|на|по|от|об|вы|до|пере|недо|раз|рас|у|при|про|под|из|ис|съ|въ|объ|отъ|подъ|разъ|изъ|о|а|с|вз|вс|ни)?';
 const PREFIX_EB = '(?:за|на|по|от|вы|до|пере|недо|раз|у|при|про|под|съ|въ|объ|отъ|подъ|разъ|изъ|вз)?';
 
 const OBSCENE = new RegExp(
@@ -146,28 +170,117 @@ const OBSCENE = new RegExp(
     `^${PREFIX}${wild('залуп')}`,
     `^${wild('шлюх')}`,
     `^${wild('г')}[ао*]${wild('ндон')}`,
+    // Issue 20: «хер» and its derivatives, «хули», «мудачьё», «ёпт».
+    `^(?:на|по|за|ни)?${wild('хер')}(?:$|[аоуе]$|ом$|ня|ни|ов|ну|ач|ово)`,
+    `^${wild('хул')}[иьея]$`,
+    `^${PREFIX}${wild('муда')}[чк]`,
+    `^[её*]${wild('пт')}[аы]?$`,
+    `^[её*]${wild('пта')}$`,
   ].join('|'),
   'u',
 );
 /** Innocent words that begin like a root. */
-const OBSCENE_EXCEPT = /^(?:мандат|мандарин|мандолин|мандрагор|мандель|бляха|бляшк|ебола|хуан|хуис|хуито)/u;
+const OBSCENE_EXCEPT = /^(?:мандат|мандарин|мандолин|мандрагор|мандель|бляха|бляшк|ебола|хуан|хуис|хуито|херсон|херес|херувим|суками|сукн|сукр)/u;
 
-// ---- insults and threats -----------------------------------------------------------------------
+// ---- insults, threats, intent to harm ----------------------------------------------------------
 
+/** Insults aimed at a person or a group, whatever their addressee («бездельники», not «работа не сделана»). */
 const INSULT =
-  /^(?:дебил|идиот|урод(?!ств)|тварь|твар[иья]|мраз[ьиюей]|скотин|ублюд|дегенерат|кретин|придур|подон(?:ок|к)|быдл|чмо|мерзав|негодя|сволоч|гнид|дур(?:а|ак|ачь|еха|ынд)|олух|тупиц|отмороз|выродок|выродк|падл|ворюг|ворье|жулье|клоун|шакал|паразит|холуй|холуи|лизоблюд)/u;
-const INSULT_AMBIGUOUS = /^(?:коз[её]л|козл|свин(?:ья|ьи|ье|ей|ота)|сук[аиуе]?$|сучар|крыс[аы]$|баран|осел|осл[ыа]|шут)/u;
-/** Words that make an insult addressed: 2nd person, officials, family. */
+  /^(?:дебил|идиот|урод(?!ств|лив)|тварь|твар[иья]|мраз[ьиюей]|мразот|скотин|скоты|скотов|скотам|ублюд|дегенерат|кретин|придур|подон(?:ок|к)|быдл|чмо|мерзав|негодя|сволоч|гнид|дур(?:а|ак|ачь|еха|ынд|очк)|дуры$|олух|тупиц|отмороз|выродок|выродк|падл|ворюг|ворье|жулье|жулик|клоун|шакал|паразит|холуй|холуи|лизоблюд|бездельн|тунеяд|ничтожеств|недоум|хамл|хабалк|бестолоч|трепл|бездар|пьянь|алкаш|гадин|лжец|лжецы|лгун|дармоед|нахлебник|кровопийц|кровосос|упыр|вурдалак|безмозгл|мерзк(?:ая|ий|ие|ое)$)/u;
+/** Words that insult only when aimed at someone («козёл» the animal, «свинья» the animal). */
+const INSULT_AMBIGUOUS =
+  /^(?:коз[её]л|козл|свин(?:ья|ьи|ье|ей|ота)|крыс[аы]$|баран|осел|осл[ыа]|шут|вор$|воры$|воров$|ворами$|корова$|курица$|курицы$|боров$|борова$|ведьм|животн(?:ое|ые)$|шкур[аы]$|лентя|гад$|гады$|гадов$|пустое$|жаб[аы]$|дятел$|дятлы$|овц[аы]$|индюк|скотобаз|конченн?(?:ый|ая|ые|ое)$)/u;
+/** Words that make an insult addressed: 2nd person, officials and staff, family. */
 const ADDRESSEE =
-  /^(?:ты|тебя|тебе|тобой|вы|вас|вам|вами|ваш|ваша|ваше|ваши|вашего|вашей|вашим|ваших|твой|твоя|твое|твои|твоего|глав[аыуе]|мэр|мэра|губернатор|чиновник|депутат|министр|директор|начальник|администраци|власт|сотрудник|исполнител)/u;
+  /^(?:ты|тебя|тебе|тобой|вы|вас|вам|вами|ваш|ваша|ваше|ваши|вашего|вашей|вашим|ваших|твой|твоя|твое|твои|твоего|эй|глав[аыуе]|мэр|мэра|мэрии|мэрия|губернатор|чиновни|депутат|министр|директор|начальни|администраци|власт|сотрудни|исполнител|врач|главврач|заведующ|участков|судья|судьи|управляющ|управляйк|управ[аыеу]$|жэк|бюрократ|председател|руководител|специалист|оператор|водител|кондуктор|учител|воспитател|полицейск|прокурор|следовател|инспектор|депутаты|чиновники|регистратур|приемн|поликлиник|больниц|мфц|соцзащит|жкх|министерств|департамент|паспортн|коммунальщик|чинуш)/u;
 
+/** First-person harm verbs: the post itself threatens. */
 const THREAT_VERB =
-  /^(?:убь[юе]|уб[ью]ем|прибь[юе]|пришибу|зарежу|зарежем|порежу|застрелю|застрелим|пристрелю|перестреляю|перестреляем|перебь[юе]|сожгу|сожжем|спалю|спалим|подожгу|подожжем|взорву|взорвем|закопа[юе]|урою|уроем|задушу|утоплю|покалечу|изобь[юе]|отравлю|повешу|повесим|грохну|замочу|прикончу|расправлюсь|расправимся|порву|переломаю|оторву|раздавлю|уничтожу)/u;
+  /^(?:убь[юе]|уб[ью]ем|прибь[юе]|пришибу|зарежу|зарежем|порежу|застрелю|застрелим|пристрелю|пристрелим|перестреляю|перестреляем|перебь[юе]|сожгу|сожем|спалю|спалим|подожгу|подожем|разнесу|разнесем|подкараулю|подкараулим|проучу|проучим|подстерегу|подстережем|взорву|взорвем|закопа[юе]|урою|уроем|задушу|придушу|утоплю|покалечу|искалечу|изобь[юе]|отравлю|повешу|повесим|грохну|замочу|прикончу|расправлюсь|расправимся|порву|переломаю|оторву|раздавлю|уничтожу|зарублю|прирежу|укокошу|размажу|разорву)/u;
+/** Infinitives and imperfective infinitives of harm, for intent («надо сжечь», «вешать надо»). */
 const HARM_INFINITIVE =
-  /^(?:убить|перестрелять|пристрелить|расстрелять|сжечь|спалить|поджечь|взорвать|повесить|перевешать|закопать|зарезать|отравить|утопить|прибить|замочить|уничтожить|расправиться|избить)$/u;
-const HARM_MODAL = /^(?:надо|нужно|пора|стоит|следует|давайте|давай|хочу|хотим|буду|будем|готов|готовы|предлагаю)$/u;
-const DEATH_WISH = /^(?:сдохни|сдохните|сдохнешь|сдохнете|подохни|подохните|издохни)$/u;
-const IDIOM_AFTER = /^(?:время|день|вечер|час|выходные|полдня|неделю)$/u;
+  /^(?:убить|убивать|перестрелять|пристрелить|застрелить|растрелять|растреливать|отстреливать|отстрелять|сжечь|спалить|поджечь|поджигать|взорвать|повесить|вешать|перевешать|закопать|зарезать|отравить|травить|потравить|утопить|прибить|замочить|уничтожить|расправиться|избить|побить|задушить|придушить|подкараулить|проучить|покалечить|набить|бить|громить|разгромить|разнести|линчевать)$/u;
+/** Past forms after «бы» («вот бы кто-нибудь пристрелил»). */
+const HARM_PAST =
+  /^(?:убил|убили|пристрелил|пристрелили|застрелил|застрелили|повесил|повесили|сжег|сжегли|спалил|спалили|взорвал|взорвали|отравил|отравили|зарезал|зарезали|придушил|задушил|прибил|прибили|грохнул|замочил)$/u;
+const HARM_MODAL =
+  /^(?:надо|нужно|пора|стоит|следует|давайте|давай|пойдемте|пойдем|хочу|хотим|хочется|буду|будем|готов|готовы|предлагаю|предлагаем|бы|можно|мечтаю)$/u;
+const DEATH_WISH = /^(?:сдохни|сдохните|сдохнешь|сдохнете|подохни|подохните|издохни|сдохнут|сдохнуть)$/u;
+const IDIOM_AFTER = /^(?:время|день|вечер|час|выходные|полдня|неделю|бюджет|тарифы|тариф|цены|отписки|отписку|нервы|здоровье|желание|настроение)$/u;
+/** Verbs that report someone else's words: a threat inside them is a complaint («он сказал, что убьёт»). */
+const REPORTING =
+  /^(?:сказал|сказала|сказали|говорит|говорил|говорила|говорят|кричал|кричала|кричит|кричали|обещал|обещала|обещали|пообещал|пообещала|угрожает|угрожал|угрожала|угрожают|угрожали|грозится|грозился|грозилась|грозят|пишет|написал|написала|написали|пишут|заявил|заявила|ответил|ответила|ответили|обозвал|обозвала|обозвали|назвал|назвала|назвали|орал|орала|сказано|оскорбил|оскорбила|заявляет|утверждает)$/u;
+
+/**
+ * Implied threats: phrases, not verbs («найду тебя», «ответишь за это», «знаю, где ты живёшь»,
+ * «пусть не удивляется, если его дом загорится»). Slots separated by spaces, each an anchored
+ * alternation of word starts (`слово$` for a whole word); `…N` lets N words pass.
+ */
+const THREAT_PHRASES: ReadonlyArray<readonly [id: string, pattern: string]> = [
+  [
+    'find',
+    'найду|найдем|найдём|достану|достанем|доберусь|доберемся|вычислю|вычислим …3 тебя$|вас$|тебе$|вам$|где$|его$|ее$|их$|твою|вашу|твоих|ваших|всех$|каждого|земли$',
+  ],
+  ['find-after', 'тебя$|вас$|его$|тебе$|вам$ …4 найду|найдем|достану|достанем|урою|уроем|накажу|проучу|доберусь|доберемся'],
+  ['underground', 'из$ под$ земли$ достан|найд'],
+  ['answer-for', 'ответишь|ответите|поплатишься|поплатитесь|пожалеешь|пожалеете|пожалеет|пожалеют'],
+  ['end', 'тебе$|вам$|ему$|ей$|им$ …1 конец$|хана$|крышка$|кранты$|несдобровать'],
+  ['end-after', 'конец$|хана$|кранты$|несдобровать …2 тебе$|вам$|ему$|ей$|им$|всем$'],
+  ['not-live', 'не$ жить$|поздоровится|сдобровать'],
+  ['guests', 'жди|ждите гостей|расплаты'],
+  ['look-back', 'оглядывайся|оглядывайтесь|бойся$|бойтесь$'],
+  ['dark-nights', 'ночи$ темные|темн'],
+  ['not-long', 'недолго$ …2 ходить|жить|гулять|радоваться|сидеть|дышать'],
+  ['know-where', 'знаю|знаем …6 где$ …2 живешь|живете|живет|живут|учатся|учится|ходят|ходит|работаешь|работает|спишь'],
+  ['nothing-happens', 'чтобы|чтоб$ …5 ничего$ не$ случилось|случится|произошло'],
+  ['blow-burn', 'ваш|твой|твоя|ваша|его$|ее$ …3 взлетит|взлетят|сгорит|сгорят|загорится|загорятся|вспыхнет|полыхнет'],
+  ['come-armed', 'приду|приеду|придем|приедем|заявлюсь|зайду|явлюсь …4 ружь|канистр|топор|бит$|битой|ножом|обрез|оружи|бензин|автомат|гранат'],
+  [
+    'beat',
+    'набью|набьем|начищу|разобью|сверну|сверну|проломлю|откручу|оторву|расшибу|пробью|переломаю …3 морд|лиц|рож|башк|голов|шею|ноги|руки|зуб|череп|хребет|кост|ребра|ебал|хлебал',
+  ],
+  ['beat-after', 'морд|рож|башк|голов|шею|ноги|руки|зуб|череп|хребет …1 набью|набьем|начищу|разобью|сверну|проломлю|откручу|оторву|расшибу|пробью|переломаю'],
+  ['deal-with', 'разберусь|разберемся|разберёмся|расправлюсь|расправимся …2 с$ тобой|вами$|ним$|ней$|ними$|каждым'],
+  ['come-for', 'придем|придут|приду|придём|идем|идём …1 за$ вами|тобой|ним$|ней$|вашими|твоими'],
+  ['blood', 'кровью|головой$|жизнью'],
+  ['unguarded', 'без$ охраны'],
+  ['not-little', 'мало$ не$ покажется'],
+  ['arrange', 'устрою|устроим …2 тебе$|вам$|веселую|сладкую|пожар|ад$|адскую'],
+  ['arrange-after', 'тебе$|вам$ …1 устрою|устроим'],
+  ['while-whole', 'пока$ …2 цел$|цела$|целы$|жив$|жива$|живы$'],
+  ['come-home', 'к$ вам$|тебе$|тебя$ домой'],
+  ['will-get-it', 'дождетесь|дождешься|доиграетесь|доиграешься|допрыгаетесь|допрыгаешься|добалуетесь'],
+  ['blood-wash', 'умоет|умоешь …1 кровью|кровавыми'],
+  ['blood-wash-after', 'кровью …1 умоет|умоешь'],
+  ['hold-on', 'ну$ держись|держитесь|погоди|погодите'],
+  ['narrow-path', 'на$ узкой$ дорожке|тропинке'],
+  ['meet-dark', 'встретимся|встречу|встретим …3 темн|вечерком|подъезд|переулк'],
+  ['echo', 'аукнется|аукнутся|отольются|отольется|припомню|припомним'],
+  ['pray', 'молись|молитесь'],
+  ['pitchforks', 'на$ вилы'],
+  ['something-happens', 'что-то|что-нибудь|чего|что$ …1 случится|случилось|произойдет|произошло'],
+];
+
+type Slot = { re: RegExp; gap: number };
+function compilePhrase(pattern: string): Slot[] {
+  const slots: Slot[] = [];
+  for (const part of pattern.split(' ')) {
+    const gap = /^…(\d)$/u.exec(part);
+    if (gap) {
+      slots[slots.length - 1]!.gap = Number(gap[1]);
+      continue;
+    }
+    // The stream has runs of a letter collapsed («пожалеешь» → «пожалешь»): so have the patterns.
+    const alts = part.split('|').map((a) => a.replace(/(\p{L})\1+/gu, '$1'));
+    slots.push({ re: new RegExp(`^(?:${alts.join('|')})`, 'u'), gap: 0 });
+  }
+  return slots;
+}
+const PHRASES = THREAT_PHRASES.map(([id, pattern]) => ({ id, slots: compilePhrase(pattern) }));
+/** Any phrase's first word: one test per token before the phrases are tried one by one. */
+const PHRASE_START = new RegExp(`^(?:${PHRASES.map(({ slots }) => slots[0]!.re.source.slice(1)).join('|')})`, 'u');
+/** «answer-for» and «blood» are lawful or idiomatic next to these («ответите по закону», «перед судом»). */
+const LAWFUL = /^(?:по$|перед$|в$|суд|закон|прокурор|выбор|избират)/u;
 
 interface ScreenToken {
   word: string;
@@ -177,20 +290,56 @@ interface ScreenToken {
   letters: Int32Array;
   /** Some letters were spaced out («и х у й с»): a root may start inside the token. */
   joined: boolean;
+  sentence: number;
+  /** Inside quotation marks. */
+  quoted: boolean;
+  /** A capital then small letters, not first in its sentence: a name or a place. */
+  proper: boolean;
+  /** A dash just before («Глава — вор»): a predicate about someone named before. */
+  dashBefore: boolean;
 }
+
+const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
 
 function screenTokens(input: string): ScreenToken[] {
   const s = normalizeForScreen(input);
   const out: ScreenToken[] = [];
+  let sentence = 0;
+  let quoted = false;
+  let last = 0;
   for (const m of s.text.matchAll(/[\p{L}*]+/gu)) {
     const letters = s.at.subarray(m.index, m.index + m[0].length);
+    const start = letters[0]!;
+    let dash = false;
+    let broke = false;
+    for (let k = last; k < start; k++) {
+      const c = input.charCodeAt(k);
+      if (c === 0x20) continue;
+      if (c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2026 || c === 0x0a) {
+        if (out.length) broke = true;
+      } else if (c === 0xab || c === 0x201e || c === 0x201c) quoted = true;
+      else if (c === 0xbb || c === 0x201d) quoted = false;
+      else if (c === 0x22) quoted = !quoted;
+      else if (c === 0x2014 || c === 0x2013 || (c === 0x2d && input.charCodeAt(k - 1) === 0x20)) dash = true;
+    }
+    if (broke) sentence += 1;
+    let joined = false;
+    for (let k = m.index, e = m.index + m[0].length; k < e && !joined; k++) joined = s.joined[k] === 1;
+    const first = input[start] ?? '';
+    const second = input[start + 1] ?? '';
     out.push({
       word: m[0],
-      start: letters[0]!,
+      start,
       end: letters[letters.length - 1]! + 1,
       letters,
-      joined: s.joined.subarray(m.index, m.index + m[0].length).includes(1),
+      joined,
+      sentence,
+      quoted,
+      proper: !joined && out.length > 0 && !broke && out[out.length - 1]!.sentence === sentence && UPPER.test(first) && LOWER.test(second),
+      dashBefore: dash,
     });
+    last = letters[letters.length - 1]! + 1;
   }
   return out;
 }
@@ -206,8 +355,18 @@ const OBSCENE_WINDOW = 32;
 /** The span of an obscene root in a token, or null. */
 function obsceneSpan(token: ScreenToken): [number, number] | null {
   const word = token.word;
+  if (!token.joined) {
+    // One start: the word needs two letters (not `*`); stars before it are markup («**Начальник»).
+    let from = 0;
+    while (from < word.length && word.charCodeAt(from) === STAR) from += 1;
+    let letters = 0;
+    for (let k = from; k < word.length && letters < 2; k++) if (word.charCodeAt(k) !== STAR) letters += 1;
+    if (letters < 2) return null;
+    const rest = word.slice(from, from + OBSCENE_WINDOW);
+    return !OBSCENE_EXCEPT.test(rest) && OBSCENE.test(rest) ? [token.start, token.end] : null;
+  }
   // Letters (not `*`) from each start to the end of the word, counted once from the end.
-  const starts = token.joined ? word.length : 1;
+  const starts = word.length;
   const letters = new Uint32Array(starts + 1);
   let count = 0;
   for (let k = word.length - 1; k >= 0; k--) {
@@ -242,57 +401,147 @@ export const SCREEN_PATTERNS: Readonly<Record<string, RegExp>> = {
   'screen.addressee': ADDRESSEE,
   'screen.threat-verb': THREAT_VERB,
   'screen.harm-infinitive': HARM_INFINITIVE,
+  'screen.harm-past': HARM_PAST,
   'screen.harm-modal': HARM_MODAL,
   'screen.death-wish': DEATH_WISH,
   'screen.idiom-after': IDIOM_AFTER,
+  'screen.reporting': REPORTING,
+  'screen.lawful': LAWFUL,
+  'screen.phrase-start': PHRASE_START,
+  ...Object.fromEntries(PHRASES.flatMap(({ id, slots }) => slots.map((slot, k) => [`screen.phrase.${id}.${k}`, slot.re]))),
 };
+
+// ---- grounds -------------------------------------------------------------------------------------
+
+/**
+ * The clause of each regulation that lets a post go unprocessed for forbidden content (нецензурные
+ * либо оскорбительные выражения, угрозы жизни, здоровью и имуществу должностного лица и членов его
+ * семьи): the same ground in four regions.
+ */
+export const GROUND_CLAUSES = { yakutia: 18, khabarovsk: 4, saratov: 16, ivanovo: 18 } as const;
+export type GroundCode = ScreenGround['code'];
+/** Why the finding supports its ground: a code with the words that decided it (said by the UI, lib/i18n). */
+export type WhyCode = ScreenGround['why'];
+
+const MESSAGES: Record<string, string> = {
+  obscenity: 'Похоже, не подлежит обработке: нецензурное выражение',
+  insult: 'Похоже, не подлежит обработке: оскорбление',
+  'insult-warning': 'Оскорбительное слово: проверьте, к кому оно обращено',
+  threat: 'Похоже, не подлежит обработке: угроза',
+  'threat-implied': 'Похоже, не подлежит обработке: угроза (скрытая)',
+  'death-wish': 'Похоже, не подлежит обработке: пожелание смерти',
+  harm: 'Похоже, не подлежит обработке: намерение причинить вред',
+  'harm-call': 'Похоже, не подлежит обработке: призыв причинить вред',
+  reported: 'Пересказ чужих слов или цитата: это жалоба, обычно подлежит обработке — проверьте',
+};
+
+function finding(ground: GroundCode, why: WhyCode, start: number, end: number, severity: 'error' | 'warning', message: string, word: string): Finding {
+  return {
+    category: 'forbidden',
+    ruleId: `forbidden.${ground}`,
+    start,
+    end,
+    severity,
+    message,
+    ground: { code: ground, why, word, clauses: GROUND_CLAUSES },
+  };
+}
+
+// ---- the screen --------------------------------------------------------------------------------
+
+function matchPhrase(tokens: ScreenToken[], i: number, slots: Slot[]): number {
+  let at = i;
+  for (let s = 0; s < slots.length; s++) {
+    const slot = slots[s]!;
+    if (s > 0) {
+      const prev = slots[s - 1]!;
+      let found = -1;
+      for (let k = at; k <= at + prev.gap && k < tokens.length && tokens[k]!.sentence === tokens[i]!.sentence; k++) {
+        if (slot.re.test(tokens[k]!.word)) {
+          found = k;
+          break;
+        }
+      }
+      if (found < 0) return -1;
+      at = found + 1;
+    } else {
+      if (!slot.re.test(tokens[at]!.word)) return -1;
+      at += 1;
+    }
+  }
+  return at;
+}
 
 export function findForbidden(text: string): Finding[] {
   const tokens = screenTokens(text);
   const findings: Finding[] = [];
+  const n = tokens.length;
+  const inSentence = (i: number, k: number) => k >= 0 && k < n && tokens[k]!.sentence === tokens[i]!.sentence;
   const addressedNear = (i: number) => {
-    for (let k = Math.max(0, i - 4); k <= Math.min(tokens.length - 1, i + 4); k++) if (k !== i && ADDRESSEE.test(tokens[k]!.word)) return true;
+    if (tokens[i]!.dashBefore || tokens[i - 1]?.dashBefore) return true;
+    for (let k = Math.max(0, i - 4); k <= Math.min(n - 1, i + 4); k++)
+      if (k !== i && (ADDRESSEE.test(tokens[k]!.word) || (tokens[k]!.proper && inSentence(i, k)))) return true;
     return false;
   };
-  for (let i = 0; i < tokens.length; i++) {
-    const { word, start, end } = tokens[i]!;
-    const prev = tokens[i - 1]?.word;
-    // A token of stars alone («***») is a censored word or a separator: not judged.
-    const obscene = obsceneSpan(tokens[i]!);
-    if (obscene) {
-      findings.push({
-        category: 'forbidden',
-        ruleId: 'forbidden.obscenity',
-        start: obscene[0],
-        end: obscene[1],
-        severity: 'error',
-        message: 'Похоже, не подлежит обработке: нецензурное выражение',
-      });
-      continue;
-    }
-    if (INSULT.test(word) || INSULT_AMBIGUOUS.test(word)) {
-      const addressed = addressedNear(i);
-      if (addressed || INSULT.test(word)) {
-        findings.push({
-          category: 'forbidden',
-          ruleId: 'forbidden.insult',
-          start,
-          end,
-          severity: addressed ? 'error' : 'warning',
-          message: addressed ? 'Похоже, не подлежит обработке: оскорбление' : 'Оскорбительное слово: проверьте, к кому оно обращено',
-        });
+  /** Someone else's words: quoted, or after a verb of saying in the same sentence not said by «я/мы». */
+  const reported = (i: number) => {
+    if (tokens[i]!.quoted) return true;
+    for (let k = i - 1; k >= Math.max(0, i - 8) && inSentence(i, k); k--) {
+      if (REPORTING.test(tokens[k]!.word)) {
+        const subject = tokens[k - 1]?.word;
+        return !(subject === 'я' || subject === 'мы' || tokens[k - 2]?.word === 'я');
       }
+    }
+    return false;
+  };
+  let coveredTo = -1;
+  for (let i = 0; i < n; i++) {
+    const token = tokens[i]!;
+    const { word, start, end } = token;
+    const prev = tokens[i - 1]?.word;
+    const next = tokens[i + 1]?.word;
+    // Obscenity: a name or a place that happens to look like a root is not judged («в Хуюте»).
+    const obscene = obsceneSpan(token);
+    if (obscene && !(token.proper && !word.includes('*'))) {
+      const masked = word.includes('*') || token.joined || /[a-z0-9@]/iu.test(text.slice(start, end));
+      findings.push(
+        finding(
+          'obscenity',
+          masked ? 'obscene-masked' : 'obscene-root',
+          obscene[0],
+          obscene[1],
+          'error',
+          MESSAGES.obscenity!,
+          text.slice(obscene[0], obscene[1]),
+        ),
+      );
       continue;
     }
-    const next = tokens[i + 1]?.word;
+    if (i < coveredTo) continue;
+    // Insults.
+    const strong = INSULT.test(word);
+    if ((strong || INSULT_AMBIGUOUS.test(word)) && prev !== 'не' && !token.proper) {
+      const addressed = addressedNear(i);
+      if (reported(i)) {
+        findings.push(finding('insult', 'reported', start, end, 'warning', MESSAGES.reported!, word));
+        continue;
+      }
+      if (addressed) {
+        findings.push(finding('insult', 'insult-addressed', start, end, 'error', MESSAGES.insult!, word));
+        continue;
+      }
+      if (strong) {
+        findings.push(finding('insult', 'insult-word', start, end, 'warning', MESSAGES['insult-warning']!, word));
+        continue;
+      }
+    }
+    // Threats: a first-person harm verb.
     if (THREAT_VERB.test(word) && prev !== 'не' && !(next && IDIOM_AFTER.test(next))) {
-      // «Давайте подожжём…»: a call to others is intent to harm rather than a personal threat.
-      const call = prev === 'давайте' || prev === 'давай';
-      findings.push(
-        call
-          ? { category: 'forbidden', ruleId: 'forbidden.harm', start, end, severity: 'error', message: 'Похоже, не подлежит обработке: призыв причинить вред' }
-          : { category: 'forbidden', ruleId: 'forbidden.threat', start, end, severity: 'error', message: 'Похоже, не подлежит обработке: угроза' },
-      );
+      let call = false;
+      for (let k = i - 1; k >= i - 5 && inSentence(i, k); k--) if (/^(?:давайте|давай|пойдемте|пойдем|айда)$/u.test(tokens[k]!.word)) call = true;
+      if (reported(i)) findings.push(finding('threat', 'reported', start, end, 'warning', MESSAGES.reported!, word));
+      else if (call) findings.push(finding('harm', 'harm-call', start, end, 'error', MESSAGES['harm-call']!, word));
+      else findings.push(finding('threat', 'threat-verb', start, end, 'error', MESSAGES.threat!, word));
       continue;
     }
     if (
@@ -300,28 +549,57 @@ export function findForbidden(text: string): Finding[] {
       ((word === 'сдох' || word === 'сдохла' || word === 'сдохли') &&
         (prev === 'чтоб' || prev === 'чтобы' || tokens[i - 2]?.word === 'чтоб' || tokens[i - 2]?.word === 'чтобы'))
     ) {
-      findings.push({
-        category: 'forbidden',
-        ruleId: 'forbidden.threat',
-        start,
-        end,
-        severity: 'error',
-        message: 'Похоже, не подлежит обработке: пожелание смерти',
-      });
+      if (reported(i)) findings.push(finding('threat', 'reported', start, end, 'warning', MESSAGES.reported!, word));
+      else findings.push(finding('threat', 'death-wish', start, end, 'error', MESSAGES['death-wish']!, word));
       continue;
     }
-    if (HARM_INFINITIVE.test(word) && !(next && IDIOM_AFTER.test(next))) {
-      const before = tokens.slice(Math.max(0, i - 3), i).map((t) => t.word);
-      if (before.some((w) => HARM_MODAL.test(w)) && !before.includes('не')) {
-        findings.push({
-          category: 'forbidden',
-          ruleId: 'forbidden.harm',
-          start,
-          end,
-          severity: 'error',
-          message: 'Похоже, не подлежит обработке: намерение причинить вред',
-        });
+    // Intent to harm: an infinitive after a modal («надо сжечь», «вешать надо», «отравить бы»).
+    const infinitive = HARM_INFINITIVE.test(word);
+    if ((infinitive || HARM_PAST.test(word)) && !(next && IDIOM_AFTER.test(next))) {
+      const window: string[] = [];
+      for (let k = Math.max(0, i - 6); k <= i + 2 && k < n; k++) if (k !== i && inSentence(i, k)) window.push(tokens[k]!.word);
+      const modal = infinitive ? window.some((w) => HARM_MODAL.test(w)) : window.includes('бы');
+      const negated = window.slice(0, 6).includes('не') || prev === 'не';
+      if (modal && !negated) {
+        if (reported(i)) findings.push(finding('harm', 'reported', start, end, 'warning', MESSAGES.reported!, word));
+        else findings.push(finding('harm', 'harm-intent', start, end, 'error', MESSAGES.harm!, word));
+        continue;
       }
+    }
+    // Implied threats: phrases.
+    if (!PHRASE_START.test(word)) continue;
+    for (const { id, slots } of PHRASES) {
+      const stop = matchPhrase(tokens, i, slots);
+      if (stop < 0) continue;
+      if ((id === 'answer-for' || id === 'blood') && tokens.slice(stop, stop + 4).some((t) => t.sentence === token.sentence && LAWFUL.test(t.word))) continue;
+      if (id === 'blood' && !tokens.slice(Math.max(0, i - 3), i).some((t) => /^(?:ответ|заплат|поплат)/u.test(t.word))) continue;
+      if (id === 'unguarded' && !tokens.slice(Math.max(0, i - 6), i).some((t) => /^(?:твои|ваши|твоя|ваша|твой|ваш|его|ее)$/u.test(t.word))) continue;
+      if (id === 'look-back' && tokens.slice(Math.max(0, i - 3), i).some((t) => t.word === 'не')) continue;
+      // «знаю, где ты живёшь», not «знаю, где живёт моя совесть»: a second person or an official.
+      if (
+        id === 'know-where' &&
+        !(
+          /(?:шь|те)$/u.test(tokens[stop - 1]!.word) ||
+          tokens.slice(Math.max(i + 1, stop - 4), stop + 3).some((t) => t.sentence === token.sentence && ADDRESSEE.test(t.word))
+        )
+      )
+        continue;
+      // «жаль будет, если с ней что-то случится»: aimed at someone (a second person in the sentence).
+      if (
+        id === 'something-happens' &&
+        !tokens
+          .slice(Math.max(0, i - 10), stop + 6)
+          .some((t) => t.sentence === token.sentence && /^(?:ты|тебя|тебе|вы|вас|вам|ваш|ваша|ваши|вашей|вашим|твой|твоя|твои|твоей|твоим)$/u.test(t.word))
+      )
+        continue;
+      const last = tokens[stop - 1]!;
+      // «на вилы» is a call on others: intent to harm rather than a personal threat.
+      const ground = id === 'pitchforks' ? 'harm' : 'threat';
+      if (reported(i)) findings.push(finding(ground, 'reported', start, last.end, 'warning', MESSAGES.reported!, text.slice(start, last.end)));
+      else if (ground === 'harm') findings.push(finding('harm', 'harm-intent', start, last.end, 'error', MESSAGES.harm!, text.slice(start, last.end)));
+      else findings.push(finding('threat', 'threat-implied', start, last.end, 'error', MESSAGES['threat-implied']!, text.slice(start, last.end)));
+      coveredTo = stop;
+      break;
     }
   }
   return findings;

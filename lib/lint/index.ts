@@ -3,17 +3,23 @@
  * names its rule, its span and a plain suggestion. Rules are data (rules/*.ts) with ids, so a
  * workspace can switch any of them off (LintOptions.disabledRules).
  */
+import { ABBREVIATION_PATTERNS, ABBREVIATION_RULES, abbreviationFindings, expandedAbbreviations, isAbbreviation, keyOf } from './abbreviations';
+import { CLASS_RULES, matchClasses } from './classes';
 import { findForbidden, SCREEN_PATTERNS } from './forbidden';
+import { MORPH_PATTERNS } from './morph';
 import { Lexicon, matchLexicon, tokenize, WORD_PATTERN, type Token } from './lexicon';
 import { linearRegExp } from './linear';
 import { CLICHE_RULES, REPLACEABLE } from './rules/cliches';
 import { JARGON_RULES } from './rules/jargon';
+import { reason, type Reason } from '../i18n';
 import type { Finding, LexicalRule, LintOptions } from './types';
 
-export type { Category, Finding, LexicalRule, LintOptions, Severity } from './types';
+export type { Category, Finding, LexicalRule, LintOptions, ScreenGround, Severity } from './types';
+export { GROUND_CLAUSES } from './forbidden';
 export { CLICHE_RULES, JARGON_RULES };
 
 export const LEXICAL_RULES: readonly LexicalRule[] = [...CLICHE_RULES, ...JARGON_RULES];
+export { CLASS_RULES };
 let lexicon: Lexicon | undefined;
 function getLexicon(): Lexicon {
   lexicon ??= new Lexicon(LEXICAL_RULES);
@@ -24,6 +30,8 @@ function getLexicon(): Lexicon {
 export function ruleCatalog(): Array<{ id: string; category: Finding['category']; message: string }> {
   return [
     ...LEXICAL_RULES.map((r) => ({ id: r.id, category: r.category, message: r.message })),
+    ...Object.values(CLASS_RULES).map((r) => ({ id: r.id, category: r.category, message: r.message })),
+    ...Object.values(ABBREVIATION_RULES).map((r) => ({ id: r.id, category: 'jargon' as const, message: r.message })),
     ...STYLE_RULES,
     ...SUBSTANCE_RULES,
     { id: 'forbidden.obscenity', category: 'forbidden' as const, message: 'Нецензурные выражения' },
@@ -287,6 +295,7 @@ export const LINT_PATTERNS: Readonly<Record<string, { pattern: RegExp; on: 'text
   'lexicon.word': { pattern: WORD_PATTERN, on: 'text' },
   'style.chain-noun': { pattern: CHAIN_NOUN, on: 'word' },
   'style.strong-chain-noun': { pattern: STRONG_CHAIN_NOUN, on: 'word' },
+  ...Object.fromEntries(Object.entries({ ...MORPH_PATTERNS, ...ABBREVIATION_PATTERNS }).map(([name, pattern]) => [name, { pattern, on: 'word' as const }])),
   ...Object.fromEntries(Object.entries(SUBSTANCE_PATTERNS).map(([name, pattern]) => [`substance.${name}`, { pattern, on: 'text' as const }])),
   ...Object.fromEntries(
     Object.entries(SCREEN_PATTERNS).map(([name, pattern]) => [name, { pattern, on: name === 'screen.spaced-run' ? ('text' as const) : ('word' as const) }]),
@@ -354,7 +363,25 @@ const SCORE_ALPHA = 0.1;
 export function checkDraft(text: string, options: LintOptions = {}): DraftReport {
   const tokens = tokenize(text);
   const disabled = options.disabledRules;
-  const hits = matchLexicon(getLexicon(), tokens, (rule) => !isDisabled(rule.id, disabled));
+  const enabled = (rule: LexicalRule) => !isDisabled(rule.id, disabled);
+  let hits = matchLexicon(getLexicon(), tokens, enabled);
+  // A lexical jargon hit on an abbreviation expanded earlier in the answer is fine.
+  const expanded = expandedAbbreviations(text, tokens);
+  if (expanded.size)
+    hits = hits.filter((h) => {
+      if (h.rule.category !== 'jargon' || h.endToken - h.startToken !== 1) return true;
+      const t = tokens[h.startToken]!;
+      const at = expanded.get(keyOf(t.norm));
+      return !(at !== undefined && at <= t.start && isAbbreviation(text.slice(t.start, t.end)));
+    });
+  // Class hits where no lexical rule already speaks: one finding per phrase.
+  const taken = new Uint8Array(tokens.length);
+  for (const h of hits) if (h.rule.category === 'cliche') taken.fill(1, h.startToken, h.endToken);
+  for (const h of matchClasses(tokens, enabled)) {
+    if (taken.subarray(h.startToken, h.endToken).includes(1)) continue;
+    taken.fill(1, h.startToken, h.endToken);
+    hits.push(h);
+  }
   const findings: Finding[] = hits.map(({ rule, startToken, endToken }) => ({
     category: rule.category,
     ruleId: rule.id,
@@ -364,6 +391,8 @@ export function checkDraft(text: string, options: LintOptions = {}): DraftReport
     ...(rule.suggestion ? { suggestion: rule.suggestion } : {}),
     severity: rule.severity ?? (rule.weight >= 2 ? 'warning' : 'info'),
   }));
+  for (const f of abbreviationFindings(text, tokens, (id) => !isDisabled(id, disabled)))
+    if (!findings.some((g) => g.category === 'jargon' && g.start < f.end && f.start < g.end)) findings.push(f);
   findings.push(...styleFindings(text, tokens, disabled));
   for (const f of findForbidden(text)) if (!isDisabled(f.ruleId, disabled)) findings.push(f);
   const checklist = substanceChecklist(text, options);
@@ -371,7 +400,11 @@ export function checkDraft(text: string, options: LintOptions = {}): DraftReport
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
 
   const weight =
-    hits.reduce((sum, h) => sum + h.rule.weight, 0) + findings.filter((f) => f.category === 'style' && !f.ruleId.startsWith('style.opening')).length;
+    hits.reduce((sum, h) => sum + h.rule.weight, 0) +
+    findings.filter(
+      (f) =>
+        (f.category === 'style' && !f.ruleId.startsWith('style.opening')) || f.ruleId.startsWith('jargon.abbreviation') || f.ruleId.startsWith('jargon.legal'),
+    ).length;
   const words = tokens.length;
   const density = words ? (weight / words) * 100 : 0;
   const score = Math.round(Math.max(0, Math.min(10, 10 - SCORE_ALPHA * density)) * 10) / 10;
@@ -387,6 +420,20 @@ export function checkDraft(text: string, options: LintOptions = {}): DraftReport
 export function screenIncoming(text: string): { processable: boolean; findings: Finding[] } {
   const findings = findForbidden(text);
   return { processable: !findings.some((f) => f.severity === 'error'), findings };
+}
+
+/**
+ * What a screener finding says in the language in use: its ground of п. 18 (and equivalents),
+ * the clause in each region and why (lib/i18n keys `lint.ground.*`, `lint.why.*`). Null for
+ * findings of the draft checker.
+ */
+export function groundReason(finding: Finding): Reason | null {
+  const g = finding.ground;
+  if (!g) return null;
+  return reason(`lint.ground.${g.code}`, {
+    clauses: reason('lint.ground.clauses', g.clauses),
+    why: reason(`lint.why.${g.why}`, { word: g.word }),
+  });
 }
 
 /**

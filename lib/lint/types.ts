@@ -12,6 +12,32 @@ export interface Finding {
   message: string;
   suggestion?: string;
   severity: Severity;
+  /** Screener findings: the ground of п. 18 (and its equivalents) the finding supports, and why. */
+  ground?: ScreenGround;
+}
+
+/**
+ * Which ground of the regulations a screener finding supports (Yakutia п. 18, Khabarovsk п. 4,
+ * Saratov п. 16, Ivanovo п. 18) and why, as codes: the UI says them (lib/i18n, keys
+ * `lint.ground.*` and `lint.why.*`; groundReason in ./index.ts builds the Reason).
+ */
+export interface ScreenGround {
+  code: 'obscenity' | 'insult' | 'threat' | 'harm';
+  why:
+    | 'obscene-root'
+    | 'obscene-masked'
+    | 'insult-word'
+    | 'insult-addressed'
+    | 'threat-verb'
+    | 'threat-implied'
+    | 'death-wish'
+    | 'harm-call'
+    | 'harm-intent'
+    | 'reported';
+  /** The words that decided it, as written. */
+  word: string;
+  /** The number of the clause in each region's regulation (п. 18, п. 4, п. 16, п. 18). */
+  clauses: Readonly<{ yakutia: number; khabarovsk: number; saratov: number; ivanovo: number }>;
 }
 
 export interface LintOptions {
