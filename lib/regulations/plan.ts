@@ -95,12 +95,22 @@ function due(calendar: WorkCalendar, clock: 'working' | 'calendar', start: numbe
   return clock === 'working' ? addWorkingMinutes(calendar, start, minutes) : start + minutes * 60_000;
 }
 
-/** The first of the instants at or after `since` (the step that closes a timer). */
-function firstAfter(since: number, ...instants: Array<number | undefined>): number | undefined {
+/**
+ * The first of the instants at or after `since` (the step that closes a timer). Fixed arity, no
+ * rest array: the reports plan every message of a year.
+ */
+function firstAfter(since: number, a?: number, b?: number, c?: number, d?: number): number | undefined {
   let first: number | undefined;
-  for (const t of instants) if (t !== undefined && t >= since && (first === undefined || t < first)) first = t;
+  if (a !== undefined && a >= since) first = a;
+  if (b !== undefined && b >= since && (first === undefined || b < first)) first = b;
+  if (c !== undefined && c >= since && (first === undefined || c < first)) first = c;
+  if (d !== undefined && d >= since && (first === undefined || d < first)) first = d;
   return first;
 }
+
+/** The first publication of any kind at or after `since`. */
+const firstPublication = (facts: MessageFacts, since: number, also?: number) =>
+  firstAfter(since, facts.publishedAt, facts.interimPublishedAt, facts.clarificationPublishedAt, also);
 
 /** A deadline record; `met` is set when the closing step's time is known. Hot path: no spreads. */
 function deadline(
@@ -134,14 +144,17 @@ function answerTimer(profile: RegulationProfile) {
   return t && !t.derived ? t : undefined;
 }
 
-export function planDeadlines(profile: RegulationProfile, calendar: WorkCalendar, facts: MessageFacts): DeadlinePlan {
+/**
+ * `obligationsOnly`: leave out the optional windows (a body's time to return a message), which
+ * nothing owes: the reports, planning every message of a year, count obligations only.
+ */
+export function planDeadlines(profile: RegulationProfile, calendar: WorkCalendar, facts: MessageFacts, options?: { obligationsOnly?: boolean }): DeadlinePlan {
   const { timers } = profile;
   const deadlines: Deadline[] = [];
   const parts = facts.parts ?? [];
   const live = parts.filter((p) => p.returnedAt === undefined);
   const mode = facts.mode ?? (parts.length > 1 ? profile.severalBodies : 'single');
   const several = mode !== 'single';
-  const publications = [facts.publishedAt, facts.interimPublishedAt, facts.clarificationPublishedAt];
 
   // Routing, from detection (п. 7 and equivalents); several bodies at once (Khabarovsk п. 7).
   const routeTimer = mode === 'parallel' && timers.routeSeveral ? timers.routeSeveral : timers.route;
@@ -166,7 +179,9 @@ export function planDeadlines(profile: RegulationProfile, calendar: WorkCalendar
   // «с момента получения», Khabarovsk п. 8) its receipt (п. 8).
   const rt = timers.return;
   const startOf = (p: PartFacts, from: 'routedAt' | 'receivedAt') => (from === 'receivedAt' ? (p.receivedAt ?? p.routedAt) : p.routedAt);
-  if (parts.length) {
+  if (options?.obligationsOnly) {
+    // The return windows are optional: skipped.
+  } else if (parts.length) {
     for (const p of parts) {
       const start = startOf(p, rt.from);
       if (start === undefined || (p.returnedAt !== undefined && p.returnedAt < start)) continue;
@@ -235,7 +250,7 @@ export function planDeadlines(profile: RegulationProfile, calendar: WorkCalendar
       answerMinutes,
       at.clock,
       shortened ? (profile.shortTermClause ?? at.clause) : at.clause,
-      firstAfter(answerFrom, ...publications),
+      firstPublication(facts, answerFrom),
     );
     const notes: Reason[] = [];
     if (shortened) notes.push(reason('deadline.note.shortTerm'));
@@ -253,7 +268,7 @@ export function planDeadlines(profile: RegulationProfile, calendar: WorkCalendar
       t.minutes,
       t.clock,
       t.clause,
-      firstAfter(facts.detectedAt, ...publications),
+      firstPublication(facts, facts.detectedAt),
     );
     d.own = true;
     deadlines.push(d);
@@ -335,7 +350,7 @@ export function planDeadlines(profile: RegulationProfile, calendar: WorkCalendar
     // Where the reworked answer may be published directly (Khabarovsk п. 12), sending it back for
     // approval instead also does the rework in time.
     const resubmitted = firstAfter(facts.reworkRequestedAt + 1, facts.draftSubmittedAt);
-    const done = direct ? firstAfter(facts.reworkRequestedAt, ...publications, resubmitted) : resubmitted;
+    const done = direct ? firstPublication(facts, facts.reworkRequestedAt, resubmitted) : resubmitted;
     const d = deadline(
       'rework',
       due(calendar, rework.clock, facts.reworkRequestedAt, rework.minutes),
@@ -359,7 +374,7 @@ export function planDeadlines(profile: RegulationProfile, calendar: WorkCalendar
       t.minutes,
       t.clock,
       t.clause,
-      firstAfter(facts.draftSubmittedAt, ...publications),
+      firstPublication(facts, facts.draftSubmittedAt),
     );
     d.note = reason('deadline.note.curatorPublishes');
     deadlines.push(d);
@@ -373,7 +388,7 @@ export function planDeadlines(profile: RegulationProfile, calendar: WorkCalendar
         t.minutes,
         t.clock,
         t.clause,
-        firstAfter(facts.approvedAt, ...publications),
+        firstPublication(facts, facts.approvedAt),
       ),
     );
   }

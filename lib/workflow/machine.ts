@@ -36,38 +36,38 @@ export class WorkflowFailure extends Error {
   }
 }
 
-const FACT_KEYS = [
-  'routedAt',
-  'firstRoutedAt',
-  'receivedAt',
-  'returnedAt',
-  'draftSubmittedAt',
-  'firstDraftSubmittedAt',
-  'reworkRequestedAt',
-  'approvedAt',
-  'interimPublishedAt',
-  'publishedAt',
-  'interimSubmittedAt',
-  'finalDraftSubmittedAt',
-  'clarificationPublishedAt',
-  'authorRepliedAt',
-] as const;
-const PART_KEYS = ['routedAt', 'receivedAt', 'submittedAt', 'returnedAt', 'approvedAt', 'reworkRequestedAt', 'reworkedAt'] as const;
-
 /** The facts planDeadlines needs, read off the message. */
 export function factsOf(m: Message, profile?: RegulationProfile): MessageFacts {
   const facts: MessageFacts = { detectedAt: m.detectedAt, importance: m.importance, mode: m.mode };
-  for (const k of FACT_KEYS) {
-    const v = m[k];
-    if (v !== undefined) facts[k] = v;
-  }
+  // Each fact read by name: a loop over key names is several times slower over a year of
+  // messages (the reports plan every one).
+  if (m.routedAt !== undefined) facts.routedAt = m.routedAt;
+  if (m.firstRoutedAt !== undefined) facts.firstRoutedAt = m.firstRoutedAt;
+  if (m.receivedAt !== undefined) facts.receivedAt = m.receivedAt;
+  if (m.returnedAt !== undefined) facts.returnedAt = m.returnedAt;
+  if (m.draftSubmittedAt !== undefined) facts.draftSubmittedAt = m.draftSubmittedAt;
+  if (m.firstDraftSubmittedAt !== undefined) facts.firstDraftSubmittedAt = m.firstDraftSubmittedAt;
+  if (m.reworkRequestedAt !== undefined) facts.reworkRequestedAt = m.reworkRequestedAt;
+  if (m.approvedAt !== undefined) facts.approvedAt = m.approvedAt;
+  if (m.interimPublishedAt !== undefined) facts.interimPublishedAt = m.interimPublishedAt;
+  if (m.publishedAt !== undefined) facts.publishedAt = m.publishedAt;
+  if (m.interimSubmittedAt !== undefined) facts.interimSubmittedAt = m.interimSubmittedAt;
+  if (m.finalDraftSubmittedAt !== undefined) facts.finalDraftSubmittedAt = m.finalDraftSubmittedAt;
+  if (m.clarificationPublishedAt !== undefined) facts.clarificationPublishedAt = m.clarificationPublishedAt;
+  if (m.authorRepliedAt !== undefined) facts.authorRepliedAt = m.authorRepliedAt;
   if (m.shortTerm) facts.answerMinutes = m.shortTerm.minutes;
   if (profile ? curatorPublishes(m, profile) : m.mode === 'single' && m.assignments.filter((a) => a.state !== 'returned').at(-1)?.hasAccount === false)
     facts.curatorPublishes = true;
   if (m.assignments.length)
     facts.parts = m.assignments.map((a) => {
       const part: NonNullable<MessageFacts['parts']>[number] = { body: a.body };
-      for (const k of PART_KEYS) if (a[k] !== undefined) part[k] = a[k];
+      if (a.routedAt !== undefined) part.routedAt = a.routedAt;
+      if (a.receivedAt !== undefined) part.receivedAt = a.receivedAt;
+      if (a.submittedAt !== undefined) part.submittedAt = a.submittedAt;
+      if (a.returnedAt !== undefined) part.returnedAt = a.returnedAt;
+      if (a.approvedAt !== undefined) part.approvedAt = a.approvedAt;
+      if (a.reworkRequestedAt !== undefined) part.reworkRequestedAt = a.reworkRequestedAt;
+      if (a.reworkedAt !== undefined) part.reworkedAt = a.reworkedAt;
       return part;
     });
   return facts;
