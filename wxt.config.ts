@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { localeFiles } from './lib/i18n/manifest-locales';
 import { SITE_MATCHES } from './lib/sites/hosts';
@@ -46,7 +47,15 @@ export default defineConfig({
         }
       : {}),
   }),
-  vite: () => ({ plugins: [zodWithoutCodegen()] }),
+  vite: () => ({
+    plugins: [zodWithoutCodegen()],
+    resolve: {
+      // The XLSX writer zips with fflate, which compresses large files on a Worker made from a
+      // blob: URL; an MV3 page may not start one (worker-src 'self'), so large reports would fail
+      // to export. lib/reports/zip-sync.ts does the same on the page's thread.
+      alias: [{ find: /^fflate$/, replacement: fileURLToPath(new URL('./lib/reports/zip-sync.ts', import.meta.url)) }],
+    },
+  }),
   zip: {
     // Store packages: .output/<name>-<version>-chrome.zip, -firefox.zip, and the sources
     // archive Mozilla's reviewers rebuild the add-on from (README: «Сборка для магазинов»).

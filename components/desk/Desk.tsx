@@ -15,6 +15,7 @@ import { calendarFor } from '../state/calendar';
 import { startClock, useClock } from '../state/clock';
 import { defaultRole, DESK_SELECTED_KEY, useDesk, type DeskRole } from '../state/desk';
 import { filterQueue } from './filter';
+import { Alerts } from './Alerts';
 import { MessageCard } from './MessageCard';
 
 /** The side panel's working desk: the queue of the current role, filters, the message card. */
@@ -108,6 +109,7 @@ export function Desk() {
           </select>
         </label>
       </div>
+      {workspace.user.roles.includes('curator') && !selected ? <Alerts workspace={workspace} zone={calendar.spec.zone} now={now} /> : null}
       {selected ? (
         <MessageCard
           message={selected}

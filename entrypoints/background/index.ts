@@ -17,6 +17,7 @@ import { createBadgeService } from './services/badge';
 import { captureHandlers } from './services/capture';
 import { commandHandlers } from './services/commands';
 import { createDeadlineService } from './services/deadlines';
+import { createAlertService } from './services/alerts';
 import { createEffects, type KeyValuePort } from './services/effects';
 import { createEnv } from './services/env';
 import { pageService } from './services/pages';
@@ -48,6 +49,8 @@ export default defineBackground(() => {
   const effects = createEffects({ store: local, now });
   const badge = createBadgeService({ db, env, toolbar: ports.toolbar, effects });
   const deadlines = createDeadlineService({ db, env, notifications: ports.notifications, tabs: ports.tabs, effects });
+  const alerts = createAlertService({ db, env, notifications: ports.notifications, effects });
+  const checkAlerts = () => localeReady.then(() => effects.run('alerts', () => alerts.check()));
   const pages = pageService({ db, env, session: ports.session, local, now });
   const publish = publishService({
     db,
@@ -58,7 +61,7 @@ export default defineBackground(() => {
     badge,
   });
   const handlers: Handlers = {
-    ...captureHandlers({ db, env, badge, newId: () => crypto.randomUUID() }),
+    ...captureHandlers({ db, env, badge, newId: () => crypto.randomUUID(), onSaved: () => void checkAlerts() }),
     ...pages.handlers,
     ...publish.handlers,
     // A check asked for by a page right after the worker woke speaks the language in use.
@@ -111,7 +114,10 @@ export default defineBackground(() => {
   });
   ports.alarms.onAlarm((name) => {
     if (name === BADGE_ALARM) void badge.refresh();
-    if (name === DEADLINE_ALARM) void checkDeadlines();
+    if (name === DEADLINE_ALARM) {
+      void checkDeadlines();
+      void checkAlerts();
+    }
   });
   // A click opens the post the notification is about.
   ports.notifications.onClicked((id) => void deadlines.clicked(id));

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@/components/app.css';
+import { AlertSettings } from '@/components/options/AlertSettings';
 import { Backup } from '@/components/options/Backup';
 import { Diagnostics } from '@/components/options/Diagnostics';
 import { Onboarding } from '@/components/options/Onboarding';
@@ -41,6 +42,11 @@ function Options() {
     <main className="aot-page aot-page--wide">
       <header className="aot-header">
         <h1>{t('options.title')}</h1>
+        {workspace ? (
+          <a className="aot-link-button" href="/reports.html" target="_blank" rel="noopener">
+            {t('popup.reports')}
+          </a>
+        ) : null}
       </header>
       <Language />
       {unreadable ? (
@@ -53,6 +59,7 @@ function Options() {
       ) : null}
       {workspace === null ? <Onboarding onDone={(ws) => void save(ws)} /> : null}
       {workspace ? <WorkspaceEditor key={`${workspace.region}:${JSON.stringify(workspace.user)}`} workspace={workspace} onSave={save} /> : null}
+      {workspace?.user.roles.includes('curator') ? <AlertSettings /> : null}
       <Backup />
       <Diagnostics {...(workspace ? { zone: REGIONS[workspace.region].zone } : {})} />
       <section className="aot-section">

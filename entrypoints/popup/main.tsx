@@ -58,6 +58,9 @@ function Popup({ first }: { first: MyQueue | null }) {
         <button type="button" className="aot-link-button" onClick={openDesk}>
           {t('popup.openSidePanel')}
         </button>
+        <a className="aot-link-button" href="/reports.html" target="_blank" rel="noopener">
+          {t('popup.reports')}
+        </a>
         <button type="button" className="aot-link-button" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('popup.options')}
         </button>

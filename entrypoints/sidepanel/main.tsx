@@ -11,6 +11,9 @@ function SidePanel() {
     <main className="aot-page">
       <header className="aot-header">
         <h1>{t('sidepanel.title')}</h1>
+        <a className="aot-link-button" href="/reports.html" target="_blank" rel="noopener">
+          {t('popup.reports')}
+        </a>
       </header>
       <Desk />
       <DraftCheck />

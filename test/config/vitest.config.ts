@@ -25,6 +25,8 @@ export default defineConfig({
       {
         // End-to-end: the built extension in Debian's Chromium, driven by playwright-core.
         extends: true,
+        // Test helpers shared with the unit tests import lib/ by the project's alias.
+        resolve: { alias: { '@/': `${root}/` } },
         test: {
           name: 'e2e',
           root,

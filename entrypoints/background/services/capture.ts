@@ -30,6 +30,8 @@ export interface CaptureDeps {
   env: EnvSource;
   badge: BadgeService;
   newId: () => string;
+  /** After a capture is committed (the immediate-alert check); its failure is not the capture's. */
+  onSaved?: () => void;
 }
 
 export function captureHandlers({
@@ -37,6 +39,7 @@ export function captureHandlers({
   env,
   badge,
   newId,
+  onSaved,
 }: CaptureDeps): Pick<Handlers, 'capture.save' | 'capture.lookup' | 'capture.directory' | 'capture.repeats'> {
   return {
     'capture.save': async (data) => {
@@ -44,6 +47,7 @@ export function captureHandlers({
       const { message, created } = await saveCapture(db, data, { ...e, newId });
       // Committed: the badge follows, and its failure is not the capture's.
       void badge.refresh();
+      onSaved?.();
       return {
         id: message.id,
         created,
