@@ -215,7 +215,8 @@ describe('the reply checker in the sites’ reply boxes', () => {
     });
     const panel = page.locator('[data-aot="checker"]');
     expect(await panel.evaluate((h) => h.shadowRoot?.querySelector('.aot-checker__incoming')?.textContent ?? '')).toMatch(
-      /запрещённое содержание: .*оскорбление/,
+      // The ground of the workspace region's clause, and the words that decided it.
+      /запрещённое содержание: .*оскорбительные выражения \(п\. \d+ регламента\)\. «[^»]*идиоты[^»]*»/,
     );
     await page.close();
   });

@@ -4,7 +4,9 @@
  */
 import type { AppDatabase } from '@/lib/db';
 import { recordPageObservations } from '@/lib/db/messages';
-import { checkDraft, screenIncoming } from '@/lib/lint';
+import { checkDraft, screenIncoming, type Finding } from '@/lib/lint';
+import { reason, t, type TextKey } from '@/lib/i18n';
+import type { Workspace } from '@/lib/workflow/workspace';
 import { RateLimitedError } from '@/lib/messaging/channel';
 import { CHECKER_RATE, createRateLimiter } from '@/lib/messaging/rate-limit';
 import type { Handlers } from '@/lib/messaging/router';
@@ -12,6 +14,19 @@ import type { SessionStorePort } from '@/lib/platform/ports';
 import { CHECKER_SITES_KEY, siteOfHost } from '@/lib/sites/hosts';
 import type { KeyValuePort } from './effects';
 import type { EnvSource } from './env';
+
+/**
+ * A screener finding as the page says it: the ground of the region's clause (Yakutia п. 18,
+ * Khabarovsk п. 4, Saratov п. 16, Ivanovo п. 18) and why, in the language in use.
+ */
+export function groundText(f: Finding, region: Workspace['region']): string {
+  const g = f.ground;
+  if (!g) return f.message;
+  return t(`lint.ground.${g.code}` as TextKey, {
+    clauses: t('lint.ground.clause', { n: g.clauses[region] }),
+    why: reason(`lint.why.${g.why}` as TextKey, { word: g.word }),
+  });
+}
 
 export const healthKey = (tabId: number) => `health:${tabId}`;
 
@@ -46,7 +61,8 @@ export function pageService({ db, env, session, local, now }: PageDeps) {
       if (sender.kind === 'site' && stored?.[site] === false) return { enabled: false, findings: [], score: 0, incoming: [] };
       const { workspace } = await env();
       const report = checkDraft(text, { disabledRules: workspace.disabledLintRules });
-      return { enabled: true, findings: report.findings, score: report.score, incoming: answering ? screenIncoming(answering).findings : [] };
+      const incoming = answering ? screenIncoming(answering).findings.map((f) => ({ ...f, message: groundText(f, workspace.region) })) : [];
+      return { enabled: true, findings: report.findings, score: report.score, incoming };
     },
   };
   return {
