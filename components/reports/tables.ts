@@ -48,6 +48,15 @@ export function totalsTable(r: Report): Table {
 
 const round1 = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
 
+/** How deadlines came out: on time, late, overdue, not yet due, and the share met. */
+const outcomeColumns = (): Column[] => [
+  col('reports.col.onTime', 'integer'),
+  col('reports.col.late', 'integer'),
+  col('reports.col.overdue', 'integer'),
+  col('reports.col.pending', 'integer'),
+  col('reports.col.onTimeShare', 'percent'),
+];
+
 /** «Сроки»: each kind of deadline of the period: on time, late, overdue, not yet due; then the curator's own. */
 export function deadlinesTable(r: Report): Table {
   const rows = deadlineKinds
@@ -56,14 +65,7 @@ export function deadlinesTable(r: Report): Table {
     .map(({ kind, c }) => [t(`deadline.${kind}`), c.onTime, c.late, c.overdue, c.pending, share(c.onTime, c.onTime + c.late + c.overdue)]);
   return {
     name: t('reports.table.deadlines'),
-    columns: [
-      col('reports.col.deadline', 'text', 30),
-      col('reports.col.onTime', 'integer'),
-      col('reports.col.late', 'integer'),
-      col('reports.col.overdue', 'integer'),
-      col('reports.col.pending', 'integer'),
-      col('reports.col.onTimeShare', 'percent'),
-    ],
+    columns: [col('reports.col.deadline', 'text', 30), ...outcomeColumns()],
     rows,
   };
 }
@@ -75,14 +77,7 @@ export function curatorTable(r: Report): Table {
   const c = r.curator;
   return {
     name: t('reports.table.curator'),
-    columns: [
-      col('reports.col.owner', 'text', 20),
-      col('reports.col.onTime', 'integer'),
-      col('reports.col.late', 'integer'),
-      col('reports.col.overdue', 'integer'),
-      col('reports.col.pending', 'integer'),
-      col('reports.col.onTimeShare', 'percent'),
-    ],
+    columns: [col('reports.col.owner', 'text', 20), ...outcomeColumns()],
     rows: [[t('reports.owner.curator'), c.onTime, c.late, c.overdue, c.pending, c.onTimeShare]],
   };
 }

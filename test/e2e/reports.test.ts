@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReport, deficiencyReport } from '../../lib/reports';
 import { starterWorkspace } from '../../lib/workflow/workspace';
 import { calendar, fixture, NOVEMBER, OCTOBER, profile } from '../helpers/reports';
+import { seriousViolations } from './a11y.mjs';
 import { EXTENSION_DIR, launch, openExtensionPage, saveWorkspace, screenshot, SCREENSHOTS, type Session } from './harness.mjs';
 
 let session: Session;
@@ -78,6 +79,8 @@ describe('the reports page', () => {
       await expect.poll(() => chart.locator('svg.recharts-surface').count()).toBeGreaterThan(0);
       expect(await chart.locator('details table').count()).toBe(1);
     }
+    // axe-core: no serious or critical violations on the page with its charts.
+    expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'reports-november');
     await page.getByTestId('chart-daily').scrollIntoViewIfNeeded();
     await screenshot(page, 'reports-november-charts');
@@ -132,6 +135,7 @@ describe('the reports page', () => {
     // Grouped by whom the deadline fell to: one heading per group.
     expect(await table.locator('h4').count()).toBe(expected.groups.length);
     expect(await table.locator('tbody a[href^="https://vk.com/"]').count()).toBe(expected.entries.length);
+    expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'reports-deficiency');
     const pdf = await page.pdf({ format: 'A4', printBackground: false });
     mkdirSync(SCREENSHOTS, { recursive: true });

@@ -77,11 +77,13 @@ export function createAlertService(deps: { db: AppDatabase; env: EnvSource; noti
           shown++;
         }
       }
-      // The region's summary: reminded once per period, from its reminder time until sent or past due.
+      // The region's summary: reminded once per period, from its reminder time until sent or past
+      // due — for a period the extension was in use (not one that ended before the first capture).
       const summary = summaryPeriod(e.workspace.profile, e.calendar, now);
       const summaryId = `summary:${summary.period.from}`;
+      const inUse = first !== undefined && first.detectedAt < summary.period.to;
       let reminded = false;
-      if (summary.state !== 'scheduled' && state.notified[summaryId] === undefined) {
+      if (inUse && summary.state !== 'scheduled' && state.notified[summaryId] === undefined) {
         const due = new Intl.DateTimeFormat(getLocale(), {
           timeZone: e.calendar.spec.zone,
           day: 'numeric',

@@ -251,6 +251,42 @@ export const scenarios = [
     },
   },
   {
+    name: 'the reports page counts the captures of the summary period, with its charts, and the popup links to it',
+    async run(driver) {
+      const popup = await driver.openExtensionPage('popup.html');
+      try {
+        expect(await popup.attribute('a[href="/reports.html"]', 'target')).toBe('_blank');
+      } finally {
+        await popup.close();
+      }
+      const reports = await driver.openExtensionPage('reports.html?kind=free');
+      try {
+        // The free period opens on the summary's last complete period: pick this month instead.
+        // A date input takes typed digits in the browser's own format: set the values as a
+        // picker would, through the input's value setter and an input event (React's onChange).
+        await reports.waitFor('.aot-period input[type="date"]');
+        await reports.evaluate(() => {
+          const today = new Date();
+          const iso = (/** @type {Date} */ d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+          const set = /** @type {(this: HTMLInputElement, v: string) => void} */ (Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set);
+          const [from, to] = /** @type {HTMLInputElement[]} */ ([...document.querySelectorAll('.aot-period input[type="date"]')]);
+          if (!from || !to) throw new Error('no period inputs');
+          set.call(from, iso(new Date(today.getFullYear(), today.getMonth(), 1)));
+          from.dispatchEvent(new Event('input', { bubbles: true }));
+          set.call(to, iso(new Date(today.getFullYear(), today.getMonth(), today.getDate() + 1)));
+          to.dispatchEvent(new Event('input', { bubbles: true }));
+        });
+        await reports.waitFor('[data-testid="key-figures"]');
+        const open = await database(driver, { openCount: true });
+        await expect.poll(async () => Number(await reports.text('[data-figure="captured"] dd'))).toBe(open);
+        await reports.waitFor('[data-testid="chart-daily"] svg');
+        await reports.screenshot('reports');
+      } finally {
+        await reports.close();
+      }
+    },
+  },
+  {
     name: "the checker underlines a cliché typed into VK's reply box, leaving the box's text alone",
     async run(driver) {
       const page = await driver.openSite('https://vk.com/wall-100_502');

@@ -113,8 +113,13 @@ describe('immediate alerts', () => {
   });
 
   it('reminds of the region’s monthly summary once, from a working day before it is due', async () => {
-    const { alerts, create, clock } = await setup();
-    // Saratov: monthly (п. 19). On Monday 2 November the October summary is due: reminded once.
+    const { alerts, create, clock, post } = await setup();
+    // Nothing captured before November: no October summary to remind of.
+    await post(t0, 'Дороги', 'Саратов');
+    expect(await alerts.check()).toBe(0);
+    // In use since October: on Monday 2 November the October summary is due (Saratov п. 19, monthly).
+    await post(Date.UTC(2026, 9, 20, 8), 'Дороги', 'Саратов');
+    clock.now = t0;
     expect(await alerts.check()).toBe(1);
     expect(create).toHaveBeenCalledWith(`aot-alert|summary:${Date.UTC(2026, 9, 1) - 4 * HOUR}`, expect.objectContaining({ title: 'Ежемесячная сводка' }));
     expect(create.mock.calls[0]![1].message).toMatch(/^Сводку нужно представить до .+ \(п\. 19\): откройте «Отчёты»\.$/);
