@@ -4,7 +4,7 @@
  * and for screen readers. Only the reports page loads this module.
  */
 import type { ReactNode } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { t } from '@/lib/i18n';
 import type { Report, Table } from '@/lib/reports';
 import { DataTable } from './DataTable';
@@ -12,6 +12,11 @@ import { answerTimeTable, bucketLabel, changeTable, dailyTable, dayLabel } from 
 
 /** Distinguishable in colour and in grey print (Okabe–Ito, then darker tones). */
 export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000', '#7F7F7F'];
+/**
+ * A fixed size, the same on screen and on A4 paper (A4's printable width is about 700 CSS px):
+ * a responsive chart measures its container, and in print it measures nothing (recharts#1114).
+ */
+const SIZE = { width: 680, height: 260 };
 /** Topics drawn one by one; the rest are one «other» band. */
 const TOP_TOPICS = 8;
 
@@ -34,9 +39,7 @@ function ChartFigure({
     <figure className="aot-chart" data-testid={`chart-${id}`} aria-labelledby={`chart-${id}-title`}>
       <figcaption id={`chart-${id}-title`}>{title}</figcaption>
       <div className="aot-chart__plot" role="img" aria-label={summary}>
-        <ResponsiveContainer width="100%" height={260} initialDimension={{ width: 640, height: 260 }}>
-          {children as React.ReactElement}
-        </ResponsiveContainer>
+        {children}
       </div>
       <details className="aot-chart__table">
         <summary>{t('reports.chart.table')}</summary>
@@ -70,7 +73,7 @@ export function DailyChart({ report }: { report: Report }) {
       table={dailyTable(report)}
       zone={report.zone}
     >
-      <BarChart data={data} accessibilityLayer margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+      <BarChart {...SIZE} data={data} accessibilityLayer margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="day" fontSize={12} />
         <YAxis allowDecimals={false} fontSize={12} width={36} />
@@ -104,7 +107,7 @@ export function BodiesChart({ report, name }: { report: Report; name: (id: strin
       table={table}
       zone={report.zone}
     >
-      <BarChart data={data} layout="vertical" accessibilityLayer margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
+      <BarChart {...SIZE} data={data} layout="vertical" accessibilityLayer margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
         <XAxis type="number" domain={[0, 100]} unit="%" fontSize={12} />
         <YAxis type="category" dataKey="body" width={200} fontSize={11} />
@@ -126,7 +129,7 @@ export function AnswerTimeChart({ report }: { report: Report }) {
       table={answerTimeTable(report)}
       zone={report.zone}
     >
-      <BarChart data={data} accessibilityLayer margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+      <BarChart {...SIZE} data={data} accessibilityLayer margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="span" fontSize={11} />
         <YAxis allowDecimals={false} fontSize={12} width={36} />
@@ -149,7 +152,7 @@ export function ChangeChart({ report }: { report: Report }) {
       table={changeTable(report, 'topics')}
       zone={report.zone}
     >
-      <BarChart data={data} accessibilityLayer margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+      <BarChart {...SIZE} data={data} accessibilityLayer margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="topic" fontSize={11} />
         <YAxis allowDecimals={false} fontSize={12} width={36} />

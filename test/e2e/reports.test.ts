@@ -84,6 +84,21 @@ describe('the reports page', () => {
     await screenshot(page, 'reports-november');
     await page.getByTestId('chart-daily').scrollIntoViewIfNeeded();
     await screenshot(page, 'reports-november-charts');
+    // Printed to A4: the charts keep their size and every chart's table is printed with it.
+    const pdf = await page.pdf({ format: 'A4' });
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    writeFileSync(join(SCREENSHOTS, 'reports-november.pdf'), pdf);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: 794, height: 3400 });
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await expect.poll(() => page.locator('details[open]').count()).toBe(5);
+    for (const id of ['bodies', 'daily', 'change', 'answer-time']) {
+      const box = await page.getByTestId(`chart-${id}`).locator('.recharts-wrapper > svg').first().boundingBox();
+      expect(box?.width).toBeGreaterThan(500);
+    }
+    await screenshot(page, 'reports-november-print');
+    await page.getByTestId('table-bodies').screenshot({ path: join(SCREENSHOTS, 'reports-november-print-bodies.png') });
     await page.close();
   });
 
