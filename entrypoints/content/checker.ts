@@ -30,6 +30,8 @@ interface Attached {
   panel: HTMLElement;
   /** Stops following the box (listeners and the frame waiting). */
   unfollow: () => void;
+  /** The box was emptied without an input event (the site cleared it after sending). */
+  emptied: () => void;
 }
 
 /** What the rest of the content script may ask of the checker. */
@@ -258,7 +260,11 @@ export function startChecker(ctx: ContentScriptContext, adapter: SiteAdapter): C
       if (frame) cancelAnimationFrame(frame);
       frame = 0;
     };
-    current = { box, highlighter, panel: panelHost, unfollow };
+    // Findings of a text that is gone are not shown (what the post being answered holds stays).
+    const emptied = () => {
+      if (!panel.hidden && !box.textContent?.trim()) render([], '');
+    };
+    current = { box, highlighter, panel: panelHost, unfollow, emptied };
   };
 
   const boxOf = (target: EventTarget | null): HTMLElement | null => {
@@ -283,9 +289,11 @@ export function startChecker(ctx: ContentScriptContext, adapter: SiteAdapter): C
   };
   document.addEventListener('focusin', onActivity, true);
   document.addEventListener('input', onActivity, true);
-  // The site may remove the box (sent, collapsed): let go of it.
+  // The site may remove the box (sent, collapsed): let go of it; or empty it after sending,
+  // without an input event: the panel follows.
   const sweep = setInterval(() => {
     if (current && !current.box.isConnected) detach();
+    else current?.emptied();
   }, 2000);
   ctx.onInvalidated(() => {
     browser.storage.onChanged.removeListener(onStorage);
