@@ -8,6 +8,8 @@
 import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { getDb } from '@/lib/db';
+import { loadWorkspace } from '@/lib/db/messages';
+import { OWN_PAGES_KEY, ownPages } from '@/lib/sites/hosts';
 import { catalogs } from '@/lib/i18n/catalogs';
 import { createRouter, type Handlers } from '@/lib/messaging/router';
 import { sendToTab, waitForTab } from '@/lib/messaging/tab-client';
@@ -124,6 +126,18 @@ export default defineBackground(() => {
 
   // The badge's title in the language in use (a refresh before it was applied spoke Russian).
   void localeReady.then(() => badge.refresh());
+
+  // The own pages the content script leaves without a capture button follow the workspace.
+  liveQuery(() => loadWorkspace(db)).subscribe({
+    next: (ws) => {
+      const own = ownPages(
+        ws.ownProfiles,
+        ws.bodies.flatMap((b) => b.pages),
+      );
+      void effects.run('own-pages', () => local.set({ [OWN_PAGES_KEY]: own }));
+    },
+    error: (error: unknown) => console.error('[aot] own pages query failed', error),
+  });
 
   // Writes from any extension page (Dexie broadcasts them) update the badge while awake.
   liveQuery(() => db.messages.where('status').equals('open').count()).subscribe({

@@ -21,6 +21,7 @@
 import { formatMinutes } from '@/components/format';
 import { urgencyOf } from '@/lib/worktime/left';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { isOwnAuthor } from './own';
 import { t } from '@/lib/i18n';
 import { siteRequest as request } from '@/lib/messaging/site-client';
 import type { CapturedItem } from '@/lib/model/message';
@@ -199,6 +200,14 @@ export function startCapture(ctx: ContentScriptContext, adapter: SiteAdapter): C
    */
   const track = (item: PageItem, unit: Element, replace: boolean) => {
     const entry = entries.get(item.key);
+    // Posted by the official or a body's page: no button (its published reply, its own post).
+    if (isOwnAuthor(item.author.url)) {
+      if (entry) {
+        forget(entry);
+        entries.delete(item.key);
+      }
+      return;
+    }
     if (entry && entry.item.element === item.element) {
       entry.item = item;
       return;

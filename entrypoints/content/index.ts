@@ -8,6 +8,7 @@ import { loadShadowMode } from './shadow';
 import { disposeForm } from './form';
 import { disposeToast } from './toast';
 import { loadPageCatalog } from './locale';
+import { loadOwnPages } from './own';
 
 /**
  * Runs on VK and OK pages: a capture button on every post and comment near the viewport, the
@@ -22,7 +23,7 @@ export default defineContentScript({
     const adapter = adapterFor(location.href);
     if (!adapter) return;
     // The texts of the language in use come from storage (this script bundles no catalog).
-    await Promise.all([loadShadowMode(), loadPageCatalog(ctx)]);
+    await Promise.all([loadShadowMode(), loadPageCatalog(ctx), loadOwnPages(ctx)]);
     if (!ctx.isValid) return;
     const capture = startCapture(ctx, adapter);
     startChecker(ctx, adapter);

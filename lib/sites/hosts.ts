@@ -62,6 +62,23 @@ export function isSiteLink(value: string): boolean {
   }
 }
 
+/**
+ * storage.local key: the official's own profiles and the bodies' pages, canonical
+ * (canonicalProfile), written by the background from the workspace: what they post gets no
+ * capture button (a body's own post or its published reply is not a citizen's message).
+ */
+export const OWN_PAGES_KEY = 'capture.own';
+
+/** The canonical own pages of a workspace's profiles and bodies (for OWN_PAGES_KEY). */
+export function ownPages(profiles: readonly string[], bodyPages: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const url of [...profiles, ...bodyPages]) {
+    const page = canonicalProfile(url);
+    if (page) out.add(page);
+  }
+  return [...out].sort();
+}
+
 /** storage.local key: the reply checker on or off per site ({ vk?: boolean, ok?: boolean }; on when unset). */
 export const CHECKER_SITES_KEY = 'checker.sites';
 

@@ -137,7 +137,17 @@ describe('the desk in the side panel', () => {
     await post.locator('[data-testid="send-comment"]').click();
     actions += 1;
     await expect.poll(step, { timeout: 10_000 }).toBe('опубликовано');
-    expect(await panel.getByTestId('publication').textContent()).toMatch(/https:\/\/vk\.com\/wall-100_502\?reply=\d+/);
+    const link = await panel.getByTestId('publication').textContent();
+    expect(link).toMatch(/https:\/\/vk\.com\/wall-100_502\?reply=\d+/);
+    // The reply, posted from the body's page, is the body's own: it gets no capture button,
+    // while the citizens' comments keep theirs.
+    const reply = post.locator(`#comment-100_502_${/reply=(\d+)/.exec(link ?? '')![1]}`);
+    await reply.waitFor();
+    await post.locator('#comment-100_604').scrollIntoViewIfNeeded();
+    await reply.scrollIntoViewIfNeeded();
+    await expect.poll(() => post.locator('#comment-100_604 [data-aot="capture"]').count()).toBe(1);
+    await post.waitForTimeout(1500);
+    expect(await reply.locator('[data-aot="capture"]').count()).toBe(0);
     console.log(`full cycle in the «all my work» view, published in place: ${actions} user actions, no copy-paste`);
     expect(actions).toBeLessThanOrEqual(12);
   });
