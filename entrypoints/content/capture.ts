@@ -100,6 +100,8 @@ export interface CaptureController {
   rescan(): void;
   /** Number of our button hosts in the page (tests and diagnostics). */
   mountedCount(): number;
+  /** Asks again what these items' buttons show (a step was taken on them: published in place). */
+  refresh(keys: string[]): void;
 }
 
 export interface CaptureRuntime extends CaptureController {
@@ -367,6 +369,7 @@ export function startCapture(ctx: ContentScriptContext, adapter: SiteAdapter): C
     items: () => [...entries.values()].map((e) => e.item),
     rescan,
     mountedCount: () => document.querySelectorAll(`[${HOST_ATTR}="capture"]`).length,
+    refresh: (keys) => lookup.add(keys),
     async scanned() {
       await looking;
       // The unit watcher reports where the units are with the next frame; then the near ones are read.

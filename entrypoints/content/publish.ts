@@ -73,6 +73,8 @@ export function insertText(box: HTMLElement, text: string): InsertMethod | null 
 
 interface Watch {
   messageId: string;
+  /** The item answered (its button shows the message's step). */
+  itemKey: string;
   postKey: string;
   text: string;
   known: Set<string>;
@@ -128,14 +130,16 @@ export function startPublisher(ctx: ContentScriptContext, adapter: SiteAdapter, 
         ...(sent.author.name ? { authorName: sent.author.name.slice(0, 500) } : {}),
       });
       toast(reply.ok ? t('inpage.publish.recorded') : reasonText(reply), reply.ok ? 'ok' : 'error');
+      // The answered item's button says «опубликовано» now, not at the next minute's refresh.
+      if (reply.ok) capture.refresh([w.itemKey]);
     } catch (error) {
       toast(errorText(error), 'error');
     }
   };
 
-  const startWatch = (messageId: string, postKey: string, text: string) => {
+  const startWatch = (messageId: string, itemKey: string, postKey: string, text: string) => {
     stop();
-    watch = { messageId, postKey, text, known: new Set(comments(postKey).map((c) => c.key)), until: Date.now() + WATCH_MS };
+    watch = { messageId, itemKey, postKey, text, known: new Set(comments(postKey).map((c) => c.key)), until: Date.now() + WATCH_MS };
     expiry = setTimeout(stop, WATCH_MS);
     observer = new MutationObserver((records) => {
       for (const record of records) {
@@ -186,7 +190,7 @@ export function startPublisher(ctx: ContentScriptContext, adapter: SiteAdapter, 
     if (!method) {
       return refuse('inpage.publish.mismatch');
     }
-    startWatch(req.messageId, postKey, req.text);
+    startWatch(req.messageId, req.key, postKey, req.text);
     toast(t('inpage.publish.inserted'), 'ok');
     return { ok: true, method, site: adapter.site };
   };

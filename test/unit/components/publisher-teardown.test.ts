@@ -15,7 +15,7 @@ function fakeContext() {
   return { ctx, invalidate: () => listeners.forEach((cb) => cb()) };
 }
 
-const capture: CaptureController = { items: () => [], rescan: () => undefined, mountedCount: () => 0 };
+const capture: CaptureController = { items: () => [], rescan: () => undefined, mountedCount: () => 0, refresh: () => undefined };
 
 afterEach(() => {
   fakeBrowser.reset();
