@@ -8,22 +8,12 @@ import { newMessage, transition, workflowError, WorkflowFailure, type Transition
 import { observePage, withPageChange } from '../workflow/page-changes';
 import { REPEAT_WINDOW_MS, suggestRepeats } from '../workflow/repeats';
 import type { Actor, Message } from '../model/workflow';
-import { coverFor, hasAccountIn, resolveAssignee, starterWorkspace, workspaceSchema, DEFAULT_REGION, type Workspace } from '../workflow/workspace';
+import { resolveAssignee, starterWorkspace, workspaceSchema, DEFAULT_REGION, type Workspace } from '../workflow/workspace';
+import { detectionTime, INCIDENT_SHARED, withCover } from '../workflow/rules';
 import type { WorkCalendar } from '../worktime';
 
-/** How far the page's detection time may differ from the background's clock. */
-const MAX_DETECTION_AGE_MS = 12 * 60 * 60_000;
-const MAX_CLOCK_SKEW_MS = 2 * 60_000;
-
-/**
- * The detection moment: when the curator pressed «Взять в работу» on the page, if the page's
- * clock is plausible; otherwise the background's own time.
- */
-export function detectionTime(claimed: number | undefined, now: number): number {
-  if (claimed === undefined) return now;
-  if (claimed > now + MAX_CLOCK_SKEW_MS || claimed < now - MAX_DETECTION_AGE_MS) return now;
-  return Math.min(claimed, now);
-}
+/** The detection moment's rule (lib/workflow/rules.ts), as callers of this module import it. */
+export { detectionTime };
 
 export interface SaveCaptureInput {
   item: CapturedItem;
@@ -106,32 +96,6 @@ export async function saveCapture(
     return { message, created: true };
   });
 }
-
-/**
- * A route command with each named executor replaced by their cover while they are absent, and
- * whether they have an account in the post's network as the directory records it (Khabarovsk
- * п. 13 абз. 2: without one the curator publishes).
- */
-function withCover(ws: Workspace, command: unknown, site: 'vk' | 'ok'): unknown {
-  const c = command as { type?: unknown; assignments?: unknown };
-  if (c?.type !== 'route' || !Array.isArray(c.assignments)) return command;
-  return {
-    ...c,
-    assignments: c.assignments.map((a: unknown) => {
-      const x = a as { body?: unknown; executor?: unknown; hasAccount?: unknown };
-      if (typeof x?.body !== 'string') return a;
-      const executor = typeof x.executor === 'string' ? coverFor(ws, x.body, x.executor).executor : undefined;
-      const account = x.hasAccount === undefined ? hasAccountIn(ws, x.body, executor, site) : undefined;
-      return { ...x, ...(executor ? { executor } : {}), ...(account !== undefined ? { hasAccount: account } : {}) };
-    }),
-  };
-}
-
-/**
- * Steps an incident's lead shares with its members: one answer is prepared and approved once.
- * «Not processable» is decided per post (Yakutia п. 18 and equivalents), never for a group.
- */
-const INCIDENT_SHARED = new Set(['route', 'submitDraft', 'approve', 'requestRework']);
 
 /**
  * Applies a workflow command to a stored message: the message and its events in one

@@ -1,0 +1,3 @@
+export * from './protocol';
+export * from './apply';
+export * from './scope';

@@ -1,0 +1,338 @@
+/**
+ * Push and pull over PostgreSQL. Each pushed command runs in its own transaction under the
+ * region's advisory lock with its message row locked, through the same pure applyMutation
+ * the extension runs; it is recorded accepted or rejected (with its reason), and the client's
+ * lastMutationID moves on either way, so a queue never stalls on a refusal.
+ */
+import { sql, type Transaction } from 'kysely';
+import type { DB, Tables } from './db';
+import type { Principal } from './auth';
+import { applyMutation, changedMessages, mutationTarget, type Applied } from '../lib/sync/apply';
+import { executorsOf } from '../lib/sync/scope';
+import {
+  DIRECTORY_KEY,
+  messageKey,
+  type MutationResult,
+  type PatchOp,
+  type PullRequest,
+  type PullResponse,
+  type PushRequest,
+  type PushResponse,
+} from '../lib/sync/protocol';
+import { workspaceSchedule, workspaceSchema, type Workspace } from '../lib/workflow/workspace';
+import { createWorkCalendar, type WorkCalendar } from '../lib/worktime';
+import type { Message, WorkflowEvent } from '../lib/model/workflow';
+
+export class SyncError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: { error: string } & Record<string, unknown>,
+  ) {
+    super(body.error);
+  }
+}
+
+const calendars = new Map<string, WorkCalendar>();
+function calendarOf(ws: Workspace): WorkCalendar {
+  const key = JSON.stringify([ws.region, ws.schedule]);
+  let c = calendars.get(key);
+  if (!c) {
+    c = createWorkCalendar(workspaceSchedule(ws));
+    if (calendars.size > 200) calendars.clear();
+    calendars.set(key, c);
+  }
+  return c;
+}
+
+/** The parsed workspace per directory version (parsing it on every command would cost more than the command). */
+const parsedWorkspaces = new WeakMap<DB, Map<string, { directoryVersion: string; workspace: Workspace }>>();
+async function workspaceAt(db: DB, trx: Transaction<Tables>, workspaceId: string, directoryVersion: string): Promise<Workspace> {
+  let workspaces = parsedWorkspaces.get(db);
+  if (!workspaces) parsedWorkspaces.set(db, (workspaces = new Map()));
+  const cached = workspaces.get(workspaceId);
+  if (cached?.directoryVersion === directoryVersion) return cached.workspace;
+  const row = await trx.selectFrom('workspaces').select(['data', 'directory_version']).where('id', '=', workspaceId).executeTakeFirstOrThrow();
+  const workspace = workspaceSchema.parse(row.data);
+  if (workspaces.size > 1000) workspaces.clear();
+  workspaces.set(workspaceId, { directoryVersion: row.directory_version, workspace });
+  return workspace;
+}
+
+const regionLock = (trx: Transaction<Tables>, workspaceId: string) => sql`SELECT pg_advisory_xact_lock(hashtextextended(${workspaceId}, 0))`.execute(trx);
+
+/** The client group is the device's that first used it; another device may not write or read through it. */
+async function claimGroup(db: DB, p: Principal, clientGroupID: string): Promise<void> {
+  const g = await db
+    .insertInto('client_groups')
+    .values({ id: clientGroupID, device_id: p.deviceId, person_id: p.actor.id, workspace_id: p.workspaceId })
+    .onConflict((oc) => oc.column('id').doUpdateSet({ id: sql<string>`client_groups.id` }))
+    .returning('device_id')
+    .executeTakeFirstOrThrow();
+  if (g.device_id !== p.deviceId) throw new SyncError(403, { error: 'client-group-not-yours', clientGroupID });
+}
+
+async function lastMutationIDs(db: DB, clientGroupID: string): Promise<Record<string, number>> {
+  const rows = await db.selectFrom('clients').select(['id', 'last_mutation_id']).where('client_group_id', '=', clientGroupID).execute();
+  return Object.fromEntries(rows.map((r) => [r.id, Number(r.last_mutation_id)]));
+}
+
+export interface PushOptions {
+  now?: () => number;
+  /** Called after a command is committed (the poke fan-out). */
+  onCommitted?: (workspaceId: string) => void;
+}
+
+export async function push(db: DB, p: Principal, req: PushRequest, options: PushOptions = {}): Promise<PushResponse> {
+  const now = options.now ?? Date.now;
+  await claimGroup(db, p, req.clientGroupID);
+  // A gap is refused before anything runs: nothing changes on a bad request.
+  const known = await lastMutationIDs(db, req.clientGroupID);
+  const firstNew = new Map<string, number>();
+  for (const m of req.mutations) if (m.id > (known[m.clientID] ?? 0) && !firstNew.has(m.clientID)) firstNew.set(m.clientID, m.id);
+  for (const [clientID, id] of firstNew) {
+    const expected = (known[clientID] ?? 0) + 1;
+    if (id !== expected) throw new SyncError(409, { error: 'mutation-gap', clientID, expected, got: id });
+  }
+  const results: MutationResult[] = [];
+  let changed = false;
+  // Roles and bodies as the people table said when the request was authorised (read with the token).
+  const actor = p.actor;
+  for (const m of req.mutations) {
+    const target = mutationTarget(m);
+    const result = await db.transaction().execute(async (trx) => {
+      // From here on the region is ours until commit: version order is commit order. The
+      // statements under the lock are few (each round trip holds the whole region).
+      await regionLock(trx, p.workspaceId);
+      // The client's last id (its row locked), the workspace's version, the message rows locked.
+      const head = (
+        await sql<{ last_mutation_id: string; version: string; directory_version: string; found: Array<{ id: string; key: string; data: Message }> }>`
+          WITH c AS (
+            INSERT INTO clients (client_group_id, id, last_mutation_id) VALUES (${req.clientGroupID}, ${m.clientID}, 0)
+            ON CONFLICT (client_group_id, id) DO UPDATE SET last_mutation_id = clients.last_mutation_id
+            RETURNING last_mutation_id
+          ), m AS (
+            SELECT id, key, data FROM messages
+            WHERE workspace_id = ${p.workspaceId}
+              AND (id = ${target.id ?? null} OR key = ${target.key ?? null} OR (${target.incident === true} AND data->>'incidentId' = ${target.id ?? null}))
+            FOR UPDATE
+          )
+          SELECT c.last_mutation_id, w.version, w.directory_version,
+            (SELECT coalesce(json_agg(json_build_object('id', m.id, 'key', m.key, 'data', m.data)), '[]'::json) FROM m) AS found
+          FROM c, workspaces w WHERE w.id = ${p.workspaceId}`.execute(trx)
+      ).rows[0]!;
+      const last = Number(head.last_mutation_id);
+      if (m.id <= last) return { clientID: m.clientID, id: m.id, status: 'duplicate' } satisfies MutationResult;
+      if (m.id > last + 1) throw new SyncError(409, { error: 'mutation-gap', clientID: m.clientID, expected: last + 1, got: m.id, results });
+      const version = String(Number(head.version) + 1);
+      const workspace = await workspaceAt(db, trx, p.workspaceId, head.directory_version);
+      const rows = new Map<string, Message>();
+      let byKey: Message | undefined;
+      const members: Message[] = [];
+      for (const row of head.found) {
+        if (row.id === target.id) rows.set(row.id, row.data);
+        if (row.key === target.key) byKey = row.data;
+        if (target.id !== undefined && row.data.incidentId === target.id) members.push(row.data);
+      }
+      const at = now();
+      let applied: Applied;
+      try {
+        applied = applyMutation(
+          {
+            workspace,
+            message: (id) => rows.get(id),
+            messageByKey: (key) => (byKey?.key === key ? byKey : undefined),
+            incidentMembers: (leadId) => (leadId === target.id ? members : []),
+          },
+          m,
+          actor,
+          workspace.profile,
+          calendarOf(workspace),
+          at,
+        );
+      } catch (e) {
+        // A command the pure code cannot run is refused, never retried forever.
+        applied = { ok: false, code: 'bad-command', error: { reason: 'workflow.badCommand', params: { issues: String((e as Error).message).slice(0, 200) } } };
+      }
+      if (applied.ok && applied.workspace)
+        await trx
+          .updateTable('workspaces')
+          .set({ data: JSON.stringify(applied.workspace), directory_version: version })
+          .where('id', '=', p.workspaceId)
+          .execute();
+      let out: MutationResult;
+      let context: MutationResult['context'];
+      if (applied.ok) {
+        out = { clientID: m.clientID, id: m.id, status: 'accepted' };
+      } else {
+        context = await refusalContext(trx, p.workspaceId, applied, rows);
+        out = { clientID: m.clientID, id: m.id, status: 'rejected', code: applied.code, error: applied.error, ...(context ? { context } : {}) };
+      }
+      const changed = changedMessages(applied).map((m) => ({ data: m, bodies: m.bodies, executors: executorsOf(m) }));
+      const events = applied.ok ? applied.events : [];
+      // Everything the command changes, in one statement: the version, the message, its events,
+      // the command's record, the client's last id.
+      await sql`
+        WITH w AS (
+          UPDATE workspaces SET version = ${version} WHERE id = ${p.workspaceId} RETURNING 1
+        ), msg AS (
+          INSERT INTO messages (workspace_id, id, key, data, bodies, executors, version)
+          SELECT ${p.workspaceId}, r.value->'data'->>'id', r.value->'data'->>'key', r.value->'data',
+            ARRAY(SELECT jsonb_array_elements_text(r.value->'bodies')), ARRAY(SELECT jsonb_array_elements_text(r.value->'executors')), ${version}
+          FROM jsonb_array_elements(${JSON.stringify(changed)}::jsonb) AS r (value)
+          ON CONFLICT (workspace_id, id) DO UPDATE
+            SET data = excluded.data, bodies = excluded.bodies, executors = excluded.executors, version = excluded.version
+          RETURNING 1
+        ), ev AS (
+          INSERT INTO events (workspace_id, message_id, data, version)
+          SELECT ${p.workspaceId}, e.value->>'messageId', e.value, ${version}
+          FROM jsonb_array_elements(${JSON.stringify(events)}::jsonb) WITH ORDINALITY AS e (value, n)
+          ORDER BY e.n
+          RETURNING 1
+        ), mu AS (
+          INSERT INTO mutations (workspace_id, client_group_id, client_id, mutation_id, name, args, person_id, at, status, code, error, context, message_id, version)
+          VALUES (${p.workspaceId}, ${req.clientGroupID}, ${m.clientID}, ${m.id}, ${m.name}, ${JSON.stringify(m.args ?? null)}::jsonb, ${actor.id}, ${at},
+            ${applied.ok ? 'accepted' : 'rejected'}, ${applied.ok ? null : applied.code}, ${applied.ok ? null : JSON.stringify(applied.error)}::jsonb,
+            ${context ? JSON.stringify(context) : null}::jsonb, ${applied.ok ? (applied.message?.id ?? null) : (applied.messageId ?? null)}, ${version})
+          RETURNING 1
+        )
+        UPDATE clients SET last_mutation_id = ${m.id} WHERE client_group_id = ${req.clientGroupID} AND id = ${m.clientID}`.execute(trx);
+      return out;
+    });
+    if (result.status !== 'duplicate') changed = true;
+    results.push(result);
+  }
+  if (changed) options.onCommitted?.(p.workspaceId);
+  const lastIDs = { ...known };
+  for (const r of results) lastIDs[r.clientID] = Math.max(lastIDs[r.clientID] ?? 0, r.id);
+  return { results, lastMutationIDs: lastIDs };
+}
+
+/** What a refused command ran into: the message's step and who changed it last, when («already approved by Иванова at 10:42»). */
+async function refusalContext(trx: Transaction<Tables>, workspaceId: string, applied: Extract<Applied, { ok: false }>, rows: Map<string, Message>) {
+  if (applied.existingId) return { existingId: applied.existingId };
+  // A message the person may not see stays unnamed.
+  if (applied.code === 'not-found' || !applied.messageId) return undefined;
+  const message = rows.get(applied.messageId);
+  if (!message) return undefined;
+  const last = await trx
+    .selectFrom('events')
+    .select('data')
+    .where('workspace_id', '=', workspaceId)
+    .where('message_id', '=', applied.messageId)
+    .where(sql<boolean>`data->>'type' <> 'deadline-missed'`)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const event = last?.data as WorkflowEvent | undefined;
+  if (!event) return { step: message.step };
+  const who = await trx.selectFrom('people').select('name').where('id', '=', event.actor).executeTakeFirst();
+  return { step: message.step, lastChange: { type: event.type, actor: event.actor, ...(who ? { actorName: who.name } : {}), at: event.at } };
+}
+
+/** The scope filter the application applies itself (row-level security applies it again). */
+function visible(p: Principal) {
+  return p.actor.roles.includes('curator')
+    ? sql<boolean>`true`
+    : sql<boolean>`(bodies && ${sql.val(p.actor.bodies)}::text[] OR ${p.actor.id} = ANY (executors))`;
+}
+
+/** Runs reads as the person: app.user_id set for this transaction, and the reader role when row security is in place. */
+async function asPerson(trx: Transaction<Tables>, p: Principal, rowSecurity: boolean) {
+  await sql`SELECT set_config('app.user_id', ${p.actor.id}, true)`.execute(trx);
+  if (rowSecurity) await sql`SET LOCAL ROLE teamserver_reader`.execute(trx);
+}
+
+export async function pull(db: DB, p: Principal, req: PullRequest, rowSecurity: boolean): Promise<PullResponse> {
+  await claimGroup(db, p, req.clientGroupID);
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      const ws = await trx.selectFrom('workspaces').select(['data', 'version', 'directory_version']).where('id', '=', p.workspaceId).executeTakeFirstOrThrow();
+      const version = Number(ws.version);
+      // A cookie from the future (another server's, a reset database) means: start over.
+      const cookie = req.cookie !== null && req.cookie <= version ? req.cookie : null;
+      const sent = new Set(
+        (await trx.selectFrom('client_rows').select('message_id').where('client_group_id', '=', req.clientGroupID).execute()).map((r) => r.message_id),
+      );
+      await asPerson(trx, p, rowSecurity);
+      const scope = visible(p);
+      const ids = (await trx.selectFrom('messages').select(['id', 'version']).where('workspace_id', '=', p.workspaceId).where(scope).execute()).map((r) => ({
+        id: r.id,
+        version: Number(r.version),
+      }));
+      const wanted = ids.filter((r) => cookie === null || r.version > cookie || !sent.has(r.id)).map((r) => r.id);
+      const puts: Message[] = [];
+      for (let i = 0; i < wanted.length; i += 1000) {
+        const chunk = wanted.slice(i, i + 1000);
+        const rows = await trx.selectFrom('messages').select('data').where('workspace_id', '=', p.workspaceId).where('id', 'in', chunk).where(scope).execute();
+        puts.push(...rows.map((r) => r.data as Message));
+      }
+      if (rowSecurity) await sql`RESET ROLE`.execute(trx);
+      const visibleIds = new Set(ids.map((r) => r.id));
+      const dels = cookie === null ? [] : [...sent].filter((id) => !visibleIds.has(id));
+      const patch: PatchOp[] = [];
+      if (cookie === null) patch.push({ op: 'clear' });
+      if (cookie === null || Number(ws.directory_version) > cookie) {
+        const w = workspaceSchema.parse(ws.data);
+        patch.push({
+          op: 'put',
+          key: DIRECTORY_KEY,
+          value: { region: w.region, profile: w.profile, schedule: w.schedule, bodies: w.bodies, topics: w.topics, locations: w.locations },
+        });
+      }
+      if (cookie === null) patch.push({ op: 'put', key: 'me', value: p.actor });
+      for (const id of dels) patch.push({ op: 'del', key: messageKey(id) });
+      for (const m of puts) patch.push({ op: 'put', key: messageKey(m.id), value: m });
+      // Refusals of this group's commands reach the person (never silently dropped).
+      let refusals = trx
+        .selectFrom('mutations')
+        .select(['client_id', 'mutation_id', 'name', 'args', 'code', 'error', 'context', 'message_id', 'at'])
+        .where('client_group_id', '=', req.clientGroupID)
+        .where('status', '=', 'rejected');
+      if (cookie !== null) refusals = refusals.where('version', '>', String(cookie));
+      for (const r of await refusals.orderBy('seq').execute())
+        patch.push({
+          op: 'put',
+          key: `refusal/${r.client_id}/${r.mutation_id}`,
+          value: {
+            clientID: r.client_id,
+            id: Number(r.mutation_id),
+            name: r.name,
+            args: r.args,
+            code: r.code,
+            error: r.error,
+            context: r.context,
+            messageId: r.message_id,
+            at: Number(r.at),
+          },
+        });
+      // What the group now has, for the next pull's removals.
+      if (cookie === null) await trx.deleteFrom('client_rows').where('client_group_id', '=', req.clientGroupID).execute();
+      if (dels.length) await trx.deleteFrom('client_rows').where('client_group_id', '=', req.clientGroupID).where('message_id', 'in', dels).execute();
+      const fresh = puts.map((m) => m.id).filter((id) => cookie === null || !sent.has(id));
+      for (let i = 0; i < fresh.length; i += 1000)
+        await trx
+          .insertInto('client_rows')
+          .values(fresh.slice(i, i + 1000).map((message_id) => ({ client_group_id: req.clientGroupID, message_id })))
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+      const lm = await trx.selectFrom('clients').select(['id', 'last_mutation_id']).where('client_group_id', '=', req.clientGroupID).execute();
+      return { cookie: version, lastMutationIDs: Object.fromEntries(lm.map((r) => [r.id, Number(r.last_mutation_id)])), patch };
+    });
+}
+
+/** One message by id, if the person may see it (else undefined: its existence is not told). */
+export async function messageFor(db: DB, p: Principal, id: string, rowSecurity: boolean): Promise<Message | undefined> {
+  return db.transaction().execute(async (trx) => {
+    await asPerson(trx, p, rowSecurity);
+    const row = await trx
+      .selectFrom('messages')
+      .select('data')
+      .where('workspace_id', '=', p.workspaceId)
+      .where('id', '=', id)
+      .where(visible(p))
+      .executeTakeFirst();
+    return row?.data as Message | undefined;
+  });
+}
