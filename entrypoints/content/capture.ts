@@ -202,8 +202,9 @@ export function startCapture(ctx: ContentScriptContext, adapter: SiteAdapter): C
    */
   const track = (item: PageItem, unit: Element, replace: boolean) => {
     const entry = entries.get(item.key);
-    // Posted by the official or a body's page: no button (its published reply, its own post).
-    if (isOwnAuthor(item.author.url)) {
+    // A comment by the official or a body's page is our own reply: no button. (A post by the
+    // body's community keeps its button: VK publishes citizens' suggested posts under it.)
+    if (item.kind === 'comment' && isOwnAuthor(item.author.url)) {
       if (entry) {
         forget(entry);
         entries.delete(item.key);

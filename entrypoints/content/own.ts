@@ -1,7 +1,7 @@
 /**
  * The official's own profiles and the bodies' pages (storage, written by the background from
- * the workspace): what they post gets no capture button — a body's own post or the reply it
- * published is not a citizen's message.
+ * the workspace): a comment they post gets no capture button — the reply published is not a
+ * citizen's message.
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';

@@ -64,8 +64,8 @@ export function isSiteLink(value: string): boolean {
 
 /**
  * storage.local key: the official's own profiles and the bodies' pages, canonical
- * (canonicalProfile), written by the background from the workspace: what they post gets no
- * capture button (a body's own post or its published reply is not a citizen's message).
+ * (canonicalProfile), written by the background from the workspace: a comment they post gets no
+ * capture button (the reply published is not a citizen's message).
  */
 export const OWN_PAGES_KEY = 'capture.own';
 

@@ -49,6 +49,9 @@ export default defineConfig({
           include: ['test/server/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/server/global-setup.ts'],
+          // After the unit and browser tests, alone on the machine: its throughput and shutdown
+          // tests start processes of their own and time them.
+          sequence: { groupOrder: 1 },
           testTimeout: 30_000,
           hookTimeout: 60_000,
           fileParallelism: false,

@@ -88,7 +88,7 @@ describe('embedded PostgreSQL (PGlite)', () => {
         body: JSON.stringify({ clientGroupID: 'g1', mutations }),
       });
       // SIGTERM once the server has the request (its log says so): one that never arrived is the client's to retry.
-      for (let i = 0; i < 200 && !/"url":"\/sync\/push"/.test(output); i++) await new Promise((r) => setTimeout(r, 10));
+      for (let i = 0; i < 2000 && !/"url":"\/sync\/push"/.test(output); i++) await new Promise((r) => setTimeout(r, 10));
       server.kill('SIGTERM');
       const pushed = await pushing;
       expect(pushed.status).toBe(200);
