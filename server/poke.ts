@@ -34,16 +34,33 @@ export async function crossInstancePokes(
 ): Promise<{ announce: (workspaceId: string) => Promise<void>; stop: () => Promise<void> }> {
   let client: pg.PoolClient | undefined;
   let stopped = false;
+  const releases = new WeakMap<pg.PoolClient, (destroy: boolean) => void>();
   const connect = async (): Promise<void> => {
     const c = await pool.connect();
+    let released = false;
+    // A client goes back to the pool once: an error after stop() (the database shutting down)
+    // or a second error event must not release it again (pg-pool throws on that).
+    const release = (destroy: boolean): void => {
+      if (released) return;
+      released = true;
+      c.release(destroy);
+    };
+    releases.set(c, release);
     c.on('notification', (n) => n.channel === POKE_CHANNEL && n.payload && hub.poke(n.payload));
     c.on('error', (e) => {
-      log(`poke listener lost its connection: ${e.message}`);
-      c.release(true);
+      if (released) return;
+      release(true);
       if (client === c) client = undefined;
-      if (!stopped) setTimeout(() => void connect().catch((err: Error) => log(`poke listener: ${err.message}`)), 1000);
+      if (stopped) return;
+      log(`poke listener lost its connection: ${e.message}`);
+      setTimeout(() => void connect().catch((err: Error) => log(`poke listener: ${err.message}`)), 1000).unref();
     });
-    await c.query(`LISTEN ${POKE_CHANNEL}`);
+    try {
+      await c.query(`LISTEN ${POKE_CHANNEL}`);
+    } catch (e) {
+      release(true);
+      throw e;
+    }
     client = c;
   };
   await connect();
@@ -57,7 +74,7 @@ export async function crossInstancePokes(
       client = undefined;
       if (c) {
         await c.query(`UNLISTEN ${POKE_CHANNEL}`).catch(() => undefined);
-        c.release();
+        releases.get(c)?.(false);
       }
     },
   };
