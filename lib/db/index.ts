@@ -6,6 +6,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Message, WorkflowEvent } from '../model/workflow';
 import { mergeQueue } from './peek';
 import { DB_NAME, SCHEMA_VERSIONS, type SchemaVersion } from './schema';
+import type { OutboxEntry, RefusalRecord, ShadowRecord } from './sync-records';
 
 export interface SettingRecord {
   key: string;
@@ -16,6 +17,10 @@ export type AppDatabase = Dexie & {
   messages: EntityTable<Message, 'id'>;
   events: EntityTable<WorkflowEvent, 'seq'>;
   settings: EntityTable<SettingRecord, 'key'>;
+  /** Commands for the team server not yet acknowledged (lib/db/sync.ts); empty without one. */
+  outbox: EntityTable<OutboxEntry, 'seq'>;
+  shadows: EntityTable<ShadowRecord, 'id'>;
+  refusals: EntityTable<RefusalRecord, 'key'>;
 };
 
 /**

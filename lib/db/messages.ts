@@ -11,6 +11,8 @@ import type { Actor, Message } from '../model/workflow';
 import { resolveAssignee, starterWorkspace, workspaceSchema, DEFAULT_REGION, type Workspace } from '../workflow/workspace';
 import { detectionTime, INCIDENT_SHARED, withCover } from '../workflow/rules';
 import type { WorkCalendar } from '../worktime';
+import { recordMutation, syncTables } from './sync';
+import { directoryOps } from '../sync/directory';
 
 /** The detection moment's rule (lib/workflow/rules.ts), as callers of this module import it. */
 export { detectionTime };
@@ -54,7 +56,7 @@ export async function saveCapture(
 ): Promise<{ message: Message; created: boolean }> {
   const { workspace, calendar, now } = env;
   const actor = env.actor ?? workspace.user;
-  return db.transaction('rw', db.messages, db.events, async () => {
+  return db.transaction('rw', [db.messages, db.events, ...syncTables(db)], async () => {
     const existing = await db.messages.where('key').equals(input.item.key).first();
     if (existing) return { message: existing, created: false };
     // The page's time of the post is the message's postedAt, never the answer's publishedAt.
@@ -76,23 +78,35 @@ export async function saveCapture(
     );
     let message = created.message;
     const events = [...created.events];
+    let route: { type: 'route'; assignments: [NonNullable<ReturnType<typeof resolveAssignee>>] } | undefined;
     if (input.routing.executor.trim()) {
       const assignee = resolveAssignee(workspace, input.routing.executor);
       if (!assignee) throw new UnknownExecutorError(input.routing.executor.trim());
-      const routed = transition(
-        message,
-        withCover(workspace, { type: 'route', assignments: [assignee] }, message.site),
-        { ...actor, roles: ['curator'] },
-        now,
-        workspace.profile,
-        calendar,
-      );
+      route = { type: 'route', assignments: [assignee] };
+      const routed = transition(message, withCover(workspace, route, message.site), { ...actor, roles: ['curator'] }, now, workspace.profile, calendar);
       if (!routed.ok) throw new WorkflowFailure(routed.error, 'routing at capture');
       message = routed.message;
       events.push(...routed.events);
     }
     await db.messages.add(message);
     await db.events.bulkAdd(withIds(events));
+    // Connected to a team server: the same capture goes to the outbox in this transaction.
+    await recordMutation(
+      db,
+      'capture',
+      {
+        id: message.id,
+        item: input.item,
+        topic: input.routing.topic,
+        location: input.routing.location,
+        importance: input.routing.importance,
+        detectedAt: message.detectedAt,
+        ...(route ? { route } : {}),
+      },
+      actor,
+      now,
+      { messages: [{ id: message.id, before: null }] },
+    );
     return { message, created: true };
   });
 }
@@ -110,14 +124,16 @@ export async function applyCommand(
   actor: Actor,
   env: WorkflowEnv,
 ): Promise<TransitionResult & { members?: number }> {
-  return db.transaction('rw', db.messages, db.events, async () => {
+  return db.transaction('rw', [db.messages, db.events, ...syncTables(db)], async () => {
     const message = await db.messages.get(id);
     if (!message) return { ok: false, error: workflowError('invalid', 'workflow.notFound') } as const;
+    const given = command;
     command = withCover(env.workspace, command, message.site);
     const result = transition(message, command, actor, env.now, env.workspace.profile, env.calendar);
     if (!result.ok) return result;
     await db.messages.put(result.message);
     await db.events.bulkAdd(withIds(result.events));
+    const touched: Array<{ id: string; before: Message | null }> = [{ id, before: message }];
     let members = 0;
     const type = (command as { type?: unknown }).type;
     if (typeof type === 'string' && INCIDENT_SHARED.has(type)) {
@@ -127,9 +143,12 @@ export async function applyCommand(
         if (!r.ok) continue; // a member in another step keeps its own course
         await db.messages.put(r.message);
         await db.events.bulkAdd(withIds(r.events.map((e) => ({ ...e, data: { ...e.data, viaIncident: id } }))));
+        touched.push({ id: member.id, before: member });
         members += 1;
       }
     }
+    // Connected to a team server: the command as given (the server applies the cover itself).
+    await recordMutation(db, 'step', { messageId: id, command: given }, actor, env.now, { messages: touched });
     return { ...result, members };
   });
 }
@@ -174,6 +193,20 @@ export interface UnreadableWorkspace {
  * the options page offers it for download.
  */
 export async function saveWorkspace(db: AppDatabase, ws: Workspace, now = Date.now()): Promise<void> {
+  const value = workspaceSchema.parse(ws);
+  await db.transaction('rw', syncTables(db), async () => {
+    const before = await loadWorkspace(db);
+    await writeWorkspace(db, value, now);
+    // Connected to a team server: the directory's changes go to the outbox, one command each.
+    for (const op of directoryOps(before, value)) await recordMutation(db, 'directory', op, value.user, now, { directory: before });
+  });
+}
+
+/**
+ * Writes the workspace as it is (the person's edit goes through saveWorkspace; a pull writes the
+ * server's directory with this). An unreadable stored one is kept first (see saveWorkspace).
+ */
+export async function writeWorkspace(db: AppDatabase, ws: Workspace, now: number): Promise<void> {
   const value = workspaceSchema.parse(ws);
   await db.transaction('rw', db.settings, async () => {
     const current = await db.settings.get(WORKSPACE_KEY);

@@ -150,6 +150,22 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       if (duplicates.length) await tx.table('events').bulkDelete(duplicates);
     },
   },
+  {
+    // Version 4 (the team server, lib/db/sync.ts): the outbox of commands not yet accepted, the
+    // server's last state of what they touched (to rebase them on a pull), and refusals.
+    version: 4,
+    stores: {
+      messages: 'id, &key, status, step, [status+nextDueAt], *openFor, *bodies, detectedAt, topic, location, repeatOf, incidentId',
+      events: '++seq, &id, messageId, at, [messageId+at], type',
+      settings: 'key',
+      // seq: the order the person gave the commands in.
+      outbox: '++seq',
+      // id: a message id, or 'directory'.
+      shadows: 'id',
+      // key: '<clientID>/<mutation id>'; messageId: shown on the message; at: newest first.
+      refusals: 'key, messageId, at',
+    },
+  },
 ];
 
 export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -43,6 +43,8 @@ export default defineConfig({
       {
         // The team server on a real PostgreSQL 15 started by the global setup (one database per file).
         extends: true,
+        // The extension's sync client runs against it in-process (lib/ and the background service).
+        resolve: { alias: { '@/': `${root}/` } },
         test: {
           name: 'server',
           root,
