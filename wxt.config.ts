@@ -40,6 +40,8 @@ function decimalWithoutFunction() {
   };
 }
 
+const TEAM_SERVER_MATCHES = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   manifest: ({ browser }) => ({
@@ -55,6 +57,9 @@ export default defineConfig({
       ...(browser === 'firefox' ? [] : ['sidePanel', 'scripting']),
     ],
     host_permissions: SITE_MATCHES,
+    // The team server's origin, asked for only when the person connects to it (and given back on
+    // disconnecting): https anywhere (a region runs its own), plain http only on this computer.
+    ...(browser === 'firefox' ? { optional_permissions: TEAM_SERVER_MATCHES } : { optional_host_permissions: TEAM_SERVER_MATCHES }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
@@ -76,7 +81,7 @@ export default defineConfig({
   }),
   zip: {
     // Store packages: .output/<name>-<version>-chrome.zip, -firefox.zip, and the sources
-    // archive Mozilla's reviewers rebuild the add-on from (README: «Сборка для магазинов»).
+    // archive Mozilla's reviewers rebuild the add-on from (README: "Packages for the stores").
     artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip',
     excludeSources: ['test/**', 'test-output/**', '.output/**', '.wxt/**', '.ci/**'],
   },

@@ -25,6 +25,9 @@ import { createEnv } from './services/env';
 import { pageService } from './services/pages';
 import { publishService } from './services/publish';
 import { reinjectContentScripts } from './services/reinject';
+import { syncService } from './services/sync';
+import { pokeService, type SocketLike } from './services/poke';
+import { loadSyncConfig } from '@/lib/db/sync';
 
 const BADGE_ALARM = 'badge-refresh';
 const DEADLINE_ALARM = 'deadline-check';
@@ -62,6 +65,26 @@ export default defineBackground(() => {
     messenger: { send: sendToTab, ready: (tabId) => waitForTab(tabId) },
     badge,
   });
+  // The team server, when the person has connected one (lib/db/sync.ts): steps go to the outbox
+  // with the step; this pushes and pulls after each, on a poke, and every minute.
+  const sync = syncService({
+    db,
+    http: (url, init) => fetch(url, init),
+    now,
+    newId: () => crypto.randomUUID(),
+    deviceName: navigator.userAgent.slice(0, 200),
+    onChanged: () => void badge.refresh(),
+    log: (message, error) => console.warn(`[aot] ${message}`, error ?? ''),
+  });
+  const pokes = pokeService({
+    open: (url) => new WebSocket(url) as unknown as SocketLike,
+    connection: async () => {
+      const c = await loadSyncConfig(db);
+      return c && c.revokedAt === undefined ? { server: c.server, token: c.token } : undefined;
+    },
+    onPoke: () => void effects.run('sync', () => sync.syncNow()),
+  });
+  const syncSoon = () => void effects.run('sync', () => sync.syncNow());
   const handlers: Handlers = {
     ...captureHandlers({ db, env, badge, newId: () => crypto.randomUUID(), onSaved: () => void checkAlerts() }),
     ...pages.handlers,
@@ -75,6 +98,27 @@ export default defineBackground(() => {
       effects,
       closed: publish.closed,
     }),
+    'sync.connect': async (data) => {
+      const r = await sync.connect(data);
+      if (r.ok) void pokes.ensure();
+      return r.ok ? { ok: true, status: { ...r.status, live: pokes.live() } } : r;
+    },
+    'sync.disconnect': async ({ force }) => {
+      const server = (await loadSyncConfig(db))?.server;
+      const r = await sync.disconnect(force ? { force } : {});
+      if (r.ok) {
+        pokes.stop();
+        // The server's origin is given back: the extension holds no host it does not use.
+        if (server) void effects.run('permissions', () => ports.hostPermissions.remove(server));
+      }
+      return r;
+    },
+    'sync.status': async () => ({ ...(await sync.status()), live: pokes.live() }),
+    'sync.now': async () => {
+      const r = await sync.syncNow();
+      void pokes.ensure();
+      return { ok: r.ok, ...(!r.ok ? { code: r.code } : {}), status: { ...(await sync.status()), live: pokes.live() } };
+    },
     // A content script without the catalog of its language in storage asks for it.
     'i18n.catalog': async ({ locale }) => ({ locale, messages: catalogs[locale] }),
   };
@@ -119,6 +163,9 @@ export default defineBackground(() => {
     if (name === DEADLINE_ALARM) {
       void checkDeadlines();
       void checkAlerts();
+      // Connected: a pull every minute even when the poke socket is down, and the socket reopened.
+      syncSoon();
+      void pokes.ensure();
     }
   });
   // A click opens the post the notification is about.
@@ -138,6 +185,13 @@ export default defineBackground(() => {
     },
     error: (error: unknown) => console.error('[aot] own pages query failed', error),
   });
+
+  // A step put into the outbox (by any handler) goes to the team server at once.
+  liveQuery(() => db.outbox.count()).subscribe({
+    next: (pending) => pending > 0 && syncSoon(),
+    error: (error: unknown) => console.error('[aot] outbox query failed', error),
+  });
+  void pokes.ensure();
 
   // Writes from any extension page (Dexie broadcasts them) update the badge while awake.
   liveQuery(() => db.messages.where('status').equals('open').count()).subscribe({

@@ -11,6 +11,23 @@ import { siteProtocol } from './site-protocol';
 export { CHANNEL, ChannelError, describeIssues, envelopeSchema, errorCodes, replySchema, type ErrorCode, type Reply, type WireReason } from './channel';
 import { reasonFields } from './channel';
 import { workspaceSchema } from '../workflow/workspace';
+import { actorSchema } from '../model/workflow';
+
+/** How the team server connection stands (lastError.code: said by the UI as sync.error.<code>). */
+export const syncStatusSchema = z.object({
+  connected: z.boolean(),
+  server: z.string().optional(),
+  workspaceName: z.string().optional(),
+  person: actorSchema.optional(),
+  pending: z.number(),
+  refusals: z.number(),
+  lastPullAt: z.number().optional(),
+  lastPushAt: z.number().optional(),
+  lastError: z.object({ code: z.string(), at: z.number(), status: z.number().optional() }).optional(),
+  revoked: z.boolean(),
+  /** The poke socket is open (changes arrive within a second); else the one-minute alarm pulls. */
+  live: z.boolean().optional(),
+});
 
 export const protocol = {
   ...siteProtocol,
@@ -65,6 +82,35 @@ export const protocol = {
       z.object({ ok: z.literal(true), added: z.number(), updated: z.number(), unchanged: z.number(), events: z.number(), workspace: z.boolean() }),
       z.object({ ok: z.literal(false), ...reasonFields }),
     ]),
+  },
+  /**
+   * The team server (extension pages only). connect: the options page has asked for the server's
+   * origin (a user gesture) and sends the invitation code; the first pull follows at once.
+   */
+  'sync.connect': {
+    from: ['extension'],
+    request: z.object({ server: z.string().trim().min(1).max(500), code: z.string().trim().min(4).max(64) }),
+    response: z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), status: syncStatusSchema }), z.object({ ok: z.literal(false), code: z.string() })]),
+  },
+  /** Disconnects; refused while commands wait for the server, unless forced. */
+  'sync.disconnect': {
+    from: ['extension'],
+    request: z.object({ force: z.boolean().optional() }),
+    response: z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true) }),
+      z.object({ ok: z.literal(false), code: z.literal('pending'), pending: z.number() }),
+    ]),
+  },
+  'sync.status': {
+    from: ['extension'],
+    request: z.object({}),
+    response: syncStatusSchema,
+  },
+  /** Push and pull now (the options' «Синхронизировать сейчас»). */
+  'sync.now': {
+    from: ['extension'],
+    request: z.object({}),
+    response: z.object({ ok: z.boolean(), code: z.string().optional(), status: syncStatusSchema }),
   },
 } as const;
 

@@ -28,6 +28,10 @@ function setup(overrides: Partial<Handlers> = {}) {
     'publish.start': vi.fn(async () => ({ ok: false as const, reason: 'publish.error.noText' })),
     'publish.sent': vi.fn(async () => ({ ok: false as const, reason: 'publish.error.notPending' })),
     'i18n.catalog': vi.fn(async ({ locale }: { locale: 'ru' | 'en' }) => ({ locale, messages: { 'app.name': locale } })),
+    'sync.connect': vi.fn(async () => ({ ok: false as const, code: 'unreachable' })),
+    'sync.disconnect': vi.fn(async () => ({ ok: true as const })),
+    'sync.status': vi.fn(async () => ({ connected: false, pending: 0, refusals: 0, revoked: false })),
+    'sync.now': vi.fn(async () => ({ ok: true, status: { connected: false, pending: 0, refusals: 0, revoked: false } })),
     ...overrides,
   };
   const route = createRouter(handlers, { ...opts, log });
@@ -107,6 +111,20 @@ describe('message router', () => {
     const reply = await route(envelope('capture.lookup', { keys: ['vk:wall-1_2'] }), sender);
     expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(handlers['capture.lookup']).not.toHaveBeenCalled();
+  });
+
+  it('lets no VK or OK page connect, disconnect or sync the team server', async () => {
+    const { route, handlers } = setup();
+    for (const [type, data] of [
+      ['sync.connect', { server: 'https://team.example.ru', code: 'ABCD-EFGH' }],
+      ['sync.disconnect', { force: true }],
+      ['sync.status', {}],
+      ['sync.now', {}],
+    ] as const) {
+      expect(await route(envelope(type, data), fromVk)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(handlers[type]).not.toHaveBeenCalled();
+    }
+    expect(await route(envelope('sync.status', {}), fromPopup)).toMatchObject({ ok: true, data: { connected: false } });
   });
 
   it('turns a throwing handler into an internal error reply', async () => {
