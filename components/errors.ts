@@ -35,9 +35,17 @@ export function errorReason(error: unknown): Reason {
         return { reason: 'error.refused', params: { code: `AOT-${error.code.toUpperCase()}` } };
     }
   }
+  return { reason: 'error.unknown' satisfies TextKey, params: { code: errorCode(error) } };
+}
+
+/**
+ * The code a person can quote for an unexpected error: AOT- and the error's name (AOT-ERROR for
+ * anything else thrown). The error itself, with its text, goes to the console.
+ */
+export function errorCode(error: unknown): string {
   console.warn('[aot] unexpected error:', error);
   const name = error instanceof Error && /^[A-Za-z]+$/.test(error.name) ? error.name : 'ERROR';
-  return { reason: 'error.unknown' satisfies TextKey, params: { code: `AOT-${name.toUpperCase()}` } };
+  return `AOT-${name.toUpperCase()}`;
 }
 
 export function errorText(error: unknown): string {

@@ -1,4 +1,5 @@
-import { isSiteLink } from '@/lib/sites/hosts';
+import { draftKey } from '@/lib/db/drafts';
+import { canonicalLink, isSiteLink } from '@/lib/sites/hosts';
 import { useEffect, useRef, useState, type FormEvent, type ReactElement } from 'react';
 import { platform } from '@/lib/platform';
 import { asDetectedReply, detectedKey, type DetectedReply } from '@/lib/messaging/detected';
@@ -426,7 +427,7 @@ function PublishForm({
   const [url, setUrl] = useState('');
   const [text, setText] = useState(message.draft?.text ?? '');
   const detected = useDetectedReply(message.id);
-  const link = url.trim().replace(/^https:\/\/vk\.ru\//, 'https://vk.com/');
+  const link = canonicalLink(url);
   const valid = isSiteLink(url.trim());
   const start = () => void inPlace?.(needsText ? text : undefined);
   return (
@@ -558,8 +559,7 @@ function useDetectedReply(messageId: string): DetectedReply | undefined {
   return detected;
 }
 
-/** settings key of a draft being typed, per message and person. */
-export const draftKey = (messageId: string, userId: string) => `draft:${messageId}:${userId}`;
+export { draftKey };
 
 /**
  * The text of a draft being typed, saved as it is typed (debounced) and restored when the card

@@ -16,6 +16,7 @@ import { startClock, useClock } from '../state/clock';
 import { defaultRole, DESK_SELECTED_KEY, useDesk, type DeskRole } from '../state/desk';
 import { filterQueue } from './filter';
 import { Alerts } from './Alerts';
+import { Refusals } from './Refusals';
 import { MessageCard } from './MessageCard';
 
 /** The side panel's working desk: the queue of the current role, filters, the message card. */
@@ -109,6 +110,8 @@ export function Desk() {
           </select>
         </label>
       </div>
+      {/* What the team server refused: all of it on the queue, the message's own on its card. */}
+      <Refusals {...(selected ? { messageId: selected.id } : {})} zone={calendar.spec.zone} onOpen={(id) => set({ selectedId: id })} />
       {workspace.user.roles.includes('curator') && !selected ? <Alerts workspace={workspace} zone={calendar.spec.zone} now={now} /> : null}
       {selected ? (
         <MessageCard

@@ -5,6 +5,7 @@ import { exportBackup, exportHandover, importBackup, ImportError, MAX_BACKUP_BYT
 import { loadWorkspace } from '@/lib/db/messages';
 import { say, t } from '@/lib/i18n';
 import { request } from '@/lib/messaging/client';
+import { errorCode } from '../errors';
 import { BodySelect } from '../fields';
 
 type Status = { ok: boolean; text: string; details?: string[] } | null;
@@ -61,10 +62,8 @@ export function Backup() {
       // The badge and the notifications follow the new data (best effort: the worker may sleep).
       void request('notify.check', {}).catch(() => undefined);
     } catch (error) {
-      setStatus({
-        ok: false,
-        text: error instanceof ImportError ? say(error) : t('options.backup.failed', { error: error instanceof Error ? error.name : String(error) }),
-      });
+      // A refusal the importer explains is said; anything else gets a code to quote, never its text.
+      setStatus({ ok: false, text: error instanceof ImportError ? say(error) : t('options.backup.failed', { code: errorCode(error) }) });
     } finally {
       setBusy(false);
     }

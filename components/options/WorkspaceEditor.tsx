@@ -250,5 +250,5 @@ function withTarget(profile: Workspace['profile'], hours: string): Workspace['pr
   const minutes = Math.round(Number(hours.replace(',', '.')) * 60);
   const { target: _old, ...timers } = profile.timers;
   if (!hours.trim() || !Number.isFinite(minutes) || minutes < 15) return { ...profile, timers };
-  return { ...profile, timers: { ...timers, target: { minutes, clock: 'working', clause: 'цель рабочей области, не срок регламента' } } };
+  return { ...profile, timers: { ...timers, target: { minutes, clock: 'working', clause: t('options.target.clause') } } };
 }

@@ -1,12 +1,23 @@
 /** Filters: body, topic, location, network, importance (one value each, or all). */
 import { t } from '@/lib/i18n';
+import { importanceSchema } from '@/lib/model/message';
 import type { ReportFilters } from '@/lib/reports';
 
 export interface FilterOptions {
   bodies: Array<{ id: string; name: string }>;
   topics: string[];
   locations: string[];
+  /** The profile's importance categories: an id, and the label stored with it (not a text to show for a known id). */
   importance: Array<{ id: string; label: string }>;
+}
+
+/**
+ * What a category is called: the catalog's name for a known id (even when the stored profile
+ * still carries an older release's Russian label), else the label stored with it.
+ */
+export function importanceLabel(category: { id: string; label: string }): string {
+  const known = importanceSchema.safeParse(category.id);
+  return known.success ? t(`form.importance.${known.data}`) : category.label;
 }
 
 type Key = 'bodies' | 'topics' | 'locations' | 'networks' | 'importance';
@@ -59,7 +70,7 @@ export function Filters({ options, value, onChange }: { options: FilterOptions; 
       {select(
         'importance',
         t('reports.filter.importance'),
-        options.importance.map((c) => ({ value: c.id, label: c.label })),
+        options.importance.map((c) => ({ value: c.id, label: importanceLabel(c) })),
       )}
       {any ? (
         <button type="button" className="aot-link" onClick={() => onChange({})}>

@@ -64,6 +64,7 @@ export default defineBackground(() => {
     session: ports.session,
     messenger: { send: sendToTab, ready: (tabId) => waitForTab(tabId) },
     badge,
+    effects,
   });
   // The team server, when the person has connected one (lib/db/sync.ts): steps go to the outbox
   // with the step; this pushes and pulls after each, on a poke, and every minute.

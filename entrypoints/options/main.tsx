@@ -11,6 +11,7 @@ import { countOpen, getDb } from '@/lib/db';
 import { getLocale, t, type Reason } from '@/lib/i18n';
 import { startPageLocale, useLocale } from '@/components/locale';
 import { Language } from '@/components/options/Language';
+import { TeamServer } from '@/components/options/TeamServer';
 import { request } from '@/lib/messaging/client';
 import { UNREADABLE_WORKSPACE_KEY, unreadableWorkspace, type UnreadableWorkspace } from '@/lib/db/messages';
 import { workspaceSchema, type Workspace } from '@/lib/workflow/workspace';
@@ -59,6 +60,8 @@ function Options() {
       ) : null}
       {workspace === null ? <Onboarding onDone={(ws) => void save(ws)} /> : null}
       {workspace ? <WorkspaceEditor key={`${workspace.region}:${JSON.stringify(workspace.user)}`} workspace={workspace} onSave={save} /> : null}
+      {/* Onboarding or joining a team: the team server's section is there from the first run. */}
+      <TeamServer zone={workspace ? REGIONS[workspace.region].zone : 'Europe/Moscow'} />
       {workspace?.user.roles.includes('curator') ? <AlertSettings /> : null}
       <Backup />
       <Diagnostics {...(workspace ? { zone: REGIONS[workspace.region].zone } : {})} />

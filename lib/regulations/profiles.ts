@@ -27,6 +27,10 @@ const fromTurnOrReceipt = z.enum(['routedAt', 'receivedAt']).default('routedAt')
  * fixed factor: where the act lets the curator set shorter terms (Saratov п. 7, Ivanovo п. 7)
  * they are set per message (`shortTerm`). `immediateReport`: a socially significant post, to be
  * reported at once (Yakutia п. 22, Saratov п. 19, Ivanovo п. 21).
+ *
+ * The UI names a category by its id (form.importance.<id>), never by `label`: profiles stored by
+ * older releases carry a Russian label there, and the seeds carry their id (a code, not a text),
+ * because older releases require one to read a profile (a backup, a synced directory).
  */
 export const importanceCategorySchema = z.object({
   id: z.string().min(1),
@@ -57,8 +61,11 @@ const profileShape = z.object({
      * which is not the act's and is ignored.
      */
     answer: minutesTimer.extend({ derived: z.boolean().optional() }).optional(),
-    /** A workspace's own overall target, labelled as its own: shown, never a breach of the act. */
-    target: z.object({ minutes: z.number().int().positive(), clock, clause: z.string().default('цель рабочей области, не срок регламента') }).optional(),
+    /**
+     * A workspace's own overall target, labelled as its own: shown, never a breach of the act.
+     * Its clause is the text the options page wrote (options.target.clause), in the language then in use.
+     */
+    target: z.object({ minutes: z.number().int().positive(), clock, clause: z.string().default('') }).optional(),
     /**
      * The draft reaches the curator: either `minutes` from receipt (Khabarovsk п. 10) or
      * `beforeAnswer` minutes before the answer deadline (Yakutia, Saratov, Ivanovo п. 10).
@@ -160,9 +167,9 @@ export const regulationProfileSchema = z.preprocess(upgradeStoredProfile, profil
 export type RegulationProfile = z.output<typeof profileShape>;
 
 const IMPORTANCE: ImportanceCategory[] = [
-  { id: 'normal', label: 'Обычная', immediateReport: false },
-  { id: 'high', label: 'Высокая', immediateReport: false },
-  { id: 'critical', label: 'Социально значимая', immediateReport: true },
+  { id: 'normal', label: 'normal', immediateReport: false },
+  { id: 'high', label: 'high', immediateReport: false },
+  { id: 'critical', label: 'critical', immediateReport: true },
 ];
 
 const YAKUTIA: RegulationProfile = {
@@ -297,11 +304,15 @@ const PROFILES: Record<Exclude<ProfileId, 'custom'>, RegulationProfile> = {
   ivanovo: IVANOVO,
 };
 
-/** A seed regulation's profile (a deep copy: editing it changes nothing shared). */
+/**
+ * A seed regulation's profile (a deep copy: editing it changes nothing shared). The `custom`
+ * profile starts as Yakutia's with no act's name of its own: the UI names it by its id.
+ */
 export function getProfile(id: ProfileId): RegulationProfile {
-  if (id === 'custom') return { ...structuredClone(YAKUTIA), id: 'custom', name: 'Собственный регламент' };
+  if (id === 'custom') return { ...structuredClone(YAKUTIA), id: 'custom', name: '' };
   const profile = PROFILES[id];
-  if (!profile) throw new Error(`Неизвестный регламент: ${String(id)}`);
+  // A programming error (ids are typed), never shown to a person.
+  if (!profile) throw new Error(`Unknown regulation profile: ${String(id)}`);
   return structuredClone(profile);
 }
 

@@ -47,6 +47,25 @@ export function canonicalHost(hostname: string): string | null {
   return id ? SITES[id].canonical : null;
 }
 
+/**
+ * A link on one of the sites, trimmed, on its canonical host (https://vk.ru/wall1_2 →
+ * https://vk.com/wall1_2); anything else (already canonical, another host, not a URL) comes back
+ * trimmed and otherwise unchanged.
+ */
+export function canonicalLink(value: string): string {
+  const trimmed = value.trim();
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    return trimmed;
+  }
+  const host = canonicalHost(url.hostname);
+  if (!host || host === url.hostname) return trimmed;
+  url.hostname = host;
+  return url.toString();
+}
+
 /** True for the hosts permalinks are stored with (vk.com, ok.ru). */
 export function isCanonicalHost(hostname: string): boolean {
   return SITE_IDS.some((id) => SITES[id].canonical === hostname);

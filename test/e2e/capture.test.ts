@@ -1,6 +1,7 @@
 /**
  * The walking skeleton end to end: capture a VK post in the page, see it counting down in the
- * popup, and find it again after the browser restarts.
+ * popup, and find it again after the browser restarts. Each test seeds what it needs (a test
+ * after the save finds the message the save test made; run alone, it captures it first).
  */
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +9,7 @@ import { getProfile, planDeadlines } from '../../lib/regulations';
 import { factsOf } from '../../lib/workflow/machine';
 import type { Message } from '../../lib/model/workflow';
 import { createWorkCalendar, regionalSchedule, subtractWorkingMinutes, workingMinutesBetween } from '../../lib/worktime';
-import { launch, openExtensionPage, saveWorkspace, screenshot, type Session } from './harness.mjs';
+import { captureWithForm, launch, openExtensionPage, saveWorkspace, screenshot, type Session } from './harness.mjs';
 import { starterWorkspace } from '../../lib/workflow/workspace';
 
 // The workspace before onboarding: Yakutia's regulation and calendar (lib/workflow/workspace.ts).
@@ -31,9 +32,42 @@ afterAll(async () => {
   await session?.context.close();
 });
 
-describe('capture a VK post and see it in the popup', () => {
-  let stored: Message | undefined;
+/** The messages in the extension's database, read in the background. */
+function storedMessages(): Promise<Message[]> {
+  return session!.worker.evaluate(async () => {
+    const open = indexedDB.open('answer-on-time');
+    const db: IDBDatabase = await new Promise((ok, fail) => {
+      open.onsuccess = () => ok(open.result);
+      open.onerror = () => fail(open.error);
+    });
+    const all: Message[] = await new Promise((ok) => {
+      const req = db.transaction('messages').objectStore('messages').getAll();
+      req.onsuccess = () => ok(req.result);
+    });
+    db.close();
+    return all;
+  });
+}
 
+/**
+ * The message the save test stores (the wall's first post, «Вывоз мусора» for ЖКХ): the one in
+ * the database, or captured the same way when a test runs without the save test before it.
+ */
+async function captured(): Promise<Message> {
+  const [existing] = await storedMessages();
+  if (existing) return existing;
+  const page = await session!.context.newPage();
+  await page.goto('https://vk.com/club100');
+  const dialog = await captureWithForm(page, 0, { topic: 'Вывоз мусора', location: 'ул. Лесная, 12', importance: 'high', executor: 'ЖКХ' });
+  await dialog.getByRole('button', { name: 'Сохранить' }).click();
+  await expect.poll(() => dialog.getByRole('status').textContent()).toMatch(/^Сохранено\. /);
+  await page.close();
+  const [message] = await storedMessages();
+  expect(message?.key).toBe('vk:wall-100_501');
+  return message!;
+}
+
+describe('capture a VK post and see it in the popup', () => {
   it('adds a capture button to every post and comment of a VK wall, none to reposts', async () => {
     const page = await session!.context.newPage();
     await page.goto('https://vk.com/club100');
@@ -95,19 +129,9 @@ describe('capture a VK post and see it in the popup', () => {
     expect(await button.getAttribute('title')).toMatch(/осталось .* рабочего времени/);
 
     // The background stored it in the extension's database with its detection time and deadline.
-    stored = await session!.worker.evaluate(async () => {
-      const open = indexedDB.open('answer-on-time');
-      const db: IDBDatabase = await new Promise((ok, fail) => {
-        open.onsuccess = () => ok(open.result);
-        open.onerror = () => fail(open.error);
-      });
-      const all: Message[] = await new Promise((ok) => {
-        const req = db.transaction('messages').objectStore('messages').getAll();
-        req.onsuccess = () => ok(req.result);
-      });
-      db.close();
-      return all[0];
-    });
+    const all = await storedMessages();
+    expect(all).toHaveLength(1);
+    const stored = all[0];
     expect(stored?.key).toBe('vk:wall-100_501');
     expect(stored!.detectedAt).toBeGreaterThanOrEqual(before - 1000);
     expect(stored!.detectedAt).toBeLessThanOrEqual(Date.now());
@@ -127,9 +151,10 @@ describe('capture a VK post and see it in the popup', () => {
   });
 
   it('lists the message in the popup with a countdown that runs', async () => {
+    const stored = await captured();
     // Look at the popup at a working moment 30 working minutes before the deadline (seconds
     // show in the last hour), so the countdown runs whatever time of day the test runs.
-    const at = subtractWorkingMinutes(calendar, stored!.nextDueAt!, 30);
+    const at = subtractWorkingMinutes(calendar, stored.nextDueAt!, 30);
     const page = await session!.context.newPage();
     await page.clock.install({ time: at });
     await page.setViewportSize({ width: 400, height: 600 });
@@ -141,16 +166,17 @@ describe('capture a VK post and see it in the popup', () => {
     expect(await row.textContent()).toContain('ЖКХ');
     const countdown = row.getByTestId('countdown');
     const first = await countdown.textContent();
-    expect(workingMinutesBetween(calendar, at, stored!.nextDueAt!)).toBe(30);
+    expect(workingMinutesBetween(calendar, at, stored.nextDueAt!)).toBe(30);
     expect(first).toMatch(/осталось (30 минут|29 минут \d+ секунд\S*) рабочего времени/);
     await expect.poll(() => countdown.textContent(), { timeout: 5000 }).not.toBe(first);
     const title = await countdown.getAttribute('title');
-    expect(title).toContain(DateTime.fromMillis(stored!.nextDueAt!, { zone: 'Asia/Yakutsk' }).toFormat('HH:mm'));
+    expect(title).toContain(DateTime.fromMillis(stored.nextDueAt!, { zone: 'Asia/Yakutsk' }).toFormat('HH:mm'));
     await screenshot(page, 'popup');
     await page.close();
   });
 
   it('keeps the message after the browser restarts', async () => {
+    await captured();
     const dir = session!.userDataDir;
     // Pages of ours left open would come back with the restored session: close them first.
     for (const p of session!.context.pages()) if (p.url().startsWith('chrome-extension://')) await p.close();
@@ -173,6 +199,7 @@ describe('capture a VK post and see it in the popup', () => {
   });
 
   it('opens the side panel and options pages', async () => {
+    await captured();
     const panel = await openExtensionPage(session!, 'sidepanel.html', { width: 420, height: 700 });
     expect(await panel.getByRole('heading', { name: 'Рабочий стол' }).isVisible()).toBe(true);
     // A person with both roles starts with all of their work; the curator's own queue is empty

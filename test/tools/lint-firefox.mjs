@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * Mozilla's add-on linter (what `web-ext lint` runs) on the Firefox build: no error, and no
- * warning except the ones the README explains («Проверка Mozilla»): the UI libraries' own
+ * warning except the ones the README explains ("Packages for the stores"): the UI libraries' own
  * implementation of `dangerouslySetInnerHTML`, a prop our code never uses (ESLint forbids it).
  * Anything else fails, with the linter's own words. Usage: node test/tools/lint-firefox.mjs [dir]
  */

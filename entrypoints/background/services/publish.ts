@@ -17,6 +17,7 @@ import { commandRefusal } from '@/lib/workflow/allowed';
 import type { Message } from '@/lib/model/workflow';
 import { isOwnAuthor } from '@/lib/workflow/workspace';
 import type { BadgeService } from './badge';
+import { createEffects, type Effects } from './effects';
 import type { EnvSource } from './env';
 
 /** A refusal's reason and params as a reply carries them (the page that shows it says it). */
@@ -61,9 +62,17 @@ export interface PublishDeps {
   session: SessionStorePort;
   messenger: TabMessengerPort;
   badge: BadgeService;
+  /**
+   * Runs the clean-up after a recorded publication (logged and counted, never the step's
+   * outcome). Without it, a failed clean-up is only logged.
+   */
+  effects?: Effects;
 }
 
-export function publishService({ db, env, tabs, session, messenger, badge }: PublishDeps) {
+/** Side effects logged but not counted (no store): for a wiring that passes no Effects. */
+const logOnly = (): Effects => createEffects({ store: { get: async () => undefined, set: async () => undefined }, now: Date.now });
+
+export function publishService({ db, env, tabs, session, messenger, badge, effects = logOnly() }: PublishDeps) {
   const handlers: Pick<Handlers, 'publish.start' | 'publish.sent'> = {
     'publish.start': async ({ id, text: summary }) => {
       const m = await db.messages.get(id);
@@ -130,7 +139,8 @@ export function publishService({ db, env, tabs, session, messenger, badge }: Pub
       const text = sent.trim() ? sent : pending.text;
       const result = await applyCommand(db, messageId, { type: 'publish', url: url.data, ...(text ? { text } : {}) }, e.workspace.user, e);
       if (!result.ok) return { ok: false, ...said(result.error) };
-      await session.remove([pendingKey(messageId), detectedKey(messageId)]);
+      // The step is committed: what follows is a side effect, never reported as "not saved".
+      await effects.run('publish-cleanup', () => session.remove([pendingKey(messageId), detectedKey(messageId)]));
       void badge.refresh();
       return { ok: true, step: result.message.step };
     },

@@ -24,6 +24,9 @@ import {
 import { actorSchema } from '@/lib/model/workflow';
 import { MAX_MUTATIONS_PER_PUSH, pullResponseSchema, pushResponseSchema } from '@/lib/sync';
 import { z } from 'zod';
+import { serverOrigin } from '@/lib/sync/origin';
+
+export { serverOrigin };
 
 /** What the service needs of fetch: a method, JSON in and out. */
 export type HttpPort = (
@@ -87,22 +90,6 @@ const redeemResponseSchema = z.object({
   person: actorSchema,
   workspace: z.object({ id: z.string(), name: z.string() }),
 });
-
-const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
-
-/** The server's origin from what the person typed: https, or http on this computer only. */
-export function serverOrigin(input: string): { ok: true; origin: string } | { ok: false; code: 'bad-address' | 'insecure' } {
-  let url: URL;
-  try {
-    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(input.trim()) ? input.trim() : `https://${input.trim()}`);
-  } catch {
-    return { ok: false, code: 'bad-address' };
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, code: 'bad-address' };
-  if (url.username || url.password) return { ok: false, code: 'bad-address' };
-  if (url.protocol === 'http:' && !LOOPBACK.test(url.hostname)) return { ok: false, code: 'insecure' };
-  return { ok: true, origin: url.origin };
-}
 
 class HttpFailure extends Error {
   constructor(

@@ -244,6 +244,38 @@ describe('publish in place', () => {
     expect(refresh).toHaveBeenCalled();
   });
 
+  it('a recorded publication is said saved when clearing it from session storage throws; the failure is logged and counted', async () => {
+    const clock = { now: t0 };
+    const { env, badge, effects, store, log } = await approved(clock);
+    const session = memorySession();
+    const remove = vi.fn<SessionStorePort['remove']>(async () => {
+      throw new Error('session storage gone');
+    });
+    session.remove = remove;
+    const tabs = fakeTabs([{ id: 3, windowId: 1, url: 'https://vk.com/wall-100_501' }]);
+    const service = publishService({ db, env, tabs: tabs.port, session, messenger: messenger(), badge, effects });
+    expect(await service.handlers['publish.start']({ id: 'm1' }, { kind: 'extension' })).toMatchObject({ ok: true, tabId: 3 });
+    const reply = await service.handlers['publish.sent'](
+      {
+        messageId: 'm1',
+        replyKey: 'vk:wall-100_501?reply=9',
+        replyUrl: 'https://vk.com/wall-100_501?reply=9',
+        text: 'Мусор вывезут завтра до 12:00.',
+        authorUrl: 'https://vk.com/club_zhkh',
+      },
+      { ...site, tabId: 3 },
+    );
+    expect(reply).toEqual({ ok: true, step: 'published' });
+    expect(await db.messages.get('m1')).toMatchObject({ status: 'closed', step: 'published' });
+    expect(remove).toHaveBeenCalledWith([pendingKey('m1'), detectedKey('m1')]);
+    expect(asEffectFailures(store.data.get(EFFECT_FAILURES_KEY))['publish-cleanup']).toMatchObject({
+      count: 1,
+      lastAt: t0,
+      lastError: 'Error: session storage gone',
+    });
+    expect(log).toHaveBeenCalledWith(expect.stringContaining('publish-cleanup failed'), expect.any(Error));
+  });
+
   it('opens the post in a new tab when none shows it; a report after 30 minutes is not trusted', async () => {
     const clock = { now: t0 };
     const { env, badge } = await approved(clock);

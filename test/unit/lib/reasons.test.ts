@@ -20,6 +20,7 @@ import { stepName, workflowError, type WorkflowErrorCode } from '@/lib/workflow/
 import { transition } from '@/lib/workflow/machine';
 import { commandSchema, commandTypes, stepSchema } from '@/lib/model/workflow';
 import { scheduleSpecSchema } from '@/lib/worktime';
+import { REGIONS } from '@/lib/worktime/calendars';
 import { spoken } from '../../helpers/i18n';
 import { curator, scenario } from '../../helpers/workflow';
 
@@ -65,29 +66,69 @@ function literals(file: string): Array<{ text: string; line: number; owner: stri
   return out;
 }
 
-/** Where lib/ keeps data in Russian (not UI text): the lexicons, the sites' selector data, the regulations' clauses, the starter directories, the calendars, the matchers' word lists. */
+/** Where lib/ keeps data in Russian (not UI text): the lexicons, the sites' selector data, the starter directories, the calendars, the matchers' word lists. */
 const DATA = [
   /^lib\/lint\//,
   /^lib\/sites\//,
-  /^lib\/regulations\/profiles\.ts$/,
   /^lib\/workflow\/workspace\.ts$/,
   /^lib\/worktime\/calendars\//,
   /^lib\/workflow\/directory-match\.ts$/,
   /^lib\/workflow\/repeats\.ts$/,
 ];
 
+/**
+ * The regulations' profiles are code with the acts' data in it: there, only the acts' own words
+ * may be Russian — the region an act is of (`name:`, as the calendars name it), the act's title
+ * (`act:`) and its clause numbers (`clause:`, `…Clause:`, `immediate:`). A category's label, a
+ * name of our own, a default text or an error message is UI text: the UI says it by id or code.
+ */
+const PROFILES = 'lib/regulations/profiles.ts';
+const REGION_NAMES = new Set(Object.values(REGIONS).map((r) => r.name));
+function actData(l: { text: string; owner: string }): boolean {
+  if (l.owner === 'name:') return REGION_NAMES.has(l.text);
+  if (l.owner === 'act:') return /^(Указ|Постановление|Приказ) /.test(l.text);
+  if (/^(clause|\w+Clause|immediate):$/.test(l.owner)) return /^п\. \d/.test(l.text);
+  return false;
+}
+
+/** lib/accounts cites the acts' clauses by number only («п. 3.1», «прил. 1 п. 2.5», «п. 7 абз. 2»). */
+const ACCOUNTS = /^lib\/accounts\//;
+const clauseNumber = (l: { text: string }) => /^(прил\. \d+ )?п\. \d+(\.\d+)*( абз\. \d+)?$/.test(l.text);
+
+const russian = (l: { text: string }) => /[\u0400-\u04FF]/.test(l.text);
+
 describe('lib/ returns codes, not words', () => {
   const files = sources(join(ROOT, 'lib')).map((f) => ({ path: f, rel: relative(ROOT, f).split('\\').join('/') }));
 
   it('holds no Russian UI text outside its data', () => {
+    expect(files.some((f) => f.rel === PROFILES)).toBe(true);
     const found = files
       .filter((f) => !DATA.some((d) => d.test(f.rel)))
       .flatMap((f) =>
         literals(f.path)
-          .filter((l) => /[\u0400-\u04FF]/.test(l.text))
+          .filter((l) => russian(l) && !(f.rel === PROFILES && actData(l)) && !(ACCOUNTS.test(f.rel) && clauseNumber(l)))
           .map((l) => `${f.rel}:${l.line}: ${l.text}`),
       );
     expect(found).toEqual([]);
+  });
+
+  it("and in the profiles lets through the acts' names and clauses only", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aot-scan-'));
+    const file = join(dir, 'profiles.ts');
+    writeFileSync(
+      file,
+      [
+        "const a = { name: 'Хабаровский край', act: 'Постановление Правительства Хабаровского края от 17.03.2020 № 77-пр' };",
+        "const b = { clause: 'п. 7 (срок направления применяется к повторному направлению)', severalBodiesClause: 'п. 7, 13', immediate: 'п. 22' };",
+        "const c = { id: 'normal', label: 'Обычная' };",
+        "const d = { id: 'custom', name: 'Собственный регламент' };",
+        "const e = z.string().default('цель рабочей области, не срок регламента');",
+        'throw new Error(`Неизвестный регламент: ${id}`);',
+        "const f = { clause: 'цель рабочей области' };",
+      ].join('\n'),
+    );
+    const flagged = literals(file).filter((l) => russian(l) && !actData(l));
+    expect(flagged.map((l) => l.line)).toEqual([3, 4, 5, 6, 7]);
   });
 
   it('and the scan sees one: a Russian string or template in code, never a comment', () => {

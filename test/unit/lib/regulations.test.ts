@@ -47,7 +47,7 @@ describe('profiles', () => {
     mine.timers.answer!.minutes = 1;
     expect(getProfile('yakutia').timers.answer!.minutes).toBe(480);
     expect(getProfile('custom')).toMatchObject({ id: 'custom', timers: { answer: { minutes: 480 } } });
-    expect(() => getProfile('moscow' as ProfileId)).toThrow('Неизвестный регламент');
+    expect(() => getProfile('moscow' as ProfileId)).toThrow('Unknown regulation profile');
   });
 });
 
