@@ -281,7 +281,8 @@ export async function pull(db: DB, p: Principal, req: PullRequest, rowSecurity: 
           value: { region: w.region, profile: w.profile, schedule: w.schedule, bodies: w.bodies, topics: w.topics, locations: w.locations },
         });
       }
-      if (cookie === null) patch.push({ op: 'put', key: 'me', value: p.actor });
+      // Who the person is now (roles and bodies as the people table says): a change reaches the browser on its next pull.
+      patch.push({ op: 'put', key: 'me', value: p.actor });
       for (const id of dels) patch.push({ op: 'del', key: messageKey(id) });
       for (const m of puts) patch.push({ op: 'put', key: messageKey(m.id), value: m });
       // Refusals of this group's commands reach the person (never silently dropped).

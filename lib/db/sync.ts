@@ -320,6 +320,8 @@ export async function applyPull(db: AppDatabase, response: PullResponse, now: nu
       if (dirShadow?.kind === 'directory') dirShadow.base = withDirectory(dirShadow.base, directory);
       else ws = withDirectory(ws, directory);
     }
+    // The person as the server knows them; unchanged, nothing is written.
+    if (me && JSON.stringify(me) === JSON.stringify(ws.user)) me = undefined;
     if (me) {
       ws = { ...ws, user: me };
       if (dirShadow?.kind === 'directory') dirShadow.base = { ...dirShadow.base, user: me };

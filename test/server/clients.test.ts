@@ -138,6 +138,25 @@ describe('the extension with a team server', () => {
     expect(rows).toHaveLength(3);
   });
 
+  it("a person's changed bodies reach their browser on its next pull, and a message of the new body with them", async () => {
+    await createPerson(t.database.db, { workspaceId: 'yak', id: 'movable', name: 'Переводимый', roles: ['executor'], bodies: ['minzhkh'] });
+    const cur = await person('cur5', 'ivanova');
+    const ex = await person('movable', 'movable');
+    const { message } = await cur.capture(post(), toStroy);
+    await cur.sync.syncNow();
+    await ex.sync.syncNow();
+    expect(await ex.db.messages.get(message.id)).toBeUndefined();
+    await t.database.db
+      .updateTable('people')
+      .set({ bodies: ['minstroy'] })
+      .where('id', '=', 'movable')
+      .execute();
+    await ex.sync.syncNow();
+    const { loadWorkspace } = await import('@/lib/db/messages');
+    expect((await loadWorkspace(ex.db)).user).toMatchObject({ id: 'movable', bodies: ['minstroy'] });
+    expect(await ex.db.messages.get(message.id)).toMatchObject({ bodies: ['minstroy'] });
+  });
+
   it('a revoked device stops pushing, keeps its commands and says so', async () => {
     await createPerson(t.database.db, { workspaceId: 'yak', id: 'temp', name: 'Временный', roles: ['curator'], bodies: [] });
     const c = await person('temp', 'temp');

@@ -42,7 +42,7 @@ const people = [
 ] as const;
 
 describe('five clients converge', () => {
-  for (const seed of (process.env.SEEDS ?? '29,5').split(',').map(Number)) {
+  for (const seed of (process.env.SEEDS ?? '5,13').split(',').map(Number)) {
     it(`seed ${seed}: after quiescence every client equals the server, nothing pending, nothing applied twice`, async () => {
       const rnd = random(seed);
       const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;

@@ -183,7 +183,9 @@ describe('team server', () => {
     const cur = device(t.tokens.curA);
     const full = (await cur.pull(cur.group, null)).json() as { cookie: number };
     const again = (await cur.pull(cur.group, full.cookie)).json() as { cookie: number; patch: unknown[] };
-    expect(again).toMatchObject({ cookie: full.cookie, patch: [] });
+    // Only who the person is (so a changed role reaches the browser); no message, no directory.
+    expect(again).toMatchObject({ cookie: full.cookie, patch: [{ op: 'put', key: 'me', value: { id: 'ivanova' } }] });
+    expect(again.patch).toHaveLength(1);
   });
 
   it('a revoked token is refused; an unknown one too; the others keep working', async () => {

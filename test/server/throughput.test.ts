@@ -3,6 +3,7 @@
  * does not fail): 50 clients pushing at once, and a single command's push round trip.
  * The issue's bar (≥ 500 accepted commands/s from 50 clients) is for `npm run bench`.
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPerson, invite } from '../../server/admin';
 import { redeemInvitation } from '../../server/auth';
@@ -84,4 +85,30 @@ describe('throughput on real PostgreSQL', () => {
     console.log(`[pull] first pull of ${(r.json().patch as unknown[]).length} patch entries in ${(performance.now() - pulled).toFixed(1)} ms`);
     expect(Number(p(0.95))).toBeLessThan(1000);
   });
+});
+
+describe('first sync of a year of messages', () => {
+  it('a new computer connects to a region with 20,000 messages and holds them all after its first pull', async () => {
+    const { connectedClient } = await import('./client-helpers');
+    const { sampleItem, sampleRouting } = await import('../helpers/items');
+    const seedClient = await connectedClient(t, 'seed', 'cur0');
+    await seedClient.capture(sampleItem({ key: 'vk:wall-5_1', url: 'https://vk.com/wall-5_1' }), { ...sampleRouting, executor: 'minstroy' }, 'seed-1');
+    await seedClient.sync.syncNow();
+    // 20,000 copies of that message under their own ids and post keys, as a year would leave them.
+    await sql`
+      INSERT INTO messages (workspace_id, id, key, data, bodies, executors, version)
+      SELECT m.workspace_id, 'y' || g, 'vk:wall-5_' || (g + 1000),
+             jsonb_set(jsonb_set(m.data, '{id}', to_jsonb('y' || g)), '{key}', to_jsonb('vk:wall-5_' || (g + 1000))),
+             m.bodies, m.executors, m.version
+      FROM messages m, generate_series(1, 20000) g WHERE m.id = 'seed-1'`.execute(t.database.db);
+    const started = performance.now();
+    const fresh = await connectedClient(t, 'fresh', 'cur1');
+    const ms = performance.now() - started;
+    const held = await fresh.db.messages.count();
+    console.log(`[throughput] first sync of ${held} messages (connect + pull into IndexedDB on fake-indexeddb): ${Math.round(ms)} ms`);
+    expect(held).toBeGreaterThanOrEqual(20_001);
+    expect(ms).toBeLessThan(120_000);
+    await seedClient.close();
+    await fresh.close();
+  }, 180_000);
 });
