@@ -25,6 +25,7 @@ export function refusalText(r: RefusalRecord): string {
   const why = r.error ? reasonText(r.error) : tryText(`refusals.code.${r.code}`, r.code);
   if (r.name === 'capture') return t('refusals.capture');
   if (r.name === 'directory') return t('refusals.directory', { reason: why });
+  if (r.name === 'import') return t('refusals.import', { reason: tryText(`refusals.code.${r.code}`, why) });
   const step = stepArgsSchema.safeParse(r.args);
   const type = step.success ? step.data.command.type : 'command';
   const specific = r.code === 'not-found' || r.code === 'bad-args' ? tryText(`refusals.code.${r.code}`, why) : why;

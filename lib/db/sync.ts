@@ -15,7 +15,7 @@ import { loadWorkspace, writeWorkspace } from './messages';
 import { BEFORE_CONNECT_KEY, SYNC_KEY, syncConfigSchema, type OutboxEntry, type RefusalRecord, type ShadowRecord, type SyncConfig } from './sync-records';
 import type { Actor, Message } from '../model/workflow';
 import { actorSchema, messageSchema } from '../model/workflow';
-import { DIRECTORY_KEY, mutationTarget, rebase, stepArgsSchema, type Mutation, type MutationResult, type PullResponse } from '../sync';
+import { DIRECTORY_KEY, mutationNames, mutationTarget, rebase, stepArgsSchema, type Mutation, type MutationResult, type PullResponse } from '../sync';
 import { withDirectory } from '../sync/directory';
 import { calendarCache } from '../workflow/schedule';
 import { workspaceSchema, type Workspace } from '../workflow/workspace';
@@ -44,13 +44,16 @@ export async function updateSyncConfig(db: AppDatabase, change: (c: SyncConfig) 
 
 /**
  * Connects this browser to a team server: a fresh client group, nothing pulled yet. The local
- * data as it is now is kept (BEFORE_CONNECT_KEY, a backup file's content) before the first pull
- * replaces the queue with the team's, and offered for download in the options.
+ * data as it is now is kept (BEFORE_CONNECT_KEY, a backup file's content), and offered for
+ * download in the options. A curator's messages become the team's: each goes to the outbox as
+ * an import command (in the same transaction), so the first pull keeps them on top of the
+ * team's queue, and the server takes each unless the team already has that post. An executor's
+ * queue is the team's after the first pull (theirs stays in the kept file).
  */
 export async function connectSync(
   db: AppDatabase,
   input: { server: string; token: string; deviceId?: string; person?: Actor; workspaceName?: string; now: number; newId: () => string },
-): Promise<SyncConfig> {
+): Promise<SyncConfig & { imported: number }> {
   const backup = (await db.messages.count()) > 0 ? await exportBackup(db, input.now) : undefined;
   const config = syncConfigSchema.parse({
     server: new URL(input.server).origin,
@@ -64,14 +67,29 @@ export async function connectSync(
     ...(input.workspaceName ? { workspaceName: input.workspaceName } : {}),
     connectedAt: input.now,
   });
-  await db.transaction('rw', [db.settings, db.outbox, db.shadows], async () => {
+  const upload = input.person?.roles.includes('curator') ?? false;
+  let imported = 0;
+  await db.transaction('rw', [db.messages, db.settings, db.outbox, db.shadows], async () => {
     if (backup && !(await db.settings.get(BEFORE_CONNECT_KEY)))
       await db.settings.put({ key: BEFORE_CONNECT_KEY, value: { at: input.now, file: JSON.stringify(backup) } });
     await db.outbox.clear();
     await db.shadows.clear();
-    await db.settings.put({ key: SYNC_KEY, value: config });
+    let next = 1;
+    if (upload && input.person) {
+      const actor = input.person;
+      const entries: OutboxEntry[] = [];
+      const shadows: ShadowRecord[] = [];
+      await db.messages.each((message) => {
+        entries.push({ mutation: { clientID: config.clientID, id: next++, name: 'import', args: { message } }, actor, at: input.now, touched: [message.id] });
+        shadows.push({ id: message.id, kind: 'message', base: null });
+      });
+      await db.outbox.bulkAdd(entries);
+      await db.shadows.bulkPut(shadows);
+      imported = entries.length;
+    }
+    await db.settings.put({ key: SYNC_KEY, value: { ...config, nextMutationId: next } });
   });
-  return config;
+  return { ...config, nextMutationId: 1 + imported, imported };
 }
 
 export class PendingCommandsError extends Error {
@@ -137,7 +155,7 @@ export async function pendingCount(db: AppDatabase): Promise<number> {
 const refusalValueSchema = z.object({
   clientID: z.string(),
   id: z.number().int(),
-  name: z.enum(['capture', 'step', 'directory']),
+  name: z.enum(mutationNames),
   args: z.unknown(),
   code: z.string(),
   error: z.object({ reason: z.string(), params: z.record(z.string(), z.unknown()).optional() }).nullish(),

@@ -11,7 +11,7 @@ import { newMessage, transition } from '../workflow/machine';
 import type { Workspace } from '../workflow/workspace';
 import { detectionTime, INCIDENT_SHARED, withCover } from '../workflow/rules';
 import type { Actor, Message, WorkflowEvent } from '../model/workflow';
-import { captureArgsSchema, directoryArgsSchema, stepArgsSchema, type Mutation, type RejectionCode } from './protocol';
+import { captureArgsSchema, directoryArgsSchema, importArgsSchema, stepArgsSchema, type Mutation, type RejectionCode } from './protocol';
 import { visibleTo } from './scope';
 
 /** What a command may read: the workspace (directory) and the messages it names. */
@@ -52,6 +52,10 @@ export function mutationTarget(mutation: Pick<Mutation, 'name' | 'args'>): { id?
   if (mutation.name === 'capture') {
     const parsed = captureArgsSchema.safeParse(mutation.args);
     return parsed.success ? { id: parsed.data.id, key: parsed.data.item.key } : {};
+  }
+  if (mutation.name === 'import') {
+    const parsed = importArgsSchema.safeParse(mutation.args);
+    return parsed.success ? { id: parsed.data.message.id, key: parsed.data.message.key } : {};
   }
   return {};
 }
@@ -114,6 +118,16 @@ export function applyMutation(
         events.push(...r.events.map((e) => ({ ...e, data: { ...e.data, viaIncident: messageId } })));
       }
       return { ok: true, message: result.message, ...(members.length ? { members } : {}), events };
+    }
+    case 'import': {
+      const parsed = importArgsSchema.safeParse(mutation.args);
+      if (!parsed.success) return reject('bad-args', 'workflow.badCommand');
+      if (!actor.roles.includes('curator')) return reject('forbidden', 'workflow.curatorOnly');
+      const message = parsed.data.message;
+      if (state.message(message.id)) return reject('exists', 'workflow.badCommand', { messageId: message.id });
+      const existing = state.messageByKey(message.key);
+      if (existing) return reject('already-captured', 'workflow.badCommand', { messageId: message.id, existingId: existing.id });
+      return { ok: true, message, events: [{ messageId: message.id, type: 'import', at: now, actor: actor.id, data: {} }] };
     }
     case 'directory': {
       const parsed = directoryArgsSchema.safeParse(mutation.args);

@@ -47,7 +47,15 @@ export const directoryArgsSchema = z.discriminatedUnion('op', [
 ]);
 export type DirectoryArgs = z.infer<typeof directoryArgsSchema>;
 
-export const mutationNames = ['capture', 'step', 'directory'] as const;
+/**
+ * Import (curators only, once, when a browser that worked alone connects): a message as the
+ * extension kept it, in whatever step it reached, becomes the team's. Refused when the team
+ * already has the message or its post.
+ */
+export const importArgsSchema = z.object({ message: messageSchema });
+export type ImportArgs = z.infer<typeof importArgsSchema>;
+
+export const mutationNames = ['capture', 'step', 'directory', 'import'] as const;
 export type MutationName = (typeof mutationNames)[number];
 
 /** One command as pushed: `id` counts up from 1 per client, without gaps. */

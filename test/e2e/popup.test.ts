@@ -45,7 +45,7 @@ describe('the popup', () => {
           };
         }),
     );
-    expect(stores).toEqual(['events', 'messages', 'settings']);
+    expect(stores).toEqual(['events', 'messages', 'outbox', 'refusals', 'settings', 'shadows']);
     await popup.close();
   });
 

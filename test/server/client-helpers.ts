@@ -44,6 +44,20 @@ export function injectHttp(app: FastifyInstance, isOffline: () => boolean): Http
 }
 
 export async function connectedClient(t: Team, name: string, personId: string, clock: () => number = Date.now): Promise<Client> {
+  const c = localClient(t, name, clock);
+  await connect(t, c, personId);
+  return c;
+}
+
+/** Connects a client with a fresh invitation of the person (what the options page does). */
+export async function connect(t: Team, c: Client, personId: string): Promise<void> {
+  const { code } = await invite(t.database.db, personId);
+  const r = await c.sync.connect({ server: 'http://127.0.0.1:9', code });
+  if (!r.ok) throw new Error(`connect ${c.name}: ${r.code}`);
+}
+
+/** A browser working on its own (no server yet). */
+export function localClient(t: Team, name: string, clock: () => number = Date.now): Client {
   const db = createDatabase(`client-${name}-${++n}-${Math.random().toString(36).slice(2)}`);
   const env = createEnv(db, clock);
   const c: Client = {
@@ -70,8 +84,5 @@ export async function connectedClient(t: Team, name: string, personId: string, c
     },
   };
   c.restart();
-  const { code } = await invite(t.database.db, personId);
-  const r = await c.sync.connect({ server: 'http://127.0.0.1:9', code });
-  if (!r.ok) throw new Error(`connect ${name}: ${r.code}`);
   return c;
 }

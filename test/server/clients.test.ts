@@ -9,7 +9,7 @@ import { draftKey } from '@/lib/db/drafts';
 import { openRefusals } from '@/lib/db/sync';
 import { sampleItem, sampleRouting } from '../helpers/items';
 import { team, type Team } from './helpers';
-import { connectedClient, type Client } from './client-helpers';
+import { connect, connectedClient, localClient, type Client } from './client-helpers';
 
 let t: Team;
 const clients: Client[] = [];
@@ -155,6 +155,40 @@ describe('the extension with a team server', () => {
     const { loadWorkspace } = await import('@/lib/db/messages');
     expect((await loadWorkspace(ex.db)).user).toMatchObject({ id: 'movable', bodies: ['minstroy'] });
     expect(await ex.db.messages.get(message.id)).toMatchObject({ bodies: ['minstroy'] });
+  });
+
+  it("connecting a curator's browser that worked alone brings its messages into the team; a post the team already has stays the team's", async () => {
+    const other = await person('cur6', 'petrov');
+    const shared = post();
+    const { message: teams } = await other.capture(shared, toStroy);
+    await other.sync.syncNow();
+    // Ivanova worked alone: three messages, one of them in review, one the same post as the team's.
+    const solo = localClient(t, 'solo');
+    clients.push(solo);
+    const { loadWorkspace, saveWorkspace } = await import('@/lib/db/messages');
+    await saveWorkspace(solo.db, {
+      ...(await loadWorkspace(solo.db)),
+      user: { id: 'ivanova', name: 'Иванова', roles: ['curator', 'executor'], bodies: ['minstroy'] },
+    });
+    const a = (await solo.capture(post(), toStroy, 'solo-a')).message;
+    const b = (await solo.capture(post(), toStroy, 'solo-b')).message;
+    expect((await solo.step(b.id, { type: 'submitDraft', kind: 'answer', text: 'Черновик из браузера.' })).ok).toBe(true);
+    await solo.capture(shared, toStroy, 'solo-dup');
+    await connect(t, solo, 'ivanova');
+    expect(await solo.db.outbox.count()).toBe(0);
+    const onServer = async (id: string) =>
+      (await t.database.db.selectFrom('messages').select('data').where('id', '=', id).executeTakeFirst())?.data as { step: string } | undefined;
+    expect(await onServer(a.id)).toMatchObject({ step: 'routed' });
+    expect(await onServer(b.id)).toMatchObject({ step: 'review' });
+    expect(await onServer('solo-dup')).toBeUndefined();
+    // The browser holds the team's queue with its own messages in it; the duplicate gave way to the team's.
+    expect(await solo.db.messages.get(b.id)).toMatchObject({ step: 'review' });
+    expect(await solo.db.messages.get('solo-dup')).toBeUndefined();
+    expect(await solo.db.messages.get(teams.id)).toMatchObject({ key: shared.key });
+    const [refusal] = await openRefusals(solo.db);
+    expect(refusal).toMatchObject({ name: 'import', code: 'already-captured', context: { existingId: teams.id } });
+    // And what it held before is kept as a file.
+    expect((await solo.db.settings.get('sync.beforeConnect'))?.value).toMatchObject({ file: expect.stringContaining('solo-dup') });
   });
 
   it('a revoked device stops pushing, keeps its commands and says so', async () => {
