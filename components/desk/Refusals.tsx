@@ -33,17 +33,24 @@ export function refusalText(r: RefusalRecord): string {
 }
 
 export function Refusals({ messageId, zone, onOpen }: { messageId?: string; zone: string; onOpen?: (id: string) => void }) {
-  const refusals = useLiveQuery(async () => {
+  const data = useLiveQuery(async () => {
     const all = await openRefusals(getDb());
-    return messageId ? all.filter((r) => r.messageId === messageId) : all;
+    const refusals = messageId ? all.filter((r) => r.messageId === messageId) : all;
+    // Which message each is about (on the queue: the card says it already).
+    const ids = messageId ? [] : [...new Set(refusals.flatMap((r) => (r.messageId ? [r.messageId] : [])))];
+    const messages = await getDb().messages.bulkGet(ids);
+    const about = new Map(messages.flatMap((m) => (m ? [[m.id, `${m.topic} — ${m.text.length > 80 ? `${m.text.slice(0, 80)}…` : m.text}`] as const] : [])));
+    return { refusals, about };
   }, [messageId]);
-  if (!refusals?.length) return null;
+  if (!data?.refusals.length) return null;
+  const { refusals, about } = data;
   return (
     <section className="aot-alerts" aria-label={t('refusals.title')} data-testid="refusals">
       {refusals.map((r) => (
         <article key={r.key} className="aot-alert aot-alert--refusal" data-refusal={r.key}>
           <h3>{t('refusals.title')}</h3>
           <p>{refusalText(r)}</p>
+          {r.messageId && about.has(r.messageId) ? <p className="aot-hint">{t('refusals.about', { message: about.get(r.messageId)! })}</p> : null}
           {r.context?.lastChange ? (
             <p className="aot-hint">
               {t('refusals.lastChange', {
