@@ -236,7 +236,12 @@ export function tabsPort(api: BrowserShape): TabsPort {
 
 export function hostPermissionsPort(api: BrowserShape): HostPermissionsPort {
   const perms = api.permissions;
-  const pattern = (origin: string) => `${new URL(origin).origin}/*`;
+  // A match pattern has no port (it covers every port of the host): Firefox refuses a pattern
+  // with one as "not declared in the manifest", Chrome ignores it.
+  const pattern = (origin: string) => {
+    const url = new URL(origin);
+    return `${url.protocol}//${url.hostname}/*`;
+  };
   if (!perms) return { available: false, contains: async () => false, request: async () => false, remove: async () => false };
   return {
     available: true,

@@ -55,7 +55,7 @@ async function allowServer(s: Session) {
     ([id, origin]) =>
       (
         globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } }
-      ).chrome.developerPrivate.addHostPermission(id, `${origin}/*`),
+      ).chrome.developerPrivate.addHostPermission(id, `http://${new URL(origin).hostname}/*`),
     [s.extensionId, server] as const,
   );
   await page.close();

@@ -30,12 +30,14 @@ function freePort(): Promise<number> {
   });
 }
 
-export default async function setup(project: TestProject) {
-  if (!existsSync(join(PG_BIN, 'initdb')))
-    throw new Error(
-      `PostgreSQL 15 server binaries are missing (${PG_BIN}/initdb): the server tests need a real PostgreSQL. ` +
-        'Install them with `apt-get install -y postgresql-15` (.ci/run does), or set PG_BIN to their folder.',
-    );
+/** Whether the PostgreSQL 15 server binaries are where PG_BIN says. */
+export const postgresAvailable = () => existsSync(join(PG_BIN, 'initdb'));
+
+/**
+ * Starts a throwaway cluster (the recipe above) and answers its admin URL and a stop that
+ * removes it. Also used by `npm run bench` (test/bench/team-server.ts).
+ */
+export async function startPostgres(): Promise<{ adminUrl: string; stop: () => void }> {
   const root = process.getuid?.() === 0;
   const dir = mkdtempSync(join(tmpdir(), 'teamserver-pg-'));
   if (root) {
@@ -57,12 +59,25 @@ export default async function setup(project: TestProject) {
     '-w',
     'start',
   ]);
-  project.provide('pgAdminUrl', `postgres://app@127.0.0.1:${port}/postgres`);
-  return () => {
-    try {
-      run('pg_ctl', ['-D', join(dir, 'data'), '-m', 'fast', '-w', 'stop']);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+  return {
+    adminUrl: `postgres://app@127.0.0.1:${port}/postgres`,
+    stop() {
+      try {
+        run('pg_ctl', ['-D', join(dir, 'data'), '-m', 'fast', '-w', 'stop']);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
   };
+}
+
+export default async function setup(project: TestProject) {
+  if (!postgresAvailable())
+    throw new Error(
+      `PostgreSQL 15 server binaries are missing (${PG_BIN}/initdb): the server tests need a real PostgreSQL. ` +
+        'Install them with `apt-get install -y postgresql-15` (.ci/run does), or set PG_BIN to their folder.',
+    );
+  const { adminUrl, stop } = await startPostgres();
+  project.provide('pgAdminUrl', adminUrl);
+  return stop;
 }

@@ -111,6 +111,18 @@ export function createChromiumDriver() {
       if (!control) throw new Error('the Chromium driver is not launched');
       return control;
     },
+    async allowHost(origin) {
+      const s = need();
+      const page = await s.context.newPage();
+      try {
+        await page.goto(`chrome://extensions/?id=${s.extensionId}`);
+        const url = new URL(origin);
+        const pattern = `${url.protocol}//${url.hostname}/*`;
+        await page.evaluate(([id, p]) => /** @type {any} */ (globalThis).chrome.developerPrivate.addHostPermission(id, p), [s.extensionId, pattern]);
+      } finally {
+        await page.close();
+      }
+    },
     async badge() {
       return need().worker.evaluate(async () => {
         const action = /** @type {any} */ (globalThis).chrome.action;

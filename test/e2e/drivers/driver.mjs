@@ -73,6 +73,10 @@ import { SCREENSHOTS } from '../harness.mjs';
  *   popup.html, sidepanel.html or options.html in a new tab, resolved once the document is complete
  * @property {() => Tab} extension the extension page kept open for the whole run (options.html):
  *   for storage, the message channel, the database and the browser's own extension APIs
+ * @property {(origin: string) => Promise<void>} allowHost a person's «Allow» for the extension on
+ *   that origin (the browser's own prompt, which a headless browser cannot show): Chromium through
+ *   chrome://extensions' site access, Firefox by its preference that grants optional permissions
+ *   without a prompt. The extension's own request in the click then resolves at once.
  * @property {() => Promise<Badge>} badge the toolbar badge and title
  * @property {() => Promise<string[]>} extensionErrors uncaught errors of the extension's own
  *   scripts seen so far (background and pages), one line each

@@ -198,6 +198,9 @@ export function createFirefoxDriver({ extensionDir = FIREFOX_EXTENSION_DIR } = {
           // The pages' and the background's console lines go to the log too.
           'devtools.console.stdout.chrome': true,
           'devtools.console.stdout.content': true,
+          // An optional host permission (the team server's origin) is granted without the
+          // prompt a headless Firefox cannot show: see allowHost.
+          'extensions.webextOptionalPermissionPrompts': false,
         },
       });
       driver.timings.launch = Date.now() - started;
@@ -242,6 +245,9 @@ export function createFirefoxDriver({ extensionDir = FIREFOX_EXTENSION_DIR } = {
     extension() {
       if (!control) throw new Error('the Firefox driver is not launched');
       return control;
+    },
+    async allowHost() {
+      // Granted by 'extensions.webextOptionalPermissionPrompts' (set at launch): nothing to do.
     },
     async badge() {
       return driver.extension().evaluate(async () => {

@@ -9,6 +9,7 @@
  * and puts back what it changes (workspace, settings, open tabs) in a finally.
  */
 import { expect } from 'vitest';
+import { startTeamServer } from './team-server.mjs';
 import { starterWorkspace } from '../../../lib/workflow/workspace';
 
 /** @typedef {import('../drivers/driver.mjs').Driver} Driver */
@@ -388,6 +389,57 @@ export const scenarios = [
         await panel.screenshot('desk');
       } finally {
         await panel.close();
+      }
+    },
+  },
+  {
+    name: "connects to the team server from the options page: a capture reaches it, a colleague's step arrives live, disconnecting gives the address back",
+    async run(driver) {
+      const team = await startTeamServer([
+        { id: 'anna', name: 'Анна', roles: ['curator', 'executor'], bodies: ['minstroy'] },
+        { id: 'head', name: 'Руководитель центра', roles: ['curator'] },
+      ]);
+      const options = await driver.openExtensionPage('options.html', { width: 1000, height: 900 });
+      const section = '[data-testid="team-server"]';
+      const key = 'vk:wall-100_504';
+      try {
+        await driver.allowHost(team.origin);
+        await options.fill(`${section} >> [data-testid="team-server-address"]`, team.origin);
+        await options.fill(`${section} >> [data-testid="team-server-code"]`, await team.invite('anna'));
+        await options.click(`${section} >> button[type="submit"]`);
+        await expect.poll(() => options.text(`${section} >> [data-testid="team-server-notice"]`), { timeout: 15_000 }).toMatch(/^Подключено: Якутия/);
+        await expect.poll(() => options.text(`${section} >> [data-testid="team-server-state"]`), { timeout: 15_000 }).toMatch(/на связи/);
+        await options.screenshot('team-connected');
+
+        // A capture on VK goes to the server with the step.
+        const page = await driver.openSite('https://vk.com/club100');
+        try {
+          await withoutExtensionErrors(driver, () => captureItem(page, key, { topic: 'Дороги', executor: 'minstroy' }));
+        } finally {
+          await page.close();
+        }
+        await expect.poll(() => team.message(key), { timeout: 15_000 }).toMatchObject({ key, step: 'routed', bodies: ['minstroy'] });
+
+        // The head of the centre closes it from his computer: it arrives here without a reload.
+        const id = (await team.message(key))?.id;
+        expect(await team.step('head', id, { type: 'markNotProcessable', category: 'insult', confirmed: true })).toMatchObject({
+          results: [{ status: 'accepted' }],
+        });
+        await expect.poll(async () => (await database(driver, { message: key }))?.step, { timeout: 15_000 }).toBe('not_processable');
+
+        // Disconnecting: the extension works on its own again, and holds no access to the server.
+        await options.click(`${section} >> button:has-text("Отключиться")`);
+        await expect.poll(() => options.text(`${section} >> [data-testid="team-server-notice"]`)).toMatch(/^Отключено/);
+        const granted = await driver.extension().evaluate((o) => {
+          const g = /** @type {any} */ (globalThis);
+          return (g.browser ?? g.chrome).permissions.contains({ origins: [`http://${new URL(o).hostname}/*`] });
+        }, team.origin);
+        expect(granted).toBe(false);
+      } finally {
+        await options.close();
+        await call(driver, 'sync.disconnect', { force: true });
+        await team.close();
+        await saveWorkspace(driver, setupWorkspace());
       }
     },
   },

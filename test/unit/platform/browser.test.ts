@@ -245,11 +245,13 @@ describe('tabs', () => {
 });
 
 describe('host permissions', () => {
-  it('asks for an origin as a match pattern', async () => {
+  it('asks for an origin as a match pattern, without the port (Firefox refuses one with it)', async () => {
     const { api } = chrome();
     const hp = createPlatform(api).hostPermissions;
     await hp.request('https://team.example.ru:8443/api');
-    expect(api.permissions.request).toHaveBeenCalledWith({ origins: ['https://team.example.ru:8443/*'] });
+    expect(api.permissions.request).toHaveBeenCalledWith({ origins: ['https://team.example.ru/*'] });
+    await hp.remove('http://127.0.0.1:8787');
+    expect(api.permissions.remove).toHaveBeenCalledWith({ origins: ['http://127.0.0.1/*'] });
   });
   it('reports none granted without the API', async () => {
     const hp = createPlatform(bare().api).hostPermissions;
