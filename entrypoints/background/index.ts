@@ -9,7 +9,7 @@ import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { getDb } from '@/lib/db';
 import { loadWorkspace } from '@/lib/db/messages';
-import { OWN_PAGES_KEY, ownPages } from '@/lib/sites/hosts';
+import { OWN_PAGES_KEY, ownPages, SITE_MATCHES } from '@/lib/sites/hosts';
 import { catalogs } from '@/lib/i18n/catalogs';
 import { createRouter, type Handlers } from '@/lib/messaging/router';
 import { sendToTab, waitForTab } from '@/lib/messaging/tab-client';
@@ -27,7 +27,7 @@ import { publishService } from './services/publish';
 import { reinjectContentScripts } from './services/reinject';
 import { syncService } from './services/sync';
 import { pokeService, type SocketLike } from './services/poke';
-import { loadSyncConfig } from '@/lib/db/sync';
+import { loadSyncConfig, updateSyncConfig } from '@/lib/db/sync';
 
 const BADGE_ALARM = 'badge-refresh';
 const DEADLINE_ALARM = 'deadline-check';
@@ -84,8 +84,24 @@ export default defineBackground(() => {
       return c && c.revokedAt === undefined ? { server: c.server, token: c.token } : undefined;
     },
     onPoke: () => void effects.run('sync', () => sync.syncNow()),
+    // The server refused the token on the socket: as on a push, nothing more is tried until the person reconnects.
+    onRevoked: () => void effects.run('sync', () => updateSyncConfig(db, (c) => ({ ...c, revokedAt: now(), lastError: { code: 'token-revoked', at: now() } }))),
   });
   const syncSoon = () => void effects.run('sync', () => sync.syncNow());
+  // The poke socket keeps the worker alive, so it is open only while the person works: a VK or
+  // OK tab open, or one of our pages or content scripts heard from in the last 5 minutes;
+  // otherwise the minute alarm pulls.
+  const ACTIVE_MS = 5 * 60_000;
+  let lastHeard = 0;
+  const heardFrom = () => {
+    lastHeard = now();
+    void pokes.ensure();
+  };
+  const keepLiveIfInUse = async () => {
+    const working = now() - lastHeard < ACTIVE_MS || (await ports.tabs.query(SITE_MATCHES).catch(() => [])).length > 0;
+    if (working) await pokes.ensure();
+    else pokes.stop();
+  };
   const handlers: Handlers = {
     ...captureHandlers({ db, env, badge, newId: () => crypto.randomUUID(), onSaved: () => void checkAlerts() }),
     ...pages.handlers,
@@ -126,6 +142,7 @@ export default defineBackground(() => {
 
   const route = createRouter(handlers, { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') });
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    heardFrom();
     // An async handler answered through sendResponse: Dexie's promises are not native ones,
     // and returning them from onMessage makes Chromium answer undefined.
     void route(message, sender).then(sendResponse);
@@ -164,9 +181,9 @@ export default defineBackground(() => {
     if (name === DEADLINE_ALARM) {
       void checkDeadlines();
       void checkAlerts();
-      // Connected: a pull every minute even when the poke socket is down, and the socket reopened.
+      // Connected: a pull every minute even when the poke socket is down (or closed while idle).
       syncSoon();
-      void pokes.ensure();
+      void keepLiveIfInUse();
     }
   });
   // A click opens the post the notification is about.
@@ -192,7 +209,7 @@ export default defineBackground(() => {
     next: (pending) => pending > 0 && syncSoon(),
     error: (error: unknown) => console.error('[aot] outbox query failed', error),
   });
-  void pokes.ensure();
+  void keepLiveIfInUse();
 
   // Writes from any extension page (Dexie broadcasts them) update the badge while awake.
   liveQuery(() => db.messages.where('status').equals('open').count()).subscribe({

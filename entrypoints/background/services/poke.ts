@@ -82,6 +82,8 @@ export function pokeService(deps: PokeDeps) {
 
   /** Opens the socket when connected and none is open (safe to call on every alarm). */
   async function ensure(): Promise<void> {
+    // Open already (called on every message the background gets): nothing to read.
+    if (socket) return;
     const conn = await deps.connection();
     if (!conn) {
       stop();
