@@ -43,9 +43,36 @@ export const personInputSchema = z.object({
   bodies: z.array(z.string().min(1)).default([]),
 });
 
+/**
+ * Adds a person. An executor is also put into the directory under each of his bodies (the
+ * curator routes to him by name there), in the same transaction: the browsers get it on their
+ * next pull, as any directory change.
+ */
 export async function createPerson(db: DB, input: z.input<typeof personInputSchema>): Promise<void> {
   const p = personInputSchema.parse(input);
-  await db.insertInto('people').values({ id: p.id, workspace_id: p.workspaceId, name: p.name, roles: p.roles, bodies: p.bodies, disabled_at: null }).execute();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('people')
+      .values({ id: p.id, workspace_id: p.workspaceId, name: p.name, roles: p.roles, bodies: p.bodies, disabled_at: null })
+      .execute();
+    if (!p.roles.includes('executor') || !p.bodies.length) return;
+    await sql`SELECT pg_advisory_xact_lock(hashtextextended(${p.workspaceId}, 0))`.execute(trx);
+    const row = await trx.selectFrom('workspaces').select(['data', 'version']).where('id', '=', p.workspaceId).forUpdate().executeTakeFirstOrThrow();
+    const ws = workspaceSchema.parse(row.data);
+    let changed = false;
+    const bodies = ws.bodies.map((b) => {
+      if (!p.bodies.includes(b.id) || b.executors.some((e) => e.id === p.id)) return b;
+      changed = true;
+      return { ...b, executors: [...b.executors, { id: p.id, name: p.name, substitutes: [], absent: false }] };
+    });
+    if (!changed) return;
+    const version = String(Number(row.version) + 1);
+    await trx
+      .updateTable('workspaces')
+      .set({ data: JSON.stringify({ ...ws, bodies }), version, directory_version: version })
+      .where('id', '=', p.workspaceId)
+      .execute();
+  });
 }
 
 /** A one-time invitation code for a person, valid `days` days. The code is shown once; only its hash is kept. */

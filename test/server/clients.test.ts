@@ -191,6 +191,18 @@ describe('the extension with a team server', () => {
     expect((await solo.db.settings.get('sync.beforeConnect'))?.value).toMatchObject({ file: expect.stringContaining('solo-dup') });
   });
 
+  it("a person the administrator adds as an executor appears under his body in every browser's directory", async () => {
+    const cur = await person('cur7', 'ivanova');
+    await createPerson(t.database.db, { workspaceId: 'yak', id: 'novikov', name: 'Новиков П. С.', roles: ['executor'], bodies: ['minstroy'] });
+    await cur.sync.syncNow();
+    const { loadWorkspace } = await import('@/lib/db/messages');
+    const body = (await loadWorkspace(cur.db)).bodies.find((b) => b.id === 'minstroy');
+    expect(body?.executors).toContainEqual(expect.objectContaining({ id: 'novikov', name: 'Новиков П. С.' }));
+    // The curator routes to him by name, as to anyone in the directory.
+    const { message } = await cur.capture(post(), { ...sampleRouting, executor: 'Новиков П. С.' });
+    expect(message.assignments[0]).toMatchObject({ body: 'minstroy', executor: 'novikov' });
+  });
+
   it('a revoked device stops pushing, keeps its commands and says so', async () => {
     await createPerson(t.database.db, { workspaceId: 'yak', id: 'temp', name: 'Временный', roles: ['curator'], bodies: [] });
     const c = await person('temp', 'temp');

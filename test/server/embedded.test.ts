@@ -51,7 +51,13 @@ describe('embedded PostgreSQL (PGlite)', () => {
     expect(help.stdout).toMatch(/create-workspace[\s\S]*invite[\s\S]*revoke[\s\S]*export/);
 
     const port = await freePort();
-    const server = spawn(tsx, ['server/main.ts'], { cwd: root, env: env({ PORT: String(port), LOG_LEVEL: 'info' }), stdio: ['ignore', 'pipe', 'pipe'] });
+    // As `npm run server` runs it: one node process (the tsx CLI would sit in between and relay
+    // SIGTERM, which raced the server's own handler now and then).
+    const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      cwd: root,
+      env: env({ PORT: String(port), LOG_LEVEL: 'info' }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     server.stdout.on('data', (d) => (output += d));
     server.stderr.on('data', (d) => (output += d));
