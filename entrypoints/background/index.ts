@@ -26,6 +26,7 @@ import { pageService } from './services/pages';
 import { publishService } from './services/publish';
 import { reinjectContentScripts } from './services/reinject';
 import { syncService } from './services/sync';
+import { accountHandlers } from './services/accounts';
 import { pokeService, type SocketLike } from './services/poke';
 import { loadSyncConfig, updateSyncConfig } from '@/lib/db/sync';
 
@@ -105,6 +106,7 @@ export default defineBackground(() => {
   const handlers: Handlers = {
     ...captureHandlers({ db, env, badge, newId: () => crypto.randomUUID(), onSaved: () => void checkAlerts() }),
     ...pages.handlers,
+    ...accountHandlers({ db, env, newId: () => crypto.randomUUID() }),
     ...publish.handlers,
     // A check asked for by a page right after the worker woke speaks the language in use.
     ...commandHandlers({

@@ -9,6 +9,7 @@ import { disposeForm } from './form';
 import { disposeToast } from './toast';
 import { loadPageCatalog } from './locale';
 import { loadOwnPages } from './own';
+import { startOwnPage } from './own-page';
 
 /**
  * Runs on VK and OK pages: a capture button on every post and comment near the viewport, the
@@ -34,10 +35,12 @@ export default defineContentScript({
       disposeToast();
     });
     const recheck = startHealth(ctx, adapter, capture);
+    const ownPage = startOwnPage(ctx, adapter);
     // VK and OK navigate without reloading the page.
     ctx.addEventListener(window, 'wxt:locationchange', () => {
       capture.rescan();
       recheck();
+      ownPage();
     });
   },
 });

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@/components/app.css';
+import { Accounts } from '@/components/options/Accounts';
 import { AlertSettings } from '@/components/options/AlertSettings';
 import { Backup } from '@/components/options/Backup';
 import { Diagnostics } from '@/components/options/Diagnostics';
@@ -62,6 +63,7 @@ function Options() {
       {workspace ? <WorkspaceEditor key={`${workspace.region}:${JSON.stringify(workspace.user)}`} workspace={workspace} onSave={save} /> : null}
       {/* Onboarding or joining a team: the team server's section is there from the first run. */}
       <TeamServer zone={workspace ? REGIONS[workspace.region].zone : 'Europe/Moscow'} />
+      {workspace ? <Accounts workspace={workspace} /> : null}
       {workspace?.user.roles.includes('curator') ? <AlertSettings /> : null}
       <Backup />
       <Diagnostics {...(workspace ? { zone: REGIONS[workspace.region].zone } : {})} />

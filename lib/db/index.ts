@@ -7,6 +7,7 @@ import type { Message, WorkflowEvent } from '../model/workflow';
 import { mergeQueue } from './peek';
 import { DB_NAME, SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 import type { OutboxEntry, RefusalRecord, ShadowRecord } from './sync-records';
+import type { PublicationRecord } from './accounts';
 
 export interface SettingRecord {
   key: string;
@@ -21,6 +22,8 @@ export type AppDatabase = Dexie & {
   outbox: EntityTable<OutboxEntry, 'seq'>;
   shadows: EntityTable<ShadowRecord, 'id'>;
   refusals: EntityTable<RefusalRecord, 'key'>;
+  /** Posts of the body's own registered pages (lib/db/accounts.ts). */
+  publications: EntityTable<PublicationRecord, 'key'>;
 };
 
 /**

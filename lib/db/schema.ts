@@ -166,6 +166,20 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       refusals: 'key, messageId, at',
     },
   },
+  {
+    // Version 5 (our own pages, lib/db/accounts.ts): what the body published on its registered
+    // pages, one row per post (key: the post's key), by account and time.
+    version: 5,
+    stores: {
+      messages: 'id, &key, status, step, [status+nextDueAt], *openFor, *bodies, detectedAt, topic, location, repeatOf, incidentId',
+      events: '++seq, &id, messageId, at, [messageId+at], type',
+      settings: 'key',
+      outbox: '++seq',
+      shadows: 'id',
+      refusals: 'key, messageId, at',
+      publications: 'key, [account+publishedAt]',
+    },
+  },
 ];
 
 export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

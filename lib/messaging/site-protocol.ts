@@ -90,6 +90,40 @@ export const siteProtocol = {
     response: z.object({ changed: z.array(itemKeySchema) }),
   },
   /** The adapter's health on this tab (shown in the popup and in the options' diagnostics). */
+  /**
+   * A body's own page open in the browser (issue 19): is it in the registry, whose is it, and
+   * this week's publications against the act's norm. Asked only on pages among the own pages.
+   */
+  'accounts.page': {
+    from: ['site'],
+    request: z.object({ url: z.string().check(z.maxLength(2000)) }),
+    response: z.object({
+      /** registered: in the registry; body: a body's page by the directory, not registered yet; none: neither. */
+      state: z.enum(['registered', 'body', 'none']),
+      body: z.optional(z.string().check(z.maxLength(300))),
+      account: z.optional(z.string().check(z.maxLength(100))),
+      count: z.optional(z.number()),
+      /** The act's weekly norm: at least `min`, mandatory or recommended, with its clause said as text. */
+      norm: z.optional(z.object({ min: z.number(), level: z.enum(['mandatory', 'recommended']), clause: z.optional(z.string().check(z.maxLength(200))) })),
+      /** The week's last moment (exclusive), for «до воскресенья». */
+      weekEnd: z.optional(z.number()),
+    }),
+  },
+  /** The page's own posts (author = the page) as the page shows them: recorded once each. */
+  'accounts.publications': {
+    from: ['site'],
+    request: z.object({
+      url: z.string().check(z.maxLength(2000)),
+      posts: z.array(z.object({ key: itemKeySchema, publishedAt: z.number().check(z.int(), z.positive()) })).check(z.maxLength(500)),
+    }),
+    response: z.object({ added: z.number(), count: z.number() }),
+  },
+  /** Adds the open page of a body to the registry, from the page's bar (one action). */
+  'accounts.register': {
+    from: ['site'],
+    request: z.object({ url: z.string().check(z.maxLength(2000)), name: z.string().check(z.maxLength(300)) }),
+    response: z.object({ ok: z.boolean(), reason: z.optional(reasonFields.reason), params: reasonFields.params }),
+  },
   'page.health': {
     from: ['site'],
     request: z.object({

@@ -20,6 +20,8 @@ export default defineConfig({
           benchmark: { include: ['test/bench/**/*.bench.ts'] },
           environment: 'jsdom',
           setupFiles: ['test/config/unit-setup.ts'],
+          // The property tests take ~3 s each alone; under a loaded CI machine 5 s was too close.
+          testTimeout: 15_000,
         },
       },
       {

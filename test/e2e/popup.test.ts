@@ -45,7 +45,7 @@ describe('the popup', () => {
           };
         }),
     );
-    expect(stores).toEqual(['events', 'messages', 'outbox', 'refusals', 'settings', 'shadows']);
+    expect(stores).toEqual(['events', 'messages', 'outbox', 'publications', 'refusals', 'settings', 'shadows']);
     await popup.close();
   });
 

@@ -54,7 +54,7 @@ describe('peekQueue (raw IndexedDB, for the popup)', () => {
     // Dexie then creates it as usual.
     db = createDatabase(name);
     await db.open();
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['events', 'messages', 'outbox', 'refusals', 'settings', 'shadows']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['events', 'messages', 'outbox', 'publications', 'refusals', 'settings', 'shadows']);
   });
 
   it('answers null for a database of an older schema (no queue index yet), and leaves it for Dexie to upgrade', async () => {

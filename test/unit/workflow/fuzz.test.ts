@@ -96,6 +96,7 @@ describe('workflow fuzz', () => {
       );
       // The random walks do get deep into the workflow.
       expect([...reached]).toEqual(expect.arrayContaining(['routed', 'returned', 'review', 'rework', 'approved', 'interim', 'published', 'not_processable']));
-    });
+      // 600 walks take ~3 s alone; a loaded machine must not fail a property on time.
+    }, 30_000);
   }
 });

@@ -1,0 +1,71 @@
+/**
+ * A body's own page (issue 19) in Chromium: the page of a body in the directory but not in the
+ * registry offers to be registered from the bar in one action; once registered, the bar says
+ * «Официальная страница» with this week's publications against the act's norm, counting the
+ * body's own posts the page shows (not a citizen's post under it, not last week's). A page that
+ * is not the body's gets no bar.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, saveWorkspace, screenshot, type Session } from './harness.mjs';
+import { starterWorkspace } from '../../lib/workflow/workspace';
+
+let session: Session;
+beforeAll(async () => {
+  session = await launch();
+  const workspace = starterWorkspace('yakutia', { id: 'me', name: 'Анна', roles: ['curator', 'executor'], bodies: ['minstroy'] });
+  workspace.bodies = workspace.bodies.map((b) => (b.id === 'minstroy' ? { ...b, pages: ['https://vk.com/club300'] } : b));
+  await saveWorkspace(session, workspace);
+});
+afterAll(async () => {
+  await session?.context.close();
+});
+
+const bar = (page: import('playwright-core').Page) => page.locator('[data-aot="own-page"] .aot-ownbar');
+
+describe("a body's own page", () => {
+  it("offers registration from the bar, then counts this week's own posts against the norm", async () => {
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 1000, height: 700 });
+    await page.goto('https://vk.com/club300');
+    await expect.poll(() => bar(page).textContent()).toMatch(/не внесена в реестр официальных аккаунтов/);
+    await screenshot(page, 'own-page-unregistered');
+    await bar(page).getByRole('button', { name: 'Внести в реестр аккаунтов' }).click();
+    await expect
+      .poll(() => bar(page).textContent())
+      .toMatch(
+        /^Официальная страница: Министерство строительства.* · публикаций на этой неделе: 2 из 5 \(рекомендуется, Республика Саха \(Якутия\), прил\. 1 п\. 2\.2\)/,
+      );
+    await screenshot(page, 'own-page-registered');
+    // Recorded once each: the two own posts of this week and last week's one, not the citizen's.
+    const stored = await session.worker.evaluate(async () => {
+      const db: IDBDatabase = await new Promise((ok, fail) => {
+        const open = indexedDB.open('answer-on-time');
+        open.onsuccess = () => ok(open.result);
+        open.onerror = () => fail(open.error);
+      });
+      const rows: Array<{ key: string }> = await new Promise((ok) => {
+        const req = db.transaction('publications').objectStore('publications').getAll();
+        req.onsuccess = () => ok(req.result);
+      });
+      const registry: { value?: { accounts: Array<{ url: string; body: string }> } } = await new Promise((ok) => {
+        const req = db.transaction('settings').objectStore('settings').get('accounts.registry');
+        req.onsuccess = () => ok(req.result);
+      });
+      db.close();
+      return { keys: rows.map((r) => r.key).sort(), accounts: registry.value?.accounts.map((a) => `${a.body} ${a.url}`) };
+    });
+    expect(stored).toEqual({ keys: ['vk:wall-300_11', 'vk:wall-300_8', 'vk:wall-300_9'], accounts: ['minstroy https://vk.com/club300'] });
+    // Seen again, nothing is counted twice.
+    await page.reload();
+    await expect.poll(() => bar(page).textContent()).toMatch(/публикаций на этой неделе: 2 из 5/);
+    await page.close();
+  });
+
+  it("puts no bar on a page that is not the body's", async () => {
+    const page = await session.context.newPage();
+    await page.goto('https://vk.com/club100');
+    await page.locator('[data-aot="capture"]').first().waitFor({ state: 'attached' });
+    expect(await page.locator('[data-aot="own-page"]').count()).toBe(0);
+    await page.close();
+  });
+});
