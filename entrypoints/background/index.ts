@@ -27,6 +27,7 @@ import { publishService } from './services/publish';
 import { reinjectContentScripts } from './services/reinject';
 import { syncService } from './services/sync';
 import { accountHandlers } from './services/accounts';
+import { moderationHandlers } from './services/moderation';
 import { pokeService, type SocketLike } from './services/poke';
 import { loadSyncConfig, updateSyncConfig } from '@/lib/db/sync';
 
@@ -107,6 +108,7 @@ export default defineBackground(() => {
     ...captureHandlers({ db, env, badge, newId: () => crypto.randomUUID(), onSaved: () => void checkAlerts() }),
     ...pages.handlers,
     ...accountHandlers({ db, env, newId: () => crypto.randomUUID() }),
+    ...moderationHandlers({ db, env, newId: () => crypto.randomUUID() }),
     ...publish.handlers,
     // A check asked for by a page right after the worker woke speaks the language in use.
     ...commandHandlers({

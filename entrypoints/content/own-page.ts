@@ -10,6 +10,7 @@ import { siteRequest as request } from '@/lib/messaging/site-client';
 import type { SiteAdapter } from '@/lib/sites';
 import { canonicalProfile } from '@/lib/sites/hosts';
 import { isOwnAuthor } from './own';
+import { startModeration } from './moderation';
 import { attachOurShadow, HOST_ATTR } from './shadow';
 
 type PageState = Awaited<ReturnType<typeof request<'accounts.page'>>>;
@@ -43,8 +44,11 @@ export function startOwnPage(ctx: ContentScriptContext, adapter: SiteAdapter): (
   let scanTimer: ReturnType<typeof setTimeout> | undefined;
   let dismissed = false;
   let generation = 0;
+  let moderation: ReturnType<typeof startModeration> | undefined;
 
   const remove = () => {
+    moderation?.stop();
+    moderation = undefined;
     host?.remove();
     host = box = undefined;
     if (scanTimer !== undefined) clearTimeout(scanTimer);
@@ -122,12 +126,14 @@ export function startOwnPage(ctx: ContentScriptContext, adapter: SiteAdapter): (
       return;
     }
     paint([text(barText(state, state.count ?? 0))]);
-    await record(state, gen);
+    // The page's comments, screened for what the act allows to remove.
+    moderation = startModeration(ctx, adapter, () => gen !== generation || !ctx.isValid);
+    await Promise.all([record(state, gen), moderation.scan()]);
     // Older posts load as the page is scrolled: recorded after the scrolling stops.
     const onScroll = () => {
       if (gen !== generation) return;
       if (scanTimer !== undefined) clearTimeout(scanTimer);
-      scanTimer = setTimeout(() => void record(state, gen).catch(() => undefined), 1500);
+      scanTimer = setTimeout(() => void Promise.all([record(state, gen), moderation?.scan()]).catch(() => undefined), 1500);
     };
     ctx.addEventListener(window, 'scroll', onScroll, { passive: true });
   };

@@ -124,6 +124,44 @@ export const siteProtocol = {
     request: z.object({ url: z.string().check(z.maxLength(2000)), name: z.string().check(z.maxLength(300)) }),
     response: z.object({ ok: z.boolean(), reason: z.optional(reasonFields.reason), params: reasonFields.params }),
   },
+  /** Moderation on a registered page: the comments to mark for removal, with the ground and the act's clause. */
+  'moderation.screen': {
+    from: ['site'],
+    request: z.object({
+      url: z.string().check(z.maxLength(2000)),
+      comments: z
+        .array(z.object({ key: itemKeySchema, text: z.string().check(z.maxLength(5000)), author: z.string().check(z.maxLength(500)) }))
+        .check(z.maxLength(200)),
+    }),
+    response: z.object({
+      marks: z.array(
+        z.object({
+          key: itemKeySchema,
+          ground: z.enum(['law', 'spam', 'insult', 'obscenity', 'distortion']),
+          clause: z.optional(z.string().check(z.maxLength(200))),
+          tentative: z.boolean(),
+        }),
+      ),
+    }),
+  },
+  /** A marked comment the moderator removed with the site's own control: logged; the author's violations counted. */
+  'moderation.removed': {
+    from: ['site'],
+    request: z.object({
+      url: z.string().check(z.maxLength(2000)),
+      key: itemKeySchema,
+      text: z.string().check(z.maxLength(20000)),
+      author: z.string().check(z.maxLength(500)),
+      ground: z.enum(['law', 'spam', 'insult', 'obscenity', 'distortion']),
+    }),
+    response: z.object({ violations: z.number(), proposal: z.optional(z.object({ clause: z.string().check(z.maxLength(200)) })) }),
+  },
+  /** A false mark dismissed on the page: remembered for that comment. */
+  'moderation.dismiss': {
+    from: ['site'],
+    request: z.object({ key: itemKeySchema }),
+    response: z.object({ ok: z.boolean() }),
+  },
   'page.health': {
     from: ['site'],
     request: z.object({

@@ -61,6 +61,42 @@ describe("a body's own page", () => {
     await page.close();
   });
 
+  it("marks the comments the act allows to remove; a removal with the site's own control is logged, and the second by one author proposes blocking", async () => {
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 1000, height: 900 });
+    await page.goto('https://vk.com/club300');
+    const mark = (key: string) => page.locator(`[data-aot="moderation"][data-aot-key="${key}"] .aot-modmark`);
+    await expect.poll(() => mark('vk:wall-300_11_r901').textContent()).toMatch(/^К удалению: оскорбление \(Республика Саха \(Якутия\), прил\. 1 п\. 2\.5\)/);
+    await expect.poll(() => mark('vk:wall-300_9_r903').count()).toBe(1);
+    // Ordinary criticism is not marked.
+    expect(await page.locator('[data-aot="moderation"][data-aot-key="vk:wall-300_11_r902"]').count()).toBe(0);
+    await screenshot(page, 'own-page-moderation');
+    // The moderator removes with VK's own control; the extension never presses it.
+    await page.locator('#comment-300_901 [data-fixture-delete]').click();
+    const toast = page.locator('[data-aot="toast"] .aot-toast');
+    await expect.poll(() => toast.textContent()).toMatch(/Удаление записано в журнал модерации \(нарушений автора: 1\)/);
+    await page.locator('#comment-300_903 [data-fixture-delete]').click();
+    await expect
+      .poll(() => toast.textContent())
+      .toMatch(/нарушений автора: 2\).*Можно предложить блокировку автора — решает руководитель или заместитель \(Жатай, п\. 4\.3\)/);
+    await screenshot(page, 'own-page-block-proposal');
+    const log = await session.worker.evaluate(async () => {
+      const db: IDBDatabase = await new Promise((ok, fail) => {
+        const open = indexedDB.open('answer-on-time');
+        open.onsuccess = () => ok(open.result);
+        open.onerror = () => fail(open.error);
+      });
+      const row: { value?: Array<{ kind: string; commentKey: string; ground: string; author: string }> } = await new Promise((ok) => {
+        const req = db.transaction('settings').objectStore('settings').get('accounts.moderation');
+        req.onsuccess = () => ok(req.result);
+      });
+      db.close();
+      return row.value?.map((e) => `${e.kind} ${e.commentKey} ${e.ground} ${e.author}`);
+    });
+    expect(log).toEqual(['removed vk:wall-300_11_r901 insult https://vk.com/id901', 'removed vk:wall-300_9_r903 insult https://vk.com/id901']);
+    await page.close();
+  });
+
   it("puts no bar on a page that is not the body's", async () => {
     const page = await session.context.newPage();
     await page.goto('https://vk.com/club100');

@@ -61,3 +61,34 @@ describe("a body's own pages", () => {
     expect(await recordPublications(db, account.id, [], now)).toBe(0);
   });
 });
+
+describe('moderation on a registered page', () => {
+  it('marks what the act allows to remove with its clause, forgets a dismissed mark, counts a removal once, proposes blocking at the second', async () => {
+    const { moderationHandlers } = await import('@/entrypoints/background/services/moderation');
+    const now = khv('2026-12-02T10:00');
+    await setup('yakutia', now);
+    const mod = moderationHandlers({ db, env: createEnv(db, () => now), newId: () => `m${++n}` });
+    const url = 'https://vk.com/club300';
+    const comments = [
+      { key: 'vk:wall-300_1_r1', text: 'Министр — дебил, гнать его надо', author: 'https://vk.com/id901' },
+      { key: 'vk:wall-300_1_r2', text: 'Когда отремонтируют крышу в доме 7?', author: 'https://vk.com/id902' },
+      { key: 'vk:wall-300_1_r3', text: 'Чиновники — мрази и твари', author: 'https://vk.ru/id901' },
+    ];
+    // Not registered yet: nothing is screened.
+    expect(await mod['moderation.screen']({ url, comments }, sender)).toEqual({ marks: [] });
+    const handlers = accountHandlers({ db, env: createEnv(db, () => now), newId: () => `a${++n}` });
+    await handlers['accounts.register']({ url, name: 'Минстрой' }, sender);
+    const { marks } = await mod['moderation.screen']({ url, comments }, sender);
+    expect(marks.map((m) => `${m.key} ${m.ground} ${m.clause}`)).toEqual([
+      'vk:wall-300_1_r1 insult Республика Саха (Якутия), прил. 1 п. 2.5',
+      'vk:wall-300_1_r3 insult Республика Саха (Якутия), прил. 1 п. 2.5',
+    ]);
+    expect(await mod['moderation.dismiss']({ key: 'vk:wall-300_1_r3' }, sender)).toEqual({ ok: true });
+    expect((await mod['moderation.screen']({ url, comments }, sender)).marks.map((m) => m.key)).toEqual(['vk:wall-300_1_r1']);
+    const removed = { url, key: 'vk:wall-300_1_r1', text: comments[0]!.text, author: 'https://vk.com/id901', ground: 'insult' as const };
+    expect(await mod['moderation.removed'](removed, sender)).toEqual({ violations: 1 });
+    expect(await mod['moderation.removed'](removed, sender)).toEqual({ violations: 1 });
+    const second = { ...removed, key: 'vk:wall-300_2_r9', text: 'Чиновники — мрази' };
+    expect(await mod['moderation.removed'](second, sender)).toEqual({ violations: 2, proposal: { clause: 'Жатай, п. 4.3' } });
+  });
+});
