@@ -677,6 +677,13 @@ async function main() {
   const figures: Record<string, unknown> = { machine: { cpus: cpus().length, node: process.version } };
   try {
     console.log('Team server on a real PostgreSQL 15 (this process is the server and all its clients; the day runs first, so its memory is its own):');
+    // BENCH_TEAM_ONLY=throughput: that part alone (profiling it, comparing a change).
+    const only = process.env.BENCH_TEAM_ONLY;
+    if (only === 'throughput') {
+      const tp = await throughput(cluster.adminUrl);
+      console.log(`   median of 3 runs: ${tp.medianAcceptedPerSecond} accepted commands/s`);
+      return;
+    }
     console.log(`1. A day's load of 85 regions against one server (scale ${SCALE}; BENCH_TEAM_SCALE):`);
     const day = await daysLoad(cluster.adminUrl);
     figures.daysLoad = day;
