@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { AppDatabase } from './index';
-import { dismissMark, moderationEntrySchema, recordRemoval, type ModerationEntry, type Removal, type Result } from '../accounts';
+import { dismissMark, moderationEntrySchema, recordBlockDecision, recordRemoval, type ModerationEntry, type Removal, type Result } from '../accounts';
 
 export const MODERATION_KEY = 'accounts.moderation';
 
@@ -31,4 +31,12 @@ export function logRemoval(db: AppDatabase, removal: Omit<Removal, 'kind'>): Pro
 
 export function logDismissal(db: AppDatabase, dismissal: { id: string; at: number; by: string; commentKey: string }): Promise<Result<ModerationEntry[]>> {
   return change(db, (log) => dismissMark(log, dismissal));
+}
+
+/** The head's or a deputy's decision on a proposal to block (Zhatay п. 4.3), with who recorded it. */
+export function logBlockDecision(
+  db: AppDatabase,
+  decision: { id: string; at: number; by: string; role: 'head' | 'deputy'; author: string; decision: 'block' | 'noBlock' },
+): Promise<Result<ModerationEntry[]>> {
+  return change(db, (log) => recordBlockDecision(log, decision));
 }
