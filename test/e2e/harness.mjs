@@ -26,6 +26,7 @@ export const FIXTURE_ROUTES = [
   { host: /^vk\.(com|ru)$/, path: /^\/wall-100_800\/?$/, file: 'vk-post-flat.html' },
   { host: /^vk\.(com|ru)$/, path: /^\/club300\/?$/, file: 'vk-own-wall.html' },
   { host: /^vk\.(com|ru)$/, path: /^\//, file: 'vk-feed.html' },
+  { host: /^ok\.ru$/, path: /^\/group\/400\/?$/, file: 'ok-own-group.html' },
   { host: /^ok\.ru$/, path: /^\/group\/300\/topic\/700001\/?$/, file: 'ok-topic.html' },
   { host: /^ok\.ru$/, path: /^\/group\/300\/topic\/700005\/?$/, file: 'ok-topic-layer.html' },
   { host: /^ok\.ru$/, path: /^\//, file: 'ok-feed.html' },

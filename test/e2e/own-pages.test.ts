@@ -13,7 +13,7 @@ let session: Session;
 beforeAll(async () => {
   session = await launch();
   const workspace = starterWorkspace('yakutia', { id: 'me', name: 'Анна', roles: ['curator', 'executor'], bodies: ['minstroy'] });
-  workspace.bodies = workspace.bodies.map((b) => (b.id === 'minstroy' ? { ...b, pages: ['https://vk.com/club300'] } : b));
+  workspace.bodies = workspace.bodies.map((b) => (b.id === 'minstroy' ? { ...b, pages: ['https://vk.com/club300', 'https://ok.ru/group/400'] } : b));
   await saveWorkspace(session, workspace);
 });
 afterAll(async () => {
@@ -94,6 +94,20 @@ describe("a body's own page", () => {
       return row.value?.map((e) => `${e.kind} ${e.commentKey} ${e.ground} ${e.author}`);
     });
     expect(log).toEqual(['removed vk:wall-300_11_r901 insult https://vk.com/id901', 'removed vk:wall-300_9_r903 insult https://vk.com/id901']);
+    await page.close();
+  });
+
+  it("on the body's OK group too: registered from the bar, the group's own posts counted, an insult marked", async () => {
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 1000, height: 800 });
+    await page.goto('https://ok.ru/group/400');
+    await expect.poll(() => bar(page).textContent()).toMatch(/не внесена в реестр/);
+    await bar(page).getByRole('button', { name: 'Внести в реестр аккаунтов' }).click();
+    await expect.poll(() => bar(page).textContent()).toMatch(/^Официальная страница: Министерство строительства.* · публикаций на этой неделе: 2 из 5/);
+    const marks = page.locator('[data-aot="moderation"] .aot-modmark');
+    await expect.poll(() => marks.count()).toBe(1);
+    expect(await marks.first().textContent()).toMatch(/^К удалению: оскорбление/);
+    await screenshot(page, 'own-page-ok');
     await page.close();
   });
 
