@@ -17,6 +17,7 @@ import { createWorkCalendar, REGIONS } from '@/lib/worktime';
 import { errorCode } from '../errors';
 import { formatDateTime, formatInstant } from '../format';
 import { AccountForm, type Notice } from './AccountForm';
+import { AccountNorm } from './AccountNorm';
 import { AccountTable, ReportButtons, type AccountActions } from './AccountTable';
 import { accountsText, bodyName, clauseText, networkName, registryTable } from './accounts-view';
 
@@ -178,6 +179,7 @@ export function Accounts({ workspace }: { workspace: Workspace }) {
         </p>
       ) : null}
       <AccountForm workspace={workspace} act={act} onNotice={setNotice} />
+      <AccountNorm act={act} />
       <Exports registry={registry} workspace={workspace} zone={zone} />
     </section>
   );

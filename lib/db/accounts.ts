@@ -16,11 +16,13 @@ import {
   weekOf,
   type AccountInput,
   type ActId,
+  type NormSetting,
   type Registry,
   type Result,
   type Week,
 } from '../accounts';
 import { canonicalProfile } from '../sites/hosts';
+import { z } from 'zod';
 
 /** settings key of the registry. */
 export const REGISTRY_KEY = 'accounts.registry';
@@ -107,4 +109,21 @@ export async function pageAccount(db: AppDatabase, act: ActId, url: string, now:
   const registry = await loadRegistry(db, act);
   const account = accountAt(registry, url);
   return account ? { account, week: weekOf(now, zone) } : null;
+}
+
+/** settings key of the workspace's own weekly norm (absent: the act's). */
+export const NORM_KEY = 'accounts.norm';
+
+const normSettingSchema = z.object({ min: z.number().int().min(0).max(100), level: z.enum(['mandatory', 'recommended']) });
+
+/** The workspace's own norm, or null (the act's applies). */
+export async function loadNormSetting(db: AppDatabase): Promise<NormSetting | null> {
+  const parsed = normSettingSchema.safeParse((await db.settings.get(NORM_KEY))?.value);
+  return parsed.success ? parsed.data : null;
+}
+
+/** Sets the workspace's own norm (null: back to the act's). */
+export async function saveNormSetting(db: AppDatabase, setting: NormSetting | null): Promise<void> {
+  if (setting === null) await db.settings.delete(NORM_KEY);
+  else await db.settings.put({ key: NORM_KEY, value: normSettingSchema.parse(setting) });
 }

@@ -4,7 +4,7 @@
  * recorded once each, and registering a body's page from its bar in one action.
  */
 import type { AppDatabase } from '@/lib/db';
-import { pageAccount, publicationsIn, recordPublications, registerAccount } from '@/lib/db/accounts';
+import { loadNormSetting, pageAccount, publicationsIn, recordPublications, registerAccount } from '@/lib/db/accounts';
 import { canonicalAccountUrl, publicationNorm, weekOf, type ActId, type Clause } from '@/lib/accounts';
 import type { Handlers } from '@/lib/messaging/router';
 import { canonicalProfile } from '@/lib/sites/hosts';
@@ -52,7 +52,7 @@ export function accountHandlers({ db, env, newId }: { db: AppDatabase; env: EnvS
       }
       const { account, week } = found;
       const body = e.workspace.bodies.find((b) => b.id === account.body);
-      const norm = publicationNorm(act, 'body');
+      const norm = publicationNorm(act, 'body', await loadNormSetting(db));
       const count = (await publicationsIn(db, account.id, week)).length;
       return {
         state: 'registered',

@@ -1,7 +1,7 @@
 /** A body's own pages, stored and answered: registry with the bodies' pages in step, publications once each, the page's state. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDatabase, type AppDatabase } from '@/lib/db';
-import { loadRegistry, publicationsIn, recordPublications, registerAccount } from '@/lib/db/accounts';
+import { loadRegistry, publicationsIn, recordPublications, registerAccount, saveNormSetting } from '@/lib/db/accounts';
 import { loadWorkspace, saveWorkspace } from '@/lib/db/messages';
 import { weekOf } from '@/lib/accounts';
 import { accountHandlers } from '@/entrypoints/background/services/accounts';
@@ -56,6 +56,12 @@ describe("a body's own pages", () => {
     expect(await handlers['accounts.publications']({ url: 'https://vk.com/club300', posts }, sender)).toEqual({ added: 0, count: 1 });
     const page = await handlers['accounts.page']({ url: 'https://vk.ru/club300?w=wall-300_1' }, sender);
     expect(page).toMatchObject({ state: 'registered', count: 1, norm: { min: 5, level: 'recommended' } });
+    // The workspace's own norm replaces the act's, and is said as its own (no clause).
+    await saveNormSetting(db, { min: 2, level: 'mandatory' });
+    expect(await handlers['accounts.page']({ url: 'https://vk.com/club300' }, sender)).toMatchObject({ norm: { min: 2, level: 'mandatory' } });
+    expect((await handlers['accounts.page']({ url: 'https://vk.com/club300' }, sender)).norm?.clause).toBeUndefined();
+    await saveNormSetting(db, null);
+    expect(await handlers['accounts.page']({ url: 'https://vk.com/club300' }, sender)).toMatchObject({ norm: { min: 5, level: 'recommended' } });
     const account = (await loadRegistry(db, 'yakutia')).accounts[0]!;
     expect(await publicationsIn(db, account.id, weekOf(now, 'Asia/Yakutsk'))).toHaveLength(1);
     expect(await recordPublications(db, account.id, [], now)).toBe(0);
