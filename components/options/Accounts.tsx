@@ -15,6 +15,7 @@ import { toCsv } from '@/lib/reports/csv';
 import { workspaceSchedule, type Workspace } from '@/lib/workflow/workspace';
 import { createWorkCalendar, REGIONS } from '@/lib/worktime';
 import { errorCode } from '../errors';
+import { downloadBlob as save } from '../download';
 import { formatDateTime, formatInstant } from '../format';
 import { AccountForm, type Notice } from './AccountForm';
 import { AccountNorm } from './AccountNorm';
@@ -29,17 +30,6 @@ function useNow(): number {
     return () => clearInterval(timer);
   }, []);
   return now;
-}
-
-function save(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 function Reminders({

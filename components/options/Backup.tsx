@@ -7,18 +7,9 @@ import { say, t } from '@/lib/i18n';
 import { request } from '@/lib/messaging/client';
 import { errorCode } from '../errors';
 import { BodySelect } from '../fields';
+import { downloadJson } from '../download';
 
 type Status = { ok: boolean; text: string; details?: string[] } | null;
-
-/** Saves text as a file the browser downloads. */
-function saveFile(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 function describe(result: ImportResult): Status {
   const details = [
@@ -41,13 +32,13 @@ export function Backup() {
   const workspace = useLiveQuery(() => loadWorkspace(getDb()), []);
   const day = () => new Date().toISOString().slice(0, 10);
   const download = async () => {
-    saveFile(`answer-on-time-${day()}.json`, JSON.stringify(await exportBackup(getDb(), Date.now())));
+    downloadJson(`answer-on-time-${day()}.json`, JSON.stringify(await exportBackup(getDb(), Date.now())));
   };
   const handover = async () => {
     const id = body[0];
     if (!id) return;
     const file = await exportHandover(getDb(), id, Date.now());
-    saveFile(`answer-on-time-${id}-${day()}.json`, JSON.stringify(file));
+    downloadJson(`answer-on-time-${id}-${day()}.json`, JSON.stringify(file));
     setStatus({ ok: true, text: t('options.backup.handoverDone', { count: file.messages.length }) });
   };
   const load = async (file: File) => {

@@ -14,6 +14,7 @@ import { platform } from '@/lib/platform';
 import { serverOrigin } from '@/lib/sync/origin';
 import { formatDateTime } from '../format';
 import { errorCode } from '../errors';
+import { downloadJson } from '../download';
 
 type Notice = { ok: boolean; text: string } | null;
 
@@ -38,15 +39,6 @@ const SAID = new Set([
 /** The words for a sync failure code (sync.error.<code>); an unknown one is quoted as it is. */
 export function syncErrorText(code: string): string {
   return SAID.has(code) ? t(`sync.error.${code}` as Parameters<typeof t>[0]) : t('sync.error.other', { code });
-}
-
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export function TeamServer({ zone }: { zone: string }) {
@@ -245,7 +237,7 @@ export function TeamServer({ zone }: { zone: string }) {
       {data.backup ? (
         <p className="aot-hint">
           {t('options.team.before', { at: formatDateTime(data.backup.at, zone) })}{' '}
-          <button type="button" className="aot-link-button" onClick={() => download('answer-on-time-before-team.json', data.backup!.file)}>
+          <button type="button" className="aot-link-button" onClick={() => downloadJson('answer-on-time-before-team.json', data.backup!.file)}>
             {t('options.team.beforeDownload')}
           </button>
         </p>

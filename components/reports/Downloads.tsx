@@ -5,17 +5,7 @@
 import { useState } from 'react';
 import { t } from '@/lib/i18n';
 import { toCsv, type Table } from '@/lib/reports';
-
-function save(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
+import { downloadBlob as save } from '../download';
 
 export function Downloads({ tables, zone, fileBase }: { tables: Table[]; zone: string; fileBase: string }) {
   const [busy, setBusy] = useState(false);
