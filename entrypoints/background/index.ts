@@ -27,6 +27,7 @@ import { publishService } from './services/publish';
 import { reinjectContentScripts } from './services/reinject';
 import { syncService } from './services/sync';
 import { accountHandlers } from './services/accounts';
+import { createPlanService } from './services/plans';
 import { moderationHandlers } from './services/moderation';
 import { pokeService, type SocketLike } from './services/poke';
 import { loadSyncConfig, updateSyncConfig } from '@/lib/db/sync';
@@ -56,6 +57,9 @@ export default defineBackground(() => {
   const effects = createEffects({ store: local, now });
   const badge = createBadgeService({ db, env, toolbar: ports.toolbar, effects });
   const deadlines = createDeadlineService({ db, env, notifications: ports.notifications, tabs: ports.tabs, effects });
+  // Content plans and the weekly publications of the bodies' own pages (issue 19): reminders.
+  const plans = createPlanService({ db, env, notifications: ports.notifications, effects });
+  const checkPlans = () => localeReady.then(() => plans.check()).catch((error: unknown) => console.warn('[aot] plan check failed:', error));
   const alerts = createAlertService({ db, env, notifications: ports.notifications, effects });
   const checkAlerts = () => localeReady.then(() => effects.run('alerts', () => alerts.check()));
   const pages = pageService({ db, env, session: ports.session, local, now });
@@ -185,6 +189,7 @@ export default defineBackground(() => {
     if (name === DEADLINE_ALARM) {
       void checkDeadlines();
       void checkAlerts();
+      void checkPlans();
       // Connected: a pull every minute even when the poke socket is down (or closed while idle).
       syncSoon();
       void keepLiveIfInUse();

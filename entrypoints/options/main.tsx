@@ -5,6 +5,7 @@ import '@/components/app.css';
 import { Accounts } from '@/components/options/Accounts';
 import { AlertSettings } from '@/components/options/AlertSettings';
 import { Backup } from '@/components/options/Backup';
+import { ContentPlans } from '@/components/options/ContentPlans';
 import { Moderation } from '@/components/options/Moderation';
 import { Diagnostics } from '@/components/options/Diagnostics';
 import { Onboarding } from '@/components/options/Onboarding';
@@ -65,6 +66,7 @@ function Options() {
       {/* Onboarding or joining a team: the team server's section is there from the first run. */}
       <TeamServer zone={workspace ? REGIONS[workspace.region].zone : 'Europe/Moscow'} />
       {workspace ? <Accounts workspace={workspace} /> : null}
+      {workspace ? <ContentPlans workspace={workspace} /> : null}
       {workspace?.user.roles.includes('curator') ? <AlertSettings /> : null}
       {workspace ? <Moderation workspace={workspace} zone={REGIONS[workspace.region].zone} /> : null}
       <Backup />

@@ -10,6 +10,7 @@ import type { Handlers } from '@/lib/messaging/router';
 import { canonicalProfile } from '@/lib/sites/hosts';
 import { REGIONS } from '@/lib/worktime';
 import type { EnvSource } from './env';
+import { linkPlanPublications } from '@/lib/db/plans';
 
 type AccountHandlers = Pick<Handlers, 'accounts.page' | 'accounts.publications' | 'accounts.register'>;
 
@@ -67,6 +68,8 @@ export function accountHandlers({ db, env, newId }: { db: AppDatabase; env: EnvS
       const { e, found } = await context(url);
       if (!found) return { added: 0, count: 0 };
       const added = await recordPublications(db, found.account.id, posts, e.now);
+      // A planned item of the body's content plan for that day is now published.
+      await linkPlanPublications(db, found.account.body, posts, e.calendar);
       const count = (await publicationsIn(db, found.account.id, weekOf(e.now, e.calendar.spec.zone))).length;
       return { added, count };
     },
