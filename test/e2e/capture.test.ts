@@ -179,7 +179,10 @@ describe('capture a VK post and see it in the popup', () => {
     await captured();
     const dir = session!.userDataDir;
     // Pages of ours left open would come back with the restored session: close them first.
-    for (const p of session!.context.pages()) if (p.url().startsWith('chrome-extension://')) await p.close();
+    for (const p of session!.context.pages()) {
+      await p.waitForLoadState().catch(() => undefined);
+      if (p.url().startsWith('chrome-extension://')) await p.close();
+    }
     await session!.context.close();
     session = await launch(dir);
     // The browser's start wakes the worker, which recomputes the badge from the database

@@ -100,7 +100,9 @@ async function launchOnce(userDataDir, headless, openShadowRoots) {
   // a page the test opens at the same moment would otherwise race it ("navigation interrupted").
   if (fresh) {
     const isOptions = (/** @type {import('playwright-core').Page} */ p) => p.url().startsWith(`chrome-extension://${extensionId}/options.html`);
-    for (let waited = 0; waited < 5000; waited += 50) {
+    // Up to 15 s: on a loaded machine the install-time tab can come late, and a tab left open
+    // here would come back with the profile's restored session in a later relaunch.
+    for (let waited = 0; waited < 15_000; waited += 50) {
       const page = context.pages().find(isOptions);
       if (page) {
         await page.close();
