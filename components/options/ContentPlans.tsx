@@ -21,7 +21,7 @@ import {
   type Result,
 } from '@/lib/accounts';
 import { getDb } from '@/lib/db';
-import { approvePlan, createPlan, dropItem, plansOf, returnPlan, submitPlan, updateItems } from '@/lib/db/plans';
+import { approvePlan, createPlan, declareNoEvents, dropItem, noEventsWeeks, plansOf, returnPlan, submitPlan, updateItems } from '@/lib/db/plans';
 import { t } from '@/lib/i18n';
 import { workspaceSchedule, type Workspace } from '@/lib/workflow/workspace';
 import { createWorkCalendar, REGIONS, type WorkCalendar } from '@/lib/worktime';
@@ -86,7 +86,10 @@ function MissingWeeks({
   zone: string;
   now: number;
 }) {
-  const missing = weeksWithoutPlan({
+  // Weeks the body declared without newsworthy events (п. 5 абз. 3–4): no plan is missing there.
+  const declared = useLiveQuery(() => noEventsWeeks(getDb(), body), [body]);
+  if (!declared) return null;
+  const weeks = weeksWithoutPlan({
     act,
     body,
     plans,
@@ -94,15 +97,21 @@ function MissingWeeks({
     to: shiftWeek(thisMonday, 1).monday,
     calendar,
     now,
-  }).filter((w) => w.kind === 'missing');
-  if (!missing.length) return null;
+    noEventsWeeks: declared,
+  });
+  if (!weeks.length) return null;
   return (
     <div className="aot-alert" data-testid="plan-missing">
       <h3>{t('plans.ui.missingTitle')}</h3>
       <ul>
-        {missing.map((w) => (
-          <li key={w.week} className="aot-countdown--overdue">
-            {t('plans.ui.missing', { week: weekText(datesOf({ monday: w.week })), due: formatInstant(w.dueAt, zone), clause: clauseText(w.clause) })}
+        {weeks.map((w) => (
+          <li key={w.week} className={w.kind === 'missing' ? 'aot-countdown--overdue' : undefined} data-kind={w.kind}>
+            {w.kind === 'missing'
+              ? t('plans.ui.missing', { week: weekText(datesOf({ monday: w.week })), due: formatInstant(w.dueAt, zone), clause: clauseText(w.clause) })
+              : t('plans.ui.noEvents', { week: weekText(datesOf({ monday: w.week })), clause: clauseText(w.clause) })}{' '}
+            <button type="button" className="aot-link-button" onClick={() => void declareNoEvents(getDb(), body, w.week, w.kind === 'missing')}>
+              {t(w.kind === 'missing' ? 'plans.ui.declareNoEvents' : 'plans.ui.withdrawNoEvents')}
+            </button>
           </li>
         ))}
       </ul>

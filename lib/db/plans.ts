@@ -10,6 +10,7 @@ import * as steps from '../accounts/plans';
 import { contentPlanSchema, type ContentPlan, type PlanItem } from '../accounts/plans';
 import { fail, type Result } from '../accounts/reasons';
 import type { WorkCalendar } from '../worktime';
+import { isMonday } from '../accounts/week';
 
 /** settings key of the plans. */
 export const PLANS_KEY = 'accounts.plans';
@@ -142,5 +143,26 @@ export async function linkPlanPublications(
     });
     if (linked.length) await db.settings.put({ key: PLANS_KEY, value: next });
     return linked;
+  });
+}
+
+/** settings key: the weeks each body declared without newsworthy events (Khabarovsk п. 5 абз. 3–4), body id → Mondays. */
+export const NO_EVENTS_KEY = 'accounts.plans.noEvents';
+
+export async function noEventsWeeks(db: AppDatabase, body: string): Promise<string[]> {
+  const value = (await db.settings.get(NO_EVENTS_KEY))?.value as Record<string, unknown> | undefined;
+  const weeks = value && typeof value === 'object' ? value[body] : undefined;
+  return Array.isArray(weeks) ? weeks.filter((w): w is string => typeof w === 'string' && isMonday(w)) : [];
+}
+
+/** Declares (or withdraws) a week without newsworthy events for a body: no plan is then due for it. */
+export async function declareNoEvents(db: AppDatabase, body: string, week: string, declared: boolean): Promise<void> {
+  if (!isMonday(week)) throw new RangeError(`not a Monday: ${week}`);
+  await db.transaction('rw', db.settings, async () => {
+    const value = ((await db.settings.get(NO_EVENTS_KEY))?.value as Record<string, string[]> | undefined) ?? {};
+    const current = new Set(Array.isArray(value[body]) ? value[body] : []);
+    if (declared) current.add(week);
+    else current.delete(week);
+    await db.settings.put({ key: NO_EVENTS_KEY, value: { ...value, [body]: [...current].sort() } });
   });
 }

@@ -12,6 +12,7 @@
  * registered account keep no plans and are left alone.
  */
 import type { AppDatabase } from '@/lib/db';
+import { noEventsWeeks } from '@/lib/db/plans';
 import { loadRegistry, publicationsIn } from '@/lib/db/accounts';
 import { plansOf } from '@/lib/db/plans';
 import { activeAccounts, ACTS, contentPlanDeadlines, datesOf, shiftWeek, weeksWithoutPlan, weekOf, type ActId, type PlanDeadline } from '@/lib/accounts';
@@ -84,7 +85,16 @@ export function createPlanService(deps: { db: AppDatabase; env: EnvSource; notif
         for (const body of bodies) {
           const plans = await plansOf(db, { body });
           // п. 5 абз. 4: a week whose plan was due and never sent.
-          for (const w of weeksWithoutPlan({ act, body, plans, from: thisWeek.monday, to: weeks[1]!.monday, calendar, now }))
+          for (const w of weeksWithoutPlan({
+            act,
+            body,
+            plans,
+            from: thisWeek.monday,
+            to: weeks[1]!.monday,
+            calendar,
+            now,
+            noEventsWeeks: await noEventsWeeks(db, body),
+          }))
             if (w.kind === 'missing')
               due.push({
                 key: `${body}|${w.week}|missing`,

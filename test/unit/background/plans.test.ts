@@ -16,6 +16,7 @@ import type { Actor } from '@/lib/model/workflow';
 import type { Region } from '@/lib/worktime';
 import { createEffects, type KeyValuePort } from '@/entrypoints/background/services/effects';
 import { createEnv } from '@/entrypoints/background/services/env';
+import { declareNoEvents } from '@/lib/db/plans';
 import { createPlanService, PLANS_NOTIFIED_KEY } from '@/entrypoints/background/services/plans';
 
 let db: AppDatabase;
@@ -87,6 +88,13 @@ describe('content plan reminders (Khabarovsk п. 5–7)', () => {
     );
     expect(await service.check()).toBe(0);
     expect(Object.keys(((await db.settings.get(PLANS_NOTIFIED_KEY))?.value ?? {}) as object)).toHaveLength(3);
+  });
+
+  it('says nothing of a week the body declared without newsworthy events (п. 5 абз. 3–4)', async () => {
+    const { notes, service } = await setup({ now: khv('2026-04-29T14:00') });
+    await declareNoEvents(db, 'minstroy', '2026-04-27', true);
+    expect(await service.check()).toBe(1);
+    expect(notes.shown.map((s) => s.title)).toEqual(['Скоро срок контент-плана']);
   });
 
   it('warns nobody of plans sent in time and answered; the curator hears of the review deadline, soon and at breach', async () => {

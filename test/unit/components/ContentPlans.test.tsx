@@ -122,11 +122,19 @@ describe('options: content plans', () => {
     // From four weeks back to this week; next week's plan is not due yet.
     expect(items).toHaveLength(5);
     const last = items[items.length - 1]!;
-    expect(last.textContent).toMatch(/^Нет плана на неделю 27\.04\.2026 – 03\.05\.2026: срок был чт, 23 апр\., 17:00.* \(Хабаровский край, п\. 6\)$/);
+    expect(last.textContent).toMatch(
+      /^Нет плана на неделю 27\.04\.2026 – 03\.05\.2026: срок был чт, 23 апр\., 17:00.* \(Хабаровский край, п\. 6\) Нет значимых информационных поводов$/,
+    );
     expect(last.className).toBe('aot-countdown--overdue');
     // This week's own deadline, shown overdue.
     expect(deadline('planDue')!.className).toBe('aot-countdown--overdue');
     expect(deadline('planDue')!.textContent).toContain('просрочено на 3 дня 17 часов');
+    // A week without newsworthy events (п. 5 абз. 3–4), declared in one action: no plan is missing there.
+    await userEvent.setup().click(within(last).getByRole('button', { name: 'Нет значимых информационных поводов' }));
+    await waitFor(() => expect(within(screen.getByTestId('plan-missing')).getAllByRole('listitem')[4]!.dataset.kind).toBe('noEvents'));
+    const declared = within(screen.getByTestId('plan-missing')).getAllByRole('listitem')[4]!;
+    expect(declared.className).toBe('');
+    expect(declared.textContent).toMatch(/объявлена без значимых информационных поводов: план не требуется \(Хабаровский край, п\. 5 абз\. 4\)/);
   });
 
   it('shows a published item with its post; an executor sends but cannot approve or return', async () => {
