@@ -25,7 +25,7 @@ export function Moderation({ workspace, zone }: { workspace: Workspace; zone: st
   return (
     <section className="aot-section" aria-labelledby="moderation-title" data-testid="moderation-log">
       <h2 id="moderation-title">{t('moderation.ui.title')}</h2>
-      <table className="aot-table">
+      <table className="aot-table aot-moderation">
         <caption className="aot-visually-hidden">{t('moderation.ui.caption')}</caption>
         <thead>
           <tr>

@@ -6,7 +6,8 @@
  * is not the body's gets no bar.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, saveWorkspace, screenshot, type Session } from './harness.mjs';
+import { launch, openExtensionPage, saveWorkspace, screenshot, type Session } from './harness.mjs';
+import { seriousViolations } from './a11y.mjs';
 import { starterWorkspace } from '../../lib/workflow/workspace';
 
 let session: Session;
@@ -71,6 +72,9 @@ describe("a body's own page", () => {
     // Ordinary criticism is not marked.
     expect(await page.locator('[data-aot="moderation"][data-aot-key="vk:wall-300_11_r902"]').count()).toBe(0);
     await screenshot(page, 'own-page-moderation');
+    // The bar and the marks pass axe (their shadow roots are open in the tests).
+    expect(await seriousViolations(page, '[data-aot="own-page"]')).toEqual([]);
+    expect(await seriousViolations(page, '[data-aot="moderation"]')).toEqual([]);
     // The moderator removes with VK's own control; the extension never presses it.
     await page.locator('#comment-300_901 [data-fixture-delete]').click();
     const toast = page.locator('[data-aot="toast"] .aot-toast');
@@ -95,6 +99,14 @@ describe("a body's own page", () => {
     });
     expect(log).toEqual(['removed vk:wall-300_11_r901 insult https://vk.com/id901', 'removed vk:wall-300_9_r903 insult https://vk.com/id901']);
     await page.close();
+    // The options with a registry and a moderation log (the block proposal open) pass axe too.
+    const options = await openExtensionPage(session, 'options.html', { width: 1000, height: 900 });
+    await options.getByTestId('moderation-log').waitFor();
+    await options.getByTestId('accounts').waitFor();
+    expect(await seriousViolations(options)).toEqual([]);
+    await options.getByTestId('moderation-log').scrollIntoViewIfNeeded();
+    await screenshot(options, 'options-moderation-log');
+    await options.close();
   });
 
   it("on the body's OK group too: registered from the bar, the group's own posts counted, an insult marked", async () => {
