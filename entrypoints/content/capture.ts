@@ -15,7 +15,7 @@
  * - slicer.ts: a unit that comes near is read (the adapter's findItems) in idle slices of a few ms;
  * - mutations.ts: one MutationObserver hands on added units and removals in batches;
  * - painter.ts: buttons go in without moving the page (their hosts take no room from the flow),
- *   in batches at most every BATCH_MS, writing only;
+ *   in batches at most every BATCH_MS, writing only, and not while the page is flung (fling.ts);
  * - lookup.ts: one batched request says which of the items read are captured.
  */
 import { formatMinutes } from '@/components/format';
@@ -29,6 +29,7 @@ import type { PageItem, SiteAdapter } from '@/lib/sites';
 import type { Step } from '@/lib/model/step';
 import { createLookupBatcher } from './capture/lookup';
 import { watchClose } from './capture/close';
+import { flingGate } from './capture/fling';
 import { observePage } from './capture/mutations';
 import { watchNear } from './capture/near';
 import { createPainter, type ButtonView, type Mountable } from './capture/painter';
@@ -157,6 +158,7 @@ export function startCapture(ctx: ContentScriptContext, adapter: SiteAdapter): C
     attachShadow: attachOurShadow,
     hostAttr: HOST_ATTR,
     batchMs: BATCH_MS,
+    hold: flingGate().hold,
     onMounted: (fresh) => {
       for (const entry of fresh) close.done((entry as Entry).unit);
     },

@@ -6,7 +6,9 @@
  * buttons at once). So mounts and repaints are queued and done together in one animation frame,
  * at most once per `batchMs` (the near watcher's band is wide enough for the batch to land
  * before the items scroll into view); a mount marked urgent (its item is about to be seen) goes
- * in the next frame. A frame's batch is cut at a few ms; the rest goes in the next frame.
+ * in the next frame. A frame's batch is cut at a few ms; the rest goes in the next frame. While
+ * the page is flung (fling.ts: faster than anyone reads) batches, urgent ones too, are held until
+ * the scroll slows or stops (at most 2 s), so a fast scroll's frames carry none of them.
  *
  * A button's host takes no room from the page's flow, so putting one in never moves what follows
  * it (moving everything below a post costs a walk over all of it, twice the fixed cost):
@@ -49,6 +51,11 @@ export interface PainterOptions {
   budgetMs?: number;
   /** Least time between two batches that are not urgent, ms. */
   batchMs?: number;
+  /**
+   * Asked before a batch is written: 0 to write now, or ms to wait before asking again (the page
+   * is being flung: fling.ts). Urgent batches wait too; flush() does not ask.
+   */
+  hold?: () => number;
   frame?: (callback: () => void) => number;
   cancelFrame?: (id: number) => void;
   now?: () => number;
@@ -102,6 +109,8 @@ export function createPainter(options: PainterOptions): Painter {
   const hosts = new Set<HTMLElement>();
   let frameId = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** A batch held back by `hold`, asked again when this fires. */
+  let holdTimer: ReturnType<typeof setTimeout> | undefined;
   let disposed = false;
   let urgent = false;
   /** When the last batch was written (or -Infinity: the first batch goes at once). */
@@ -111,7 +120,7 @@ export function createPainter(options: PainterOptions): Painter {
 
   /** The next frame, at once or when the batch window is over. */
   const request = () => {
-    if (frameId || disposed || !(mounts.size || repaints.size)) return;
+    if (frameId || holdTimer !== undefined || disposed || !(mounts.size || repaints.size)) return;
     const wait = urgent || carryOver ? 0 : lastBatch + batchMs - now();
     if (wait <= 0) {
       if (timer !== undefined) clearTimeout(timer);
@@ -175,9 +184,18 @@ export function createPainter(options: PainterOptions): Painter {
     timer = undefined;
   };
 
-  const run = (all: boolean) => {
+  /** forced: flush() (no hold). */
+  const run = (all: boolean, forced = false) => {
     frameId = 0;
     if (disposed) return;
+    const wait = all || forced ? 0 : (options.hold?.() ?? 0);
+    if (wait > 0) {
+      holdTimer = setTimeout(() => {
+        holdTimer = undefined;
+        if (!disposed && !frameId) frameId = frame(() => run(false));
+      }, wait);
+      return;
+    }
     const start = now();
     if (!carryOver) lastBatch = start;
     urgent = false;
@@ -232,15 +250,19 @@ export function createPainter(options: PainterOptions): Painter {
     flush(all = false) {
       if (frameId) cancelFrame(frameId);
       if (timer !== undefined) clearTimeout(timer);
+      if (holdTimer !== undefined) clearTimeout(holdTimer);
       timer = undefined;
-      run(all);
+      holdTimer = undefined;
+      run(all, true);
     },
     pending: () => mounts.size + repaints.size,
     dispose() {
       disposed = true;
       if (frameId) cancelFrame(frameId);
       if (timer !== undefined) clearTimeout(timer);
+      if (holdTimer !== undefined) clearTimeout(holdTimer);
       timer = undefined;
+      holdTimer = undefined;
       frameId = 0;
       mounts.clear();
       repaints.clear();

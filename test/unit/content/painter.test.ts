@@ -202,6 +202,46 @@ describe('the button painter', () => {
     expect(entries[0]!.post.button!.textContent).toBe(' у исполнителя · 3 часа'); // went with it
   });
 
+  it('holds its batches, urgent ones too, while told to (a fling), and writes when let go', () => {
+    const entries = page(4);
+    let wait = 100;
+    const asked: number[] = [];
+    const { painter, frames, runFrame, advance } = setup({
+      hold: () => {
+        asked.push(wait);
+        return wait;
+      },
+    });
+    painter.mount(entries[0]!.post);
+    runFrame();
+    expect(hosts()).toHaveLength(0); // held
+    expect(frames).toHaveLength(0); // no frame until the gate is asked again
+    painter.mount(entries[1]!.post, true); // urgent: held as well
+    expect(frames).toHaveLength(0);
+    advance(100);
+    vi.advanceTimersByTime(100);
+    expect(frames).toHaveLength(1);
+    runFrame();
+    expect(hosts()).toHaveLength(0);
+    wait = 0; // the scroll stopped
+    vi.advanceTimersByTime(100);
+    runFrame();
+    expect(hosts()).toHaveLength(2);
+    expect(asked).toEqual([100, 100, 0]);
+    // flush() does not ask.
+    wait = 100;
+    painter.mount(entries[2]!.post);
+    painter.flush();
+    expect(hosts()).toHaveLength(3);
+    expect(asked).toHaveLength(3);
+    // dispose() cancels a held batch.
+    painter.mount(entries[3]!.post, true);
+    runFrame();
+    painter.dispose();
+    vi.advanceTimersByTime(1000);
+    expect(frames).toHaveLength(0);
+  });
+
   it('cuts a frame at its budget and puts the rest in the frames right after', () => {
     const entries = page(6);
     let clock = 0;
