@@ -1,7 +1,8 @@
 /**
- * Push and pull over PostgreSQL. Each pushed command runs in its own transaction under the
- * region's advisory lock with its message row locked, through the same pure applyMutation
- * the extension runs; it is recorded accepted or rejected (with its reason), and the client's
+ * Push and pull over PostgreSQL. Each pushed command runs in its own transaction with its message
+ * rows locked, through the same pure applyMutation the extension runs; its last statement counts
+ * the region's version up, so the region's row is locked only from there to the commit (version
+ * order is commit order) and the command is run again if the directory changed meanwhile; it is recorded accepted or rejected (with its reason), and the client's
  * lastMutationID moves on either way, so a queue never stalls on a refusal.
  */
 import { sql, type Transaction } from 'kysely';
@@ -58,7 +59,24 @@ async function workspaceAt(db: DB, trx: Transaction<Tables>, workspaceId: string
   return workspace;
 }
 
-const regionLock = (trx: Transaction<Tables>, workspaceId: string) => sql`SELECT pg_advisory_xact_lock(hashtextextended(${workspaceId}, 0))`.execute(trx);
+/**
+ * A command's transaction, run again when it met a concurrent one: the same post captured by two
+ * people at once (unique key), the directory changed under it (no region row: NOT NULL), a
+ * deadlock. Each run starts from what is committed, so the second capture is refused as a repeat.
+ * From the third run on the command locks the region's row before it reads the directory
+ * (`careful`), so a burst of directory edits cannot keep it from running.
+ */
+const RETRIED = new Set(['23505', '23502', '40P01', '40001']);
+async function retrying<T>(run: (careful: boolean) => Promise<T>, attempts = 6): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await run(i >= 3);
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (i >= attempts || typeof code !== 'string' || !RETRIED.has(code)) throw error;
+    }
+  }
+}
 
 /** The client group is the device's that first used it; another device may not write or read through it. */
 async function claimGroup(db: DB, p: Principal, clientGroupID: string): Promise<void> {
@@ -99,13 +117,13 @@ export async function push(db: DB, p: Principal, req: PushRequest, options: Push
   const actor = p.actor;
   for (const m of req.mutations) {
     const target = mutationTarget(m);
-    const result = await db.transaction().execute(async (trx) => {
-      // From here on the region is ours until commit: version order is commit order. The
-      // statements under the lock are few (each round trip holds the whole region).
-      await regionLock(trx, p.workspaceId);
-      // The client's last id (its row locked), the workspace's version, the message rows locked.
-      const head = (
-        await sql<{ last_mutation_id: string; version: string; directory_version: string; found: Array<{ id: string; key: string; data: Message }> }>`
+    const result = await retrying((careful) =>
+      db.transaction().execute(async (trx) => {
+        // The client's last id (its row locked), the message rows locked, the directory's version.
+        // The region itself is not locked yet: its row is, by the last statement, which counts
+        // its version up (so version order is commit order) and holds it only until commit.
+        const head = (
+          await sql<{ last_mutation_id: string; version: string; directory_version: string; found: Array<{ id: string; key: string; data: Message }> }>`
           WITH c AS (
             INSERT INTO clients (client_group_id, id, last_mutation_id) VALUES (${req.clientGroupID}, ${m.clientID}, 0)
             ON CONFLICT (client_group_id, id) DO UPDATE SET last_mutation_id = clients.last_mutation_id
@@ -119,72 +137,82 @@ export async function push(db: DB, p: Principal, req: PushRequest, options: Push
           SELECT c.last_mutation_id, w.version, w.directory_version,
             (SELECT coalesce(json_agg(json_build_object('id', m.id, 'key', m.key, 'data', m.data)), '[]'::json) FROM m) AS found
           FROM c, workspaces w WHERE w.id = ${p.workspaceId}`.execute(trx)
-      ).rows[0]!;
-      const last = Number(head.last_mutation_id);
-      if (m.id <= last) return { clientID: m.clientID, id: m.id, status: 'duplicate' } satisfies MutationResult;
-      if (m.id > last + 1) throw new SyncError(409, { error: 'mutation-gap', clientID: m.clientID, expected: last + 1, got: m.id, results });
-      const version = String(Number(head.version) + 1);
-      const workspace = await workspaceAt(db, trx, p.workspaceId, head.directory_version);
-      const rows = new Map<string, Message>();
-      let byKey: Message | undefined;
-      const members: Message[] = [];
-      for (const row of head.found) {
-        if (row.id === target.id) rows.set(row.id, row.data);
-        if (row.key === target.key) byKey = row.data;
-        if (target.id !== undefined && row.data.incidentId === target.id) members.push(row.data);
-      }
-      const at = now();
-      let applied: Applied;
-      try {
-        applied = applyMutation(
-          {
-            workspace,
-            message: (id) => rows.get(id),
-            messageByKey: (key) => (byKey?.key === key ? byKey : undefined),
-            incidentMembers: (leadId) => (leadId === target.id ? members : []),
-          },
-          m,
-          actor,
-          workspace.profile,
-          calendarOf(workspace),
-          at,
-        );
-      } catch (e) {
-        // A command the pure code cannot run is refused, never retried forever.
-        applied = { ok: false, code: 'bad-command', error: { reason: 'workflow.badCommand', params: { issues: String((e as Error).message).slice(0, 200) } } };
-      }
-      if (applied.ok && applied.workspace)
-        await trx
-          .updateTable('workspaces')
-          .set({ data: JSON.stringify(applied.workspace), directory_version: version })
-          .where('id', '=', p.workspaceId)
-          .execute();
-      let out: MutationResult;
-      let context: MutationResult['context'];
-      if (applied.ok) {
-        out = { clientID: m.clientID, id: m.id, status: 'accepted' };
-      } else {
-        context = await refusalContext(trx, p.workspaceId, applied, rows);
-        out = { clientID: m.clientID, id: m.id, status: 'rejected', code: applied.code, error: applied.error, ...(context ? { context } : {}) };
-      }
-      const changed = changedMessages(applied).map((m) => ({ data: m, bodies: m.bodies, executors: executorsOf(m) }));
-      const events = applied.ok ? applied.events : [];
-      // Everything the command changes, in one statement: the version, the message, its events,
-      // the command's record, the client's last id.
-      await sql`
+        ).rows[0]!;
+        const last = Number(head.last_mutation_id);
+        if (m.id <= last) return { clientID: m.clientID, id: m.id, status: 'duplicate' } satisfies MutationResult;
+        if (m.id > last + 1) throw new SyncError(409, { error: 'mutation-gap', clientID: m.clientID, expected: last + 1, got: m.id, results });
+        // Run again after conflicts: the region's row locked now (after the message rows, the
+        // order every command takes them in), so the directory read is the one written below.
+        const directoryVersion = careful
+          ? (await sql<{ directory_version: string }>`SELECT directory_version FROM workspaces WHERE id = ${p.workspaceId} FOR UPDATE`.execute(trx)).rows[0]!
+              .directory_version
+          : head.directory_version;
+        const workspace = await workspaceAt(db, trx, p.workspaceId, directoryVersion);
+        const rows = new Map<string, Message>();
+        let byKey: Message | undefined;
+        const members: Message[] = [];
+        for (const row of head.found) {
+          if (row.id === target.id) rows.set(row.id, row.data);
+          if (row.key === target.key) byKey = row.data;
+          if (target.id !== undefined && row.data.incidentId === target.id) members.push(row.data);
+        }
+        const at = now();
+        let applied: Applied;
+        try {
+          applied = applyMutation(
+            {
+              workspace,
+              message: (id) => rows.get(id),
+              messageByKey: (key) => (byKey?.key === key ? byKey : undefined),
+              incidentMembers: (leadId) => (leadId === target.id ? members : []),
+            },
+            m,
+            actor,
+            workspace.profile,
+            calendarOf(workspace),
+            at,
+          );
+        } catch (e) {
+          // A command the pure code cannot run is refused, never retried forever.
+          applied = {
+            ok: false,
+            code: 'bad-command',
+            error: { reason: 'workflow.badCommand', params: { issues: String((e as Error).message).slice(0, 200) } },
+          };
+        }
+        const directory = applied.ok && applied.workspace ? JSON.stringify(applied.workspace) : null;
+        let out: MutationResult;
+        let context: MutationResult['context'];
+        if (applied.ok) {
+          out = { clientID: m.clientID, id: m.id, status: 'accepted' };
+        } else {
+          context = await refusalContext(trx, p.workspaceId, applied, rows);
+          out = { clientID: m.clientID, id: m.id, status: 'rejected', code: applied.code, error: applied.error, ...(context ? { context } : {}) };
+        }
+        const changed = changedMessages(applied).map((m) => ({ data: m, bodies: m.bodies, executors: executorsOf(m) }));
+        const events = applied.ok ? applied.events : [];
+        // Everything the command changes, in one statement: the region's version counted up (its
+        // row locked until commit; only if the directory is still the one the command ran on —
+        // else no row, the inserts below meet NOT NULL and the command runs again), a directory
+        // edit, the message, its events, the command's record, the client's last id.
+        await sql`
         WITH w AS (
-          UPDATE workspaces SET version = ${version} WHERE id = ${p.workspaceId} RETURNING 1
+          UPDATE workspaces SET version = version + 1,
+            data = coalesce(${directory}::jsonb, data),
+            directory_version = CASE WHEN ${directory}::jsonb IS NULL THEN directory_version ELSE version + 1 END
+          WHERE id = ${p.workspaceId} AND directory_version = ${directoryVersion}
+          RETURNING version
         ), msg AS (
           INSERT INTO messages (workspace_id, id, key, data, bodies, executors, version)
           SELECT ${p.workspaceId}, r.value->'data'->>'id', r.value->'data'->>'key', r.value->'data',
-            ARRAY(SELECT jsonb_array_elements_text(r.value->'bodies')), ARRAY(SELECT jsonb_array_elements_text(r.value->'executors')), ${version}
+            ARRAY(SELECT jsonb_array_elements_text(r.value->'bodies')), ARRAY(SELECT jsonb_array_elements_text(r.value->'executors')), (SELECT version FROM w)
           FROM jsonb_array_elements(${JSON.stringify(changed)}::jsonb) AS r (value)
           ON CONFLICT (workspace_id, id) DO UPDATE
             SET data = excluded.data, bodies = excluded.bodies, executors = excluded.executors, version = excluded.version
           RETURNING 1
         ), ev AS (
           INSERT INTO events (workspace_id, message_id, data, version)
-          SELECT ${p.workspaceId}, e.value->>'messageId', e.value, ${version}
+          SELECT ${p.workspaceId}, e.value->>'messageId', e.value, (SELECT version FROM w)
           FROM jsonb_array_elements(${JSON.stringify(events)}::jsonb) WITH ORDINALITY AS e (value, n)
           ORDER BY e.n
           RETURNING 1
@@ -192,12 +220,13 @@ export async function push(db: DB, p: Principal, req: PushRequest, options: Push
           INSERT INTO mutations (workspace_id, client_group_id, client_id, mutation_id, name, args, person_id, at, status, code, error, context, message_id, version)
           VALUES (${p.workspaceId}, ${req.clientGroupID}, ${m.clientID}, ${m.id}, ${m.name}, ${JSON.stringify(m.args ?? null)}::jsonb, ${actor.id}, ${at},
             ${applied.ok ? 'accepted' : 'rejected'}, ${applied.ok ? null : applied.code}, ${applied.ok ? null : JSON.stringify(applied.error)}::jsonb,
-            ${context ? JSON.stringify(context) : null}::jsonb, ${applied.ok ? (applied.message?.id ?? null) : (applied.messageId ?? null)}, ${version})
+            ${context ? JSON.stringify(context) : null}::jsonb, ${applied.ok ? (applied.message?.id ?? null) : (applied.messageId ?? null)}, (SELECT version FROM w))
           RETURNING 1
         )
         UPDATE clients SET last_mutation_id = ${m.id} WHERE client_group_id = ${req.clientGroupID} AND id = ${m.clientID}`.execute(trx);
-      return out;
-    });
+        return out;
+      }),
+    );
     if (result.status !== 'duplicate') changed = true;
     results.push(result);
   }

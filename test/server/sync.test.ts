@@ -278,6 +278,47 @@ describe('team server', () => {
     await limited.close();
   });
 
+  it('commands of one region pushed at once get distinct versions in commit order; one post captured by two at once is the team’s once', async () => {
+    const before = Number((await t.database.db.selectFrom('workspaces').select('version').where('id', '=', 'yak').executeTakeFirstOrThrow()).version);
+    const curators = Array.from({ length: 12 }, (_, i) => device(i % 2 ? t.tokens.curA : t.tokens.curB));
+    // Twelve curators at once: six distinct posts, and one post captured by the other six (same key).
+    const same = captureArgs('same-post-a', 'minstroy');
+    const results = await Promise.all(
+      curators.map((c, i) =>
+        i < 6 ? c.send('capture', captureArgs(`burst${i}`, 'minstroy')) : c.send('capture', { ...same, id: `same-post-${i}`, item: { ...same.item } }),
+      ),
+    );
+    expect(results.slice(0, 6).every((r) => r.status === 'accepted')).toBe(true);
+    const sameStatuses = results.slice(6).map((r) => r.status);
+    expect(sameStatuses.filter((s) => s === 'accepted')).toHaveLength(1);
+    expect(sameStatuses.filter((s) => s === 'rejected')).toHaveLength(5);
+    const rows = await t.database.db.selectFrom('messages').select(['id', 'key']).where('key', '=', same.item.key).execute();
+    expect(rows).toHaveLength(1);
+    // Every command (accepted or refused) counted the region up once, no two alike, no gap.
+    const versions = (
+      await t.database.db.selectFrom('mutations').select('version').where('workspace_id', '=', 'yak').where('version', '>', String(before)).execute()
+    ).map((r) => Number(r.version));
+    expect(versions).toHaveLength(12);
+    expect(new Set(versions).size).toBe(12);
+    expect(Math.min(...versions)).toBe(before + 1);
+    expect(Math.max(...versions)).toBe(before + 12);
+  });
+
+  it('a directory edit committed while a command runs: the command runs again on the new directory', async () => {
+    const ex = device(t.tokens.exZhkh);
+    const edits = Array.from({ length: 6 }, (_, i) => device(t.tokens.curB).send('directory', { op: 'putLocation', name: `Посёлок ${i}` }));
+    const steps = Array.from({ length: 6 }, (_, i) => device(t.tokens.curA).send('capture', captureArgs(`dir-race${i}`, 'minstroy')));
+    const all = await Promise.all([...edits, ...steps]);
+    expect(all.map((r) => r.status)).toEqual(Array(12).fill('accepted'));
+    const pulled = await ex.pull(ex.group, null);
+    expect(pulled.statusCode, pulled.body).toBe(200);
+    const start = pulled.json() as { patch: Array<{ key?: string; value?: { locations?: string[] } }> };
+    const locations = start.patch.find((p) => p.key === 'directory')?.value?.locations ?? [];
+    for (let i = 0; i < 6; i++) expect(locations).toContain(`Посёлок ${i}`);
+    const versions = (await t.database.db.selectFrom('mutations').select('version').where('workspace_id', '=', 'yak').execute()).map((r) => r.version);
+    expect(new Set(versions).size).toBe(versions.length);
+  });
+
   it('directory edits are the curators’ and reach every pull', async () => {
     const cur = device(t.tokens.curA);
     const ex = device(t.tokens.exZhkh);
