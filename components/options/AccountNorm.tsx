@@ -1,11 +1,12 @@
 /**
  * The weekly publication norm (issue 19): the act's (Saratov п. 4 mandatory; Yakutia 2.2 and
- * Khabarovsk recommended), or the workspace's own, editable here; the bar on a body's page
- * counts against it.
+ * Khabarovsk recommended — ≥ 5 for the bodies' accounts, ≥ 10 for the Government's, each said
+ * where the act tells them apart), or the workspace's own for every account, editable here; the
+ * bar on a body's page counts against the norm of the account's kind.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
-import { publicationNorm, type ActId } from '@/lib/accounts';
+import { distinguishesGovernment, publicationNorm, type ActId, type BodyKind, type NormSetting } from '@/lib/accounts';
 import { getDb } from '@/lib/db';
 import { loadNormSetting, saveNormSetting } from '@/lib/db/accounts';
 import { t } from '@/lib/i18n';
@@ -17,7 +18,7 @@ export function AccountNorm({ act }: { act: ActId }) {
   const [level, setLevel] = useState<'mandatory' | 'recommended'>('recommended');
   if (setting === undefined) return null;
   const actNorm = publicationNorm(act, 'body');
-  const current = publicationNorm(act, 'body', setting);
+  const kinds: readonly BodyKind[] = distinguishesGovernment(act) ? ['body', 'government'] : ['body'];
   const save = (e: FormEvent) => {
     e.preventDefault();
     const n = Number(min);
@@ -28,15 +29,13 @@ export function AccountNorm({ act }: { act: ActId }) {
   return (
     <form className="aot-form" onSubmit={save} aria-labelledby="norm-title" data-testid="account-norm">
       <h3 id="norm-title">{t('accounts.ui.norm.title')}</h3>
-      <p data-testid="account-norm-current">
-        {current
-          ? t(current.own ? 'accounts.ui.norm.own' : 'accounts.ui.norm.act', {
-              min: current.min,
-              level: t(current.level === 'mandatory' ? 'ownpage.mandatory' : 'ownpage.recommended'),
-              clause: current.clause ? clauseText(current.clause) : '',
-            })
-          : t('accounts.ui.norm.none')}
-      </p>
+      {kinds.map((kind) => (
+        <p key={kind} data-testid={kind === 'body' ? 'account-norm-current' : 'account-norm-government'}>
+          {kinds.length > 1
+            ? t('accounts.ui.norm.forKind', { kind: t(`accounts.ui.norm.kind.${kind}`), text: normText(act, kind, setting) })
+            : normText(act, kind, setting)}
+        </p>
+      ))}
       <div className="aot-toolbar">
         <label className="aot-field">
           <span>{t('accounts.ui.norm.min')}</span>
@@ -62,4 +61,15 @@ export function AccountNorm({ act }: { act: ActId }) {
       </div>
     </form>
   );
+}
+
+/** The norm of an account kind as said here: the act's with its clause, the workspace's own, or none. */
+export function normText(act: ActId, kind: BodyKind, setting: NormSetting | null): string {
+  const current = publicationNorm(act, kind, setting);
+  if (!current) return t('accounts.ui.norm.none');
+  return t(current.own ? 'accounts.ui.norm.own' : 'accounts.ui.norm.act', {
+    min: current.min,
+    level: t(current.level === 'mandatory' ? 'ownpage.mandatory' : 'ownpage.recommended'),
+    clause: current.clause ? clauseText(current.clause) : '',
+  });
 }

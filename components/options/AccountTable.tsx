@@ -1,11 +1,12 @@
 /**
- * The registry as a table grouped by body: network, address (opens the page), name,
- * administrators, whether the page states it is official, dates in the region's zone. Per
- * account: removal (confirmed inline) and, where the act requires reporting changes, marks
- * that the change was reported and the site's links updated.
+ * The registry as a table grouped by body: network, address (opens the page), name (and whether
+ * it is the Government's account), administrators, whether the page states it is official, dates
+ * in the region's zone. Per account: a change (the account form, prefilled), removal (confirmed
+ * inline) and, where the act requires reporting changes, marks that the change was reported and
+ * the site's links updated.
  */
 import { useState } from 'react';
-import { activeAccounts, type Account, type Registry, type UnreportedChange } from '@/lib/accounts';
+import { activeAccounts, lastChangedAt, type Account, type Registry, type UnreportedChange } from '@/lib/accounts';
 import { t } from '@/lib/i18n';
 import type { Workspace } from '@/lib/workflow/workspace';
 import { formatDateTime } from '../format';
@@ -14,6 +15,8 @@ import { bodyName, networkName } from './accounts-view';
 export type ReportKind = UnreportedChange['kind'];
 
 export interface AccountActions {
+  /** Opens the account form prefilled with the account. */
+  edit: (account: Account) => void;
   remove: (account: Account) => Promise<void>;
   report: (account: Account, kind: ReportKind) => Promise<void>;
 }
@@ -67,14 +70,20 @@ function AccountRow({ account, zone, pending, actions }: { account: Account; zon
           {account.url}
         </a>
       </td>
-      <td>{account.name}</td>
+      <td>
+        {account.name}
+        {account.kind === 'government' ? <span className="aot-muted"> ({t('accounts.ui.government')})</span> : null}
+      </td>
       <td>{account.administrators.join(', ')}</td>
       <td>{t(account.statesOfficial ? 'accounts.ui.yes' : 'accounts.ui.no')}</td>
       <td>{formatDateTime(account.addedAt, zone)}</td>
-      <td>{formatDateTime(account.changedAt, zone)}</td>
+      <td>{formatDateTime(lastChangedAt(account), zone)}</td>
       <td>
         <div className="aot-buttons">
           <ReportButtons account={account} kinds={pending} actions={actions} />
+          <button type="button" className="aot-button" aria-label={t('accounts.ui.editLabel', { name: account.name })} onClick={() => actions.edit(account)}>
+            {t('accounts.ui.edit')}
+          </button>
           <RemoveButton account={account} actions={actions} />
         </div>
       </td>
@@ -112,7 +121,7 @@ export function AccountTable({
   const bodies = [...new Set(accounts.map((a) => a.body))].sort((a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity));
   const kindsOf = (id: string) => pending.filter((p) => p.account === id).map((p) => p.kind);
   return (
-    <table className="aot-table" data-testid="accounts-table">
+    <table className="aot-table aot-accounts" data-testid="accounts-table">
       <caption>{t('accounts.ui.caption')}</caption>
       <thead>
         <tr>

@@ -2,25 +2,32 @@
  * «Контент-планы» (issue 19; Khabarovsk п. 2.2, 2.6, 3.5, п. 5 абз. 4, п. 6–7): a body's weekly
  * plan of publications — its items, sending it for approval, the curator's approval or return
  * with recommendations, the act's deadlines with their clauses counting down, and a notice for
- * the weeks left without a plan. Only where the workspace's act has content plans (Khabarovsk);
- * elsewhere nothing is rendered. Read from the database live and written on it directly, as the
- * accounts section does.
+ * the weeks left without a plan. The Government's plan (a body keeping only the Government's
+ * accounts: the Committee, п. 2.2) is prepared without any of that: its items only. Only where
+ * the act of the own pages has content plans (Khabarovsk); elsewhere nothing is rendered. Read
+ * from the database live and written on it directly, as the accounts section does.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import {
+  activeAccounts,
   ACTS,
   contentPlanDeadlines,
   datesOf,
+  governmentPlanClause,
+  planIsSent,
+  planKind,
   shiftWeek,
   weeksWithoutPlan,
   weekOf,
   type ActId,
+  type BodyKind,
   type ContentPlan,
   type PlanDeadline,
   type Result,
 } from '@/lib/accounts';
 import { getDb } from '@/lib/db';
+import { loadOwnPagesAct, loadRegistry } from '@/lib/db/accounts';
 import { approvePlan, createPlan, declareNoEvents, dropItem, noEventsWeeks, plansOf, returnPlan, submitPlan, updateItems } from '@/lib/db/plans';
 import { t } from '@/lib/i18n';
 import { workspaceSchedule, type Workspace } from '@/lib/workflow/workspace';
@@ -72,6 +79,7 @@ function Deadlines({ deadlines, zone, now }: { deadlines: readonly PlanDeadline[
 function MissingWeeks({
   plans,
   act,
+  kind,
   body,
   thisMonday,
   calendar,
@@ -80,6 +88,7 @@ function MissingWeeks({
 }: {
   plans: readonly ContentPlan[];
   act: ActId;
+  kind: BodyKind;
   body: string;
   thisMonday: ReturnType<typeof weekOf>;
   calendar: WorkCalendar;
@@ -91,6 +100,7 @@ function MissingWeeks({
   if (!declared) return null;
   const weeks = weeksWithoutPlan({
     act,
+    kind,
     body,
     plans,
     from: shiftWeek(thisMonday, -WEEKS_BACK).monday,
@@ -156,6 +166,7 @@ function PlanView({
   dates,
   calendar,
   act,
+  kind,
   zone,
   now,
   write,
@@ -165,6 +176,7 @@ function PlanView({
   dates: readonly string[];
   calendar: WorkCalendar;
   act: ActId;
+  kind: BodyKind;
   zone: string;
   now: number;
   write: Write;
@@ -172,7 +184,9 @@ function PlanView({
   const db = getDb();
   const roles = workspace.user.roles;
   const curator = roles.includes('curator');
-  const canSubmit = curator || roles.includes('executor');
+  // The Government's plan is not sent, approved or returned (п. 2.2): the Committee prepares it.
+  const sent = planIsSent({ act, kind });
+  const canSubmit = sent && (curator || roles.includes('executor'));
   const editable = plan.state === 'draft' || plan.state === 'returned';
   const { body, week } = plan;
   const actions: ItemActions = {
@@ -193,10 +207,14 @@ function PlanView({
   };
   return (
     <div data-testid="plan">
-      <p data-testid="plan-state">
-        {t('plans.ui.state', { state: t(`plans.ui.state.${plan.state}`) })}
-        {plan.submittedAt !== undefined ? ` ${t('plans.ui.sentAt', { at: formatInstant(plan.submittedAt, zone) })}` : ''}
-      </p>
+      {sent ? (
+        <p data-testid="plan-state">
+          {t('plans.ui.state', { state: t(`plans.ui.state.${plan.state}`) })}
+          {plan.submittedAt !== undefined ? ` ${t('plans.ui.sentAt', { at: formatInstant(plan.submittedAt, zone) })}` : ''}
+        </p>
+      ) : (
+        <GovernmentPlanNote act={act} />
+      )}
       {plan.recommendations ? (
         <p className={plan.state === 'returned' ? 'aot-alert' : 'aot-hint'} data-testid="plan-recommendations">
           {t('plans.ui.recommendations', { text: plan.recommendations })}
@@ -220,7 +238,7 @@ function PlanView({
             {t('plans.ui.submit')}
           </button>
         ) : null}
-        {plan.state === 'submitted' && curator ? (
+        {sent && plan.state === 'submitted' && curator ? (
           <button
             type="button"
             className="aot-button aot-button--primary"
@@ -230,15 +248,26 @@ function PlanView({
           </button>
         ) : null}
       </div>
-      {plan.state === 'submitted' && curator ? (
+      {sent && plan.state === 'submitted' && curator ? (
         <ReturnForm onReturn={(text) => write(t('plans.ui.returned'), () => returnPlan(db, body, week, Date.now(), text))} />
       ) : null}
-      <Deadlines deadlines={contentPlanDeadlines(plan, act, calendar, now)} zone={zone} now={now} />
+      {sent ? <Deadlines deadlines={contentPlanDeadlines(plan, act, calendar, now, kind)} zone={zone} now={now} /> : null}
     </div>
   );
 }
 
+/** The Government's plan: prepared by the Committee (п. 2.2), without the terms of п. 6–7. */
+function GovernmentPlanNote({ act }: { act: ActId }) {
+  const clause = governmentPlanClause(act);
+  return (
+    <p className="aot-hint" data-testid="plan-government">
+      {t('plans.ui.government', { clause: clause ? clauseText(clause) : '' })}
+    </p>
+  );
+}
+
 function Plans({ workspace, act }: { workspace: Workspace; act: ActId }) {
+  const registry = useLiveQuery(() => loadRegistry(getDb(), act), [act]);
   const zone = REGIONS[workspace.region].zone;
   const calendar = useMemo(() => createWorkCalendar(workspaceSchedule(workspace)), [workspace]);
   const now = useNow();
@@ -266,8 +295,11 @@ function Plans({ workspace, act }: { workspace: Workspace; act: ActId }) {
 
   const dates = datesOf({ monday: week });
   const plan = plans?.find((p) => p.week === week);
+  // Whose plan the chosen body keeps: the Government's when it keeps only the Government's accounts.
+  const kind: BodyKind = planKind(registry ? activeAccounts(registry) : [], body);
+  const sent = planIsSent({ act, kind });
   return (
-    <section className="aot-section" aria-labelledby={`${id}-title`} data-testid="content-plans">
+    <section id="plans" className="aot-section" aria-labelledby={`${id}-title`} data-testid="content-plans">
       <h2 id={`${id}-title`}>{t('plans.ui.title')}</h2>
       <p className="aot-hint">{t('plans.ui.intro')}</p>
       <div className="aot-toolbar">
@@ -294,13 +326,14 @@ function Plans({ workspace, act }: { workspace: Workspace; act: ActId }) {
           </select>
         </label>
       </div>
-      {plans && body ? (
+      {plans && registry && body ? (
         <>
-          <MissingWeeks plans={plans} act={act} body={body} thisMonday={thisWeek} calendar={calendar} zone={zone} now={now} />
+          {sent ? <MissingWeeks plans={plans} act={act} kind={kind} body={body} thisMonday={thisWeek} calendar={calendar} zone={zone} now={now} /> : null}
           {plan ? (
-            <PlanView plan={plan} workspace={workspace} dates={dates} calendar={calendar} act={act} zone={zone} now={now} write={write} />
+            <PlanView plan={plan} workspace={workspace} dates={dates} calendar={calendar} act={act} kind={kind} zone={zone} now={now} write={write} />
           ) : (
             <div data-testid="plan">
+              {sent ? null : <GovernmentPlanNote act={act} />}
               <p className="aot-muted">{t('plans.ui.none', { week: weekText(dates) })}</p>
               <div className="aot-buttons">
                 <button
@@ -311,7 +344,9 @@ function Plans({ workspace, act }: { workspace: Workspace; act: ActId }) {
                   {t('plans.ui.create')}
                 </button>
               </div>
-              <Deadlines deadlines={contentPlanDeadlines({ body, week, state: 'draft', items: [] }, act, calendar, now)} zone={zone} now={now} />
+              {sent ? (
+                <Deadlines deadlines={contentPlanDeadlines({ body, week, state: 'draft', items: [] }, act, calendar, now, kind)} zone={zone} now={now} />
+              ) : null}
             </div>
           )}
         </>
@@ -329,9 +364,9 @@ function Plans({ workspace, act }: { workspace: Workspace; act: ActId }) {
   );
 }
 
-/** The section, where the workspace's act has content plans; nothing elsewhere. */
+/** The section, where the act of the own pages has content plans; nothing elsewhere. */
 export function ContentPlans({ workspace }: { workspace: Workspace }) {
-  const act: ActId = workspace.region;
-  if (!ACTS[act].plans) return null;
+  const act = useLiveQuery(() => loadOwnPagesAct(getDb(), workspace.region), [workspace.region]);
+  if (!act || !ACTS[act].plans) return null;
   return <Plans workspace={workspace} act={act} />;
 }

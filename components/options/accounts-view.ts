@@ -3,7 +3,7 @@
  * words of lib/accounts' refusals (a clause with its act's name), the administrators typed in a
  * box, and the registry as a table for the CSV and XLSX writers of lib/reports.
  */
-import { activeAccounts, type AccountsReason, type ActId, type Clause, type Network, type Registry } from '@/lib/accounts';
+import { activeAccounts, lastChangedAt, type Account, type AccountsReason, type ActId, type Clause, type Network, type Registry } from '@/lib/accounts';
 import { say, t, type Params, type Reason } from '@/lib/i18n';
 import type { Table } from '@/lib/reports/tables';
 import type { Workspace } from '@/lib/workflow/workspace';
@@ -12,6 +12,11 @@ import { REGIONS, type Region } from '@/lib/worktime';
 /** The name of an act as the page cites it: the region's name, or Zhatay's. */
 export function actName(act: ActId): string {
   return act === 'zhatay' ? t('accounts.ui.act.zhatay') : (REGIONS[act as Region]?.name ?? act);
+}
+
+/** An act as the choice of the act of the own pages names it: «Республика Саха (Якутия) — акт региона», «Положение ГО «Жатай»». */
+export function actChoiceName(act: ActId): string {
+  return act === 'zhatay' ? t('accounts.ui.act.zhatayChoice') : t('accounts.ui.act.region', { region: actName(act) });
 }
 
 /** «Хабаровский край, п. 3.1». */
@@ -53,6 +58,10 @@ export const networkName = (network: Network): string => t(network === 'vk' ? 's
 /** The body's name in the workspace's directory (its id when the directory no longer has it). */
 export const bodyName = (ws: Workspace, id: string): string => ws.bodies.find((b) => b.id === id)?.name ?? id;
 
+/** Whose account as the published registry says it: the body, or the Government with the body that keeps it. */
+export const ownerName = (ws: Workspace, account: Pick<Account, 'body' | 'kind'>): string =>
+  account.kind === 'government' ? t('accounts.ui.governmentOf', { body: bodyName(ws, account.body) }) : bodyName(ws, account.body);
+
 /**
  * The registry as published (active accounts), ordered as the directory lists the bodies:
  * Russian headers, dates in the region's zone when the writer formats them.
@@ -75,14 +84,14 @@ export function registryTable(registry: Registry, ws: Workspace): Table {
       { header: t('accounts.ui.col.changedAt'), type: 'date' },
     ],
     rows: accounts.map((a) => [
-      bodyName(ws, a.body),
+      ownerName(ws, a),
       networkName(a.network),
       a.url,
       a.name,
       a.administrators.join(', '),
       t(a.statesOfficial ? 'accounts.ui.yes' : 'accounts.ui.no'),
       a.addedAt,
-      a.changedAt,
+      lastChangedAt(a),
     ]),
   };
 }

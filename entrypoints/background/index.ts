@@ -195,7 +195,7 @@ export default defineBackground(() => {
       void keepLiveIfInUse();
     }
   });
-  // A click opens the post the notification is about.
+  // A click opens what the notification is about: the post, or the options at the content plans.
   ports.notifications.onClicked((id) => void deadlines.clicked(id));
 
   // The badge's title in the language in use (a refresh before it was applied spoke Russian).

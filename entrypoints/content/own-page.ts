@@ -1,8 +1,10 @@
 /**
  * The slim bar on a body's own page (issue 19): «Официальная страница: <body>» with this week's
  * publications against the act's norm; on a body's page not yet in the registry, one action
- * adds it. The page's own posts (author = the page) are recorded as it shows them, once each.
- * Nothing of this runs on a page that is not among the own pages (one set lookup).
+ * adds it, and «Скрыть» hides that bar on this page for good (remembered by the background per
+ * page address; shown again from the options). × closes either bar for this page view only.
+ * The page's own posts (author = the page) are recorded as they are shown, once each. Nothing
+ * of this runs on a page that is not among the own pages (one set lookup).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { t } from '@/lib/i18n';
@@ -108,7 +110,8 @@ export function startOwnPage(ctx: ContentScriptContext, adapter: SiteAdapter): (
     if (dismissed || !isOwnAuthor(location.href)) return;
     const state = await request('accounts.page', { url: location.href });
     if (gen !== generation || !ctx.isValid) return;
-    if (state.state === 'none') return;
+    // Not a body's page, or its «не внесена в реестр» bar hidden for good.
+    if (state.state === 'none' || state.state === 'hidden') return;
     if (state.state === 'body') {
       const add = document.createElement('button');
       add.type = 'button';
@@ -122,7 +125,19 @@ export function startOwnPage(ctx: ContentScriptContext, adapter: SiteAdapter): (
           .then((r) => (r.ok ? show() : paint([text(t('ownpage.registerFailed'))])))
           .catch(() => paint([text(t('ownpage.registerFailed'))]));
       });
-      paint([text(t('ownpage.notRegistered', { body: state.body ?? '' })), add]);
+      const hide = document.createElement('button');
+      hide.type = 'button';
+      hide.className = 'aot-button';
+      hide.textContent = t('ownpage.hide');
+      hide.title = t('ownpage.hideTitle');
+      hide.addEventListener('click', (e) => {
+        if (!e.isTrusted) return;
+        // Gone now whatever the background answers; remembered there for this page's next visits
+        // (other pages of the site keep their bars: `dismissed` is the × for this view only).
+        remove();
+        void request('accounts.hide', { url: location.href }).catch(() => undefined);
+      });
+      paint([text(t('ownpage.notRegistered', { body: state.body ?? '' })), add, hide]);
       return;
     }
     paint([text(barText(state, state.count ?? 0))]);

@@ -1,11 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { StrictMode } from 'react';
+import { StrictMode, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@/components/app.css';
 import { Accounts } from '@/components/options/Accounts';
 import { AlertSettings } from '@/components/options/AlertSettings';
 import { Backup } from '@/components/options/Backup';
 import { ContentPlans } from '@/components/options/ContentPlans';
+import { followHash } from '@/components/options/section-hash';
 import { Moderation } from '@/components/options/Moderation';
 import { Diagnostics } from '@/components/options/Diagnostics';
 import { Onboarding } from '@/components/options/Onboarding';
@@ -27,6 +28,8 @@ const save = async (workspace: Workspace) => {
 function Options() {
   // A change of the language renders the page again in it (without losing what is being edited).
   useLocale();
+  // options.html#plans (a plan's notification): that section, scrolled to and focused once rendered.
+  useEffect(() => followHash(window), []);
   const count = useLiveQuery(() => countOpen(getDb()), []);
   // undefined while loading; null before onboarding.
   const workspace = useLiveQuery(async () => {

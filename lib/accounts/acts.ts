@@ -18,8 +18,9 @@ export interface Clause {
   clause: string;
 }
 
-/** Whose account: the government's own (Khabarovsk п. 5 абз. 1) or a body's. */
+/** Whose account: the government's own (Khabarovsk п. 2.1, п. 5 абз. 1) or a body's. */
 export type BodyKind = 'government' | 'body';
+export const BODY_KINDS: readonly BodyKind[] = ['body', 'government'];
 
 export type ModerationGround = 'law' | 'spam' | 'insult' | 'obscenity' | 'distortion';
 export const MODERATION_GROUNDS: readonly ModerationGround[] = ['law', 'spam', 'insult', 'obscenity', 'distortion'];
@@ -41,6 +42,11 @@ export interface ActRules {
   reportChanges?: { workingDays: number; registry: string; siteLinks: string };
   /** The page must state that it is official. */
   statesOfficial?: string;
+  /**
+   * The act tells the Government's own accounts from the bodies' (Khabarovsk): kept by the
+   * Committee (`keptBy`), with a weekly plan the Committee prepares itself (`plan`).
+   */
+  governmentAccounts?: { keptBy: string; plan: string };
   norm: Partial<Record<BodyKind, NormRule>>;
   /** Weekly content plans: sent, reviewed, corrected; or a notice that the week has no events. */
   plans?: { submit: string; due: string; review: string; correct: string; noEvents: string };
@@ -71,6 +77,7 @@ export const ACTS: Readonly<Record<ActId, ActRules>> = {
   khabarovsk: {
     region: 'khabarovsk',
     onePerNetwork: 'п. 3.1',
+    governmentAccounts: { keptBy: 'п. 2.1', plan: 'п. 2.2' },
     reportChanges: { workingDays: 5, registry: 'п. 3.2', siteLinks: 'п. 3.3' },
     norm: {
       government: { min: 10, level: 'recommended', clause: 'п. 5 абз. 1' },
@@ -96,6 +103,23 @@ export const ACTS: Readonly<Record<ActId, ActRules>> = {
     blocking: { after: 2, clause: 'п. 4.3', decidedBy: ['head', 'deputy'] },
   },
 };
+
+/**
+ * The acts that may govern a workspace's own pages: those counted on the region's calendar —
+ * the region's own act and, in a Yakutia workspace, the Положение ГО «Жатай» (a municipality
+ * of Yakutia). The region's act first.
+ */
+export function ownPagesActs(region: Region): ActId[] {
+  return [region, ...ACT_IDS.filter((a) => a !== region && ACTS[a].region === region)];
+}
+
+/** The act that governs the workspace's own pages: the chosen one where the region allows it, else the region's. */
+export function ownPagesAct(region: Region, chosen?: unknown): ActId {
+  return ownPagesActs(region).find((a) => a === chosen) ?? region;
+}
+
+/** The act tells the Government's accounts from the bodies' (only then is an account's kind asked for). */
+export const distinguishesGovernment = (act: ActId): boolean => ACTS[act].governmentAccounts !== undefined;
 
 /** The act's zone (Zhatay counts in Yakutsk time). */
 export function actZone(act: ActId): string {

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { instantSchema, itemKeySchema } from '../model/message';
 import { addWorkingDays, localDateOf, WorkTimeRangeError, type WorkCalendar } from '../worktime';
 import { dayKey, dayNumberOf, wallToEpochIn } from './local';
-import { ACTS, clauseOf, type ActId, type Clause } from './acts';
+import { ACTS, clauseOf, type ActId, type BodyKind, type Clause } from './acts';
 import { fail, issuesParam, ok, type Result } from './reasons';
 import { datesOf, isMonday, type Publication } from './week';
 
@@ -74,25 +74,74 @@ export function parsePlan(raw: unknown): Result<ContentPlan> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Whose plan
+
+/** Whose plan it is: under which act, and whether it is a body's or the Government's. */
+export interface PlanOwner {
+  act: ActId;
+  kind: BodyKind;
+}
+
+/**
+ * Whose plan a body keeps, from its registered accounts: the Government's when every active
+ * account of the body is the Government's (the Committee, п. 2.1–2.2), else the body's own — a
+ * body with an account of its own keeps its plan under п. 3.5, 6–7 (its deadlines never vanish
+ * because one of its accounts is marked the Government's).
+ */
+export function planKind(accounts: ReadonlyArray<{ body: string; kind: BodyKind; removedAt?: number | undefined }>, body: string): BodyKind {
+  const own = accounts.filter((a) => a.body === body && a.removedAt === undefined);
+  return own.length > 0 && own.every((a) => a.kind === 'government') ? 'government' : 'body';
+}
+
+/**
+ * The plan is sent to the Committee, reviewed and corrected, with the terms of п. 6–7 and the
+ * notice of п. 5 абз. 4: a body's plan under an act with content plans. The Government's plan is
+ * prepared by the Committee itself (Khabarovsk п. 2.2): nobody sends it, п. 6 and п. 7 address
+ * the bodies only, so it has none of these.
+ */
+export function planIsSent(owner: PlanOwner): boolean {
+  return ACTS[owner.act].plans !== undefined && !(owner.kind === 'government' && ACTS[owner.act].governmentAccounts);
+}
+
+/** The clause under which the Committee prepares the Government's plan (Khabarovsk п. 2.2), or null. */
+export function governmentPlanClause(act: ActId): Clause | null {
+  const g = ACTS[act].governmentAccounts;
+  return g && ACTS[act].plans ? clauseOf(act, g.plan) : null;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Steps
 
 type PlanAction = 'submit' | 'approve' | 'return';
 const wrongState = (plan: ContentPlan, action: PlanAction): Result<ContentPlan> => fail('accounts.plan.wrongState', { state: plan.state, action });
 
+/** The Government's plan is never sent, approved or returned: the Committee prepares it (п. 2.2). */
+function notSent(owner: PlanOwner | undefined, action: PlanAction): Result<ContentPlan> | null {
+  if (!owner || planIsSent(owner)) return null;
+  const clause = governmentPlanClause(owner.act);
+  return clause ? fail('accounts.plan.preparedByCommittee', { act: clause.act, clause: clause.clause, action }) : null;
+}
+
 /** The body sends the plan (a draft, or a returned plan after corrections). */
-export function submitPlan(plan: ContentPlan, at: number): Result<ContentPlan> {
+export function submitPlan(plan: ContentPlan, at: number, owner?: PlanOwner): Result<ContentPlan> {
+  const refused = notSent(owner, 'submit');
+  if (refused) return refused;
   if (plan.state !== 'draft' && plan.state !== 'returned') return wrongState(plan, 'submit');
   return parsePlan({ ...plan, state: 'submitted', submittedAt: at, firstSubmittedAt: plan.firstSubmittedAt ?? at });
 }
 
 /** The curator approves a sent plan. */
-export function approvePlan(plan: ContentPlan, at: number): Result<ContentPlan> {
+export function approvePlan(plan: ContentPlan, at: number, owner?: PlanOwner): Result<ContentPlan> {
+  const refused = notSent(owner, 'approve');
+  if (refused) return refused;
   if (plan.state !== 'submitted') return wrongState(plan, 'approve');
   return parsePlan({ ...plan, state: 'approved', approvedAt: at });
 }
 
 /** The curator returns a sent plan with recommendations. */
-export function returnPlan(plan: ContentPlan, at: number, recommendations: string): Result<ContentPlan> {
+export function returnPlan(plan: ContentPlan, at: number, recommendations: string, owner?: PlanOwner): Result<ContentPlan> {
+  const refused = notSent(owner, 'return');
+  if (refused) return refused;
   if (plan.state !== 'submitted') return wrongState(plan, 'return');
   return parsePlan({ ...plan, state: 'returned', returnedAt: at, recommendations });
 }
@@ -142,13 +191,14 @@ function withMet(d: Omit<PlanDeadline, 'met' | 'doneAt'>, doneAt: number | undef
 }
 
 /**
- * The plan's deadlines under the act (none where the act has no content plans), each with its
- * clause: sending (п. 6), the curator's answer within 1 working day of the last sending
- * (п. 7 абз. 1), corrections within 1 working day of the last return (п. 7 абз. 2).
+ * The plan's deadlines under the act (none where the act has no content plans, and none for the
+ * Government's plan, which the Committee prepares itself: planIsSent), each with its clause:
+ * sending (п. 6), the curator's answer within 1 working day of the last sending (п. 7 абз. 1),
+ * corrections within 1 working day of the last return (п. 7 абз. 2).
  */
-export function contentPlanDeadlines(plan: ContentPlan, act: ActId, calendar: WorkCalendar, now: number): PlanDeadline[] {
+export function contentPlanDeadlines(plan: ContentPlan, act: ActId, calendar: WorkCalendar, now: number, kind: BodyKind = 'body'): PlanDeadline[] {
   const rules = ACTS[act].plans;
-  if (!rules) return [];
+  if (!rules || !planIsSent({ act, kind })) return [];
   const out = [withMet({ kind: 'planDue', by: 'body', dueAt: planDueAt(plan.week, calendar), clause: clauseOf(act, rules.due) }, plan.firstSubmittedAt, now)];
   if (plan.submittedAt !== undefined) {
     const sent = plan.submittedAt;
@@ -182,6 +232,8 @@ export interface WeekWithoutPlan {
 export interface WeeksWithoutPlanInput {
   act: ActId;
   body: string;
+  /** Whose plan (a body's unless said): the Government's is never missing (planIsSent). */
+  kind?: BodyKind;
   plans: readonly ContentPlan[];
   /** Mondays of the weeks the body declared without newsworthy events (п. 5 абз. 4). */
   noEventsWeeks?: readonly string[];
@@ -197,11 +249,12 @@ export const MAX_WEEKS_CHECKED = 106;
 /**
  * The weeks from `from` to `to` whose plan is due by `now` and was never sent (a draft is not
  * sent): a notice each (п. 5 абз. 4, п. 6). A week the body declared without events is listed as
- * such, not as missing. Empty for an act without content plans.
+ * such, not as missing. Empty for an act without content plans, and for the Government's plan
+ * (п. 5 абз. 4 and п. 6 address the bodies).
  */
 export function weeksWithoutPlan(input: WeeksWithoutPlanInput): WeekWithoutPlan[] {
   const rules = ACTS[input.act].plans;
-  if (!rules) return [];
+  if (!rules || !planIsSent({ act: input.act, kind: input.kind ?? 'body' })) return [];
   for (const monday of [input.from, input.to])
     if (!isMonday(monday)) throw new WorkTimeRangeError('date-out-of-range', { value: String(monday) }, 'not a Monday');
   const first = dayNumberOf(input.from);

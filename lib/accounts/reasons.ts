@@ -19,6 +19,7 @@ export const ACCOUNTS_REASON_KEYS = [
   'accounts.unknownAccount',
   'accounts.networkMismatch',
   'accounts.changedBeforeAdded',
+  'accounts.actNotForRegion',
   // Content plans
   'accounts.plan.invalid',
   'accounts.plan.wrongState',
@@ -26,6 +27,7 @@ export const ACCOUNTS_REASON_KEYS = [
   'accounts.plan.dateOutsideWeek',
   'accounts.plan.duplicateItem',
   'accounts.plan.publishedNeedsPost',
+  'accounts.plan.preparedByCommittee',
   // Moderation
   'accounts.moderation.invalid',
   'accounts.moderation.notDecider',

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { instantSchema } from '../model/message';
 import { addWorkingDays, type WorkCalendar } from '../worktime';
-import { ACT_IDS, ACTS, clauseOf, type ActId, type Clause } from './acts';
+import { ACT_IDS, ACTS, BODY_KINDS, clauseOf, distinguishesGovernment, type ActId, type BodyKind, type Clause } from './acts';
 import { fail, issuesParam, ok, type Result } from './reasons';
 import { canonicalAccountUrl, NETWORKS, type Network } from './url';
 
@@ -19,6 +19,11 @@ export const accountSchema = z
     /** The body's id in the workspace. */
     body: z.string().min(1).max(100),
     network: z.enum(NETWORKS as [Network, ...Network[]]),
+    /**
+     * Whose account: a body's, or the Government's own, kept by the Committee (Khabarovsk п. 2.1);
+     * records written before the kind existed read as a body's.
+     */
+    kind: z.enum(BODY_KINDS as [BodyKind, ...BodyKind[]]).default('body'),
     /** Canonical (canonicalAccountUrl). */
     url: z.string().max(500),
     name: z.string().trim().min(1).max(300),
@@ -29,6 +34,8 @@ export const accountSchema = z
     addedAt: instantSchema,
     /** The last change to report (Khabarovsk п. 3.2: creation, deletion, a new name or address). */
     changedAt: instantSchema,
+    /** The last edit of any field (new administrators, the official note, the kind too): see lastChangedAt. */
+    editedAt: z.optional(instantSchema),
     /** Reported to the registry's keeper (Khabarovsk п. 3.2) after the last change. */
     reportedAt: z.optional(instantSchema),
     /** Links on the body's official site updated (Khabarovsk п. 3.3) after the last change. */
@@ -42,6 +49,7 @@ export const accountSchema = z
     else if (canonical.value.url !== a.url) ctx.addIssue({ code: 'custom', path: ['url'], message: 'accounts.url.notCanonical' });
     else if (canonical.value.network !== a.network) ctx.addIssue({ code: 'custom', path: ['network'], message: 'accounts.networkMismatch' });
     if (a.changedAt < a.addedAt) ctx.addIssue({ code: 'custom', path: ['changedAt'], message: 'accounts.changedBeforeAdded' });
+    if (a.editedAt !== undefined && a.editedAt < a.addedAt) ctx.addIssue({ code: 'custom', path: ['editedAt'], message: 'accounts.changedBeforeAdded' });
   });
 export type Account = z.infer<typeof accountSchema>;
 
@@ -58,9 +66,14 @@ export interface AccountInput {
   name: string;
   administrators?: string[];
   statesOfficial?: boolean;
+  /** A body's account unless said otherwise. */
+  kind?: BodyKind;
 }
 
 export const activeAccounts = (registry: Registry): Account[] => registry.accounts.filter((a) => a.removedAt === undefined);
+
+/** When the account's record last changed, whatever changed (the registry's «Изменён» date). */
+export const lastChangedAt = (a: Pick<Account, 'changedAt' | 'editedAt'>): number => Math.max(a.changedAt, a.editedAt ?? a.changedAt);
 
 /** The registered account at a page address (any form of it), or null. */
 export function accountAt(registry: Registry, url: string): Account | null {
@@ -74,8 +87,10 @@ function conflict(registry: Registry, account: Account): Result<never> | null {
   const others = activeAccounts(registry).filter((a) => a.id !== account.id);
   const sameUrl = others.find((a) => a.url === account.url);
   if (sameUrl) return fail('accounts.duplicateUrl', { url: account.url, body: sameUrl.body });
+  // п. 3.1 speaks of the bodies' accounts; the Government's, kept by the Committee (п. 2.1), are not limited.
   const rule = ACTS[registry.act].onePerNetwork;
-  const sameNetwork = others.find((a) => a.body === account.body && a.network === account.network);
+  const limited = (a: Account) => !(a.kind === 'government' && distinguishesGovernment(registry.act));
+  const sameNetwork = limited(account) ? others.find((a) => limited(a) && a.body === account.body && a.network === account.network) : undefined;
   if (rule && sameNetwork)
     return fail('accounts.secondOnNetwork', { act: registry.act, clause: rule, body: account.body, network: account.network, existing: sameNetwork.url });
   return null;
@@ -100,6 +115,7 @@ export function addAccount(registry: Registry, input: AccountInput, at: number):
     id: input.id,
     body: input.body,
     network: canonical.value.network,
+    kind: input.kind ?? 'body',
     url: canonical.value.url,
     name: input.name,
     administrators: input.administrators ?? [],
@@ -114,16 +130,21 @@ export function addAccount(registry: Registry, input: AccountInput, at: number):
 }
 
 export interface AccountPatch {
+  /** Any form of the address: made canonical and checked as when adding. */
   url?: string;
   name?: string;
   administrators?: string[];
   statesOfficial?: boolean;
+  kind?: BodyKind;
 }
 
 /**
  * Changes an account. A new address or name is a change to report (Khabarovsk п. 3.2 абз. 2:
  * «изменением наименования… либо изменением адреса аккаунта»): changedAt moves to `at`; new
- * administrators or the official note are not.
+ * administrators, the official note or the kind are not (any real change moves editedAt, the
+ * registry's «Изменён»; an edit that changes nothing moves neither). The new address is checked as when
+ * adding (a VK or OK community or profile, not registered yet), and the one-per-network rule
+ * (п. 3.1) again, against the other accounts only.
  */
 export function updateAccount(registry: Registry, id: string, patch: AccountPatch, at: number): Result<Registry> {
   const current = activeAccounts(registry).find((a) => a.id === id);
@@ -135,15 +156,26 @@ export function updateAccount(registry: Registry, id: string, patch: AccountPatc
     ({ url, network } = canonical.value);
   }
   const name = patch.name?.trim() ?? current.name;
+  const administrators = patch.administrators ?? current.administrators;
+  const statesOfficial = patch.statesOfficial ?? current.statesOfficial;
+  const kind = patch.kind ?? current.kind;
   const reportable = url !== current.url || name !== current.name;
+  const edited =
+    reportable ||
+    statesOfficial !== current.statesOfficial ||
+    kind !== current.kind ||
+    administrators.length !== current.administrators.length ||
+    administrators.some((x, i) => x.trim() !== current.administrators[i]);
   const next = validated({
     ...current,
     url,
     network,
     name,
-    administrators: patch.administrators ?? current.administrators,
-    statesOfficial: patch.statesOfficial ?? current.statesOfficial,
+    administrators,
+    statesOfficial,
+    kind,
     changedAt: reportable ? at : current.changedAt,
+    ...(edited ? { editedAt: at } : {}),
   });
   if (!next.ok) return next;
   const refused = conflict(registry, next.value);
@@ -186,13 +218,16 @@ export interface UnreportedChange {
  * Changes not yet reported, with their due instants: 5 working days «со дня их создания или
  * изменения» (Khabarovsk п. 3.2, 3.3), counted as every «N рабочих дней со дня» in this codebase
  * (addWorkingDays: the day of the change is not counted, the term ends with the 5th working day
- * after it). Empty for an act without such a term.
+ * after it). Empty for an act without such a term. п. 3.2–3.3 oblige the bodies: the Government's
+ * accounts are the Committee's own (п. 2.1), entered in the registry it keeps (п. 2.4), and have
+ * no such term.
  */
 export function unreportedChanges(registry: Registry, calendar: WorkCalendar, now: number): UnreportedChange[] {
   const rule = ACTS[registry.act].reportChanges;
   if (!rule) return [];
   const out: UnreportedChange[] = [];
   for (const a of registry.accounts) {
+    if (a.kind === 'government' && distinguishesGovernment(registry.act)) continue;
     const change = a.removedAt !== undefined ? 'removed' : a.changedAt === a.addedAt ? 'added' : 'changed';
     const dueAt = addWorkingDays(calendar, a.changedAt, rule.workingDays);
     for (const [kind, doneAt, clause] of [

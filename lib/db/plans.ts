@@ -7,10 +7,13 @@
  */
 import type { AppDatabase } from './index';
 import * as steps from '../accounts/plans';
-import { contentPlanSchema, type ContentPlan, type PlanItem } from '../accounts/plans';
+import { contentPlanSchema, planKind, type ContentPlan, type PlanItem, type PlanOwner } from '../accounts/plans';
+import { activeAccounts } from '../accounts/registry';
 import { fail, type Result } from '../accounts/reasons';
 import type { WorkCalendar } from '../worktime';
 import { isMonday } from '../accounts/week';
+import { loadOwnPagesAct, loadRegistry } from './accounts';
+import { loadWorkspace } from './messages';
 
 /** settings key of the plans. */
 export const PLANS_KEY = 'accounts.plans';
@@ -92,19 +95,40 @@ export function dropItem(db: AppDatabase, body: string, week: string, itemId: st
   });
 }
 
-/** The body sends the plan for approval (a draft, or a returned plan after corrections). */
+/**
+ * Whose plan the body keeps, from what is stored: the act of the own pages and the kind of the
+ * body's registered accounts (lib/accounts planKind: the Government's plan, prepared by the
+ * Committee, or a body's).
+ */
+export async function planOwner(db: AppDatabase, body: string): Promise<PlanOwner> {
+  const act = await loadOwnPagesAct(db, (await loadWorkspace(db)).region);
+  return { act, kind: planKind(activeAccounts(await loadRegistry(db, act)), body) };
+}
+
+/** Puts a step that depends on whose plan it is through (the owner read in the same transaction). */
+function step(db: AppDatabase, body: string, week: string, fn: (plan: ContentPlan | undefined, owner: PlanOwner) => Result<ContentPlan>) {
+  return db.transaction('rw', db.settings, async () => {
+    const owner = await planOwner(db, body);
+    return change(db, body, week, (plan) => fn(plan, owner));
+  });
+}
+
+/**
+ * The body sends the plan for approval (a draft, or a returned plan after corrections); the
+ * Government's plan is refused: the Committee prepares it itself (Khabarovsk п. 2.2).
+ */
 export function submitPlan(db: AppDatabase, body: string, week: string, now: number): Promise<Result<ContentPlan>> {
-  return change(db, body, week, (plan) => (plan ? steps.submitPlan(plan, now) : missing('submit')));
+  return step(db, body, week, (plan, owner) => (plan ? steps.submitPlan(plan, now, owner) : missing('submit')));
 }
 
 /** The curator approves a sent plan. */
 export function approvePlan(db: AppDatabase, body: string, week: string, now: number): Promise<Result<ContentPlan>> {
-  return change(db, body, week, (plan) => (plan ? steps.approvePlan(plan, now) : missing('approve')));
+  return step(db, body, week, (plan, owner) => (plan ? steps.approvePlan(plan, now, owner) : missing('approve')));
 }
 
 /** The curator returns a sent plan with recommendations (п. 7 абз. 1). */
 export function returnPlan(db: AppDatabase, body: string, week: string, now: number, recommendations: string): Promise<Result<ContentPlan>> {
-  return change(db, body, week, (plan) => (plan ? steps.returnPlan(plan, now, recommendations.trim()) : missing('return')));
+  return step(db, body, week, (plan, owner) => (plan ? steps.returnPlan(plan, now, recommendations.trim(), owner) : missing('return')));
 }
 
 export interface LinkedPost {

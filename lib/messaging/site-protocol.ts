@@ -98,8 +98,11 @@ export const siteProtocol = {
     from: ['site'],
     request: z.object({ url: z.string().check(z.maxLength(2000)) }),
     response: z.object({
-      /** registered: in the registry; body: a body's page by the directory, not registered yet; none: neither. */
-      state: z.enum(['registered', 'body', 'none']),
+      /**
+       * registered: in the registry; body: a body's page by the directory, not registered yet;
+       * hidden: such a page whose bar was hidden for good (accounts.hide); none: neither.
+       */
+      state: z.enum(['registered', 'body', 'hidden', 'none']),
       body: z.optional(z.string().check(z.maxLength(300))),
       account: z.optional(z.string().check(z.maxLength(100))),
       count: z.optional(z.number()),
@@ -123,6 +126,20 @@ export const siteProtocol = {
     from: ['site'],
     request: z.object({ url: z.string().check(z.maxLength(2000)), name: z.string().check(z.maxLength(300)) }),
     response: z.object({ ok: z.boolean(), reason: z.optional(reasonFields.reason), params: reasonFields.params }),
+  },
+  /**
+   * «Скрыть» on the bar of a body's page not in the registry: that page (its canonical address)
+   * shows no such bar again, until it is shown again from the options.
+   */
+  'accounts.hide': {
+    from: ['site'],
+    request: z.object({ url: z.string().check(z.maxLength(2000)) }),
+    response: z.object({
+      ok: z.boolean(),
+      url: z.optional(z.string().check(z.maxLength(500))),
+      reason: z.optional(reasonFields.reason),
+      params: reasonFields.params,
+    }),
   },
   /** Moderation on a registered page: the comments to mark for removal, with the ground and the act's clause. */
   'moderation.screen': {
@@ -171,6 +188,8 @@ export const siteProtocol = {
       checks: z
         .array(z.object({ name: z.string().check(z.maxLength(50)), ok: z.boolean(), detail: z.optional(z.string().check(z.maxLength(1000))) }))
         .check(z.maxLength(30)),
+      /** The checks of the site's last report, passed a moment ago on this path: stored for the tab only. */
+      reused: z.optional(z.boolean()),
     }),
     response: z.object({ stored: z.literal(true) }),
   },

@@ -231,6 +231,7 @@ export function tabsPort(api: BrowserShape): TabsPort {
     },
     create: (url) => api.tabs.create({ url, active: true }),
     onRemoved: (listener) => api.tabs.onRemoved.addListener((tabId) => listener(tabId)),
+    extensionUrl: (path) => api.runtime.getURL(path),
   };
 }
 

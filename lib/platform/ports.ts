@@ -78,6 +78,8 @@ export interface TabsPort {
   activate(tab: TabInfo): Promise<void>;
   create(url: string): Promise<TabInfo>;
   onRemoved(listener: (tabId: number) => void): void;
+  /** The full address of one of the extension's own pages ('/options.html#plans' → 'chrome-extension://…/options.html#plans'). */
+  extensionUrl(path: string): string;
 }
 
 /** Optional host permissions (the team server's origin, asked for only when the person connects). */

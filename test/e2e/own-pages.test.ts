@@ -123,6 +123,53 @@ describe("a body's own page", () => {
     await page.close();
   });
 
+  it("«Скрыть» hides a body's unregistered page's bar for good, until «Показать снова» in the options; the page registered, its account edited", async () => {
+    const workspace = starterWorkspace('yakutia', { id: 'me', name: 'Анна', roles: ['curator', 'executor'], bodies: ['minstroy'] });
+    workspace.bodies = workspace.bodies.map((b) =>
+      b.id === 'minstroy' ? { ...b, pages: ['https://vk.com/club300', 'https://ok.ru/group/400', 'https://vk.com/club101'] } : b,
+    );
+    await saveWorkspace(session, workspace);
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 1000, height: 700 });
+    await page.goto('https://vk.com/club101');
+    await expect.poll(() => bar(page).textContent()).toMatch(/не внесена в реестр/);
+    await bar(page).getByRole('button', { name: 'Скрыть', exact: true }).click();
+    await expect.poll(() => page.locator('[data-aot="own-page"]').count()).toBe(0);
+    await page.reload();
+    await page.locator('[data-aot="capture"]').first().waitFor({ state: 'attached' });
+    await page.waitForTimeout(500);
+    expect(await page.locator('[data-aot="own-page"]').count()).toBe(0);
+
+    const options = await openExtensionPage(session, 'options.html', { width: 1000, height: 900 });
+    const hidden = options.getByTestId('hidden-pages');
+    await hidden.scrollIntoViewIfNeeded();
+    await expect.poll(() => hidden.textContent()).toContain('https://vk.com/club101');
+    await screenshot(options, 'options-hidden-pages');
+    await hidden.getByRole('button', { name: 'Показать снова: https://vk.com/club101' }).click();
+    await expect.poll(() => options.getByTestId('hidden-pages').count()).toBe(0);
+
+    await page.reload();
+    await expect.poll(() => bar(page).textContent()).toMatch(/не внесена в реестр/);
+    await bar(page).getByRole('button', { name: 'Внести в реестр аккаунтов' }).click();
+    await expect.poll(() => bar(page).textContent()).toMatch(/^Официальная страница/);
+    await page.close();
+
+    // The account edited in place: the same form, prefilled; the new name in the table.
+    const registry = options.getByRole('region', { name: 'Официальные аккаунты' });
+    const edit = registry.getByRole('button', { name: /^Изменить: / });
+    await expect.poll(() => edit.count()).toBeGreaterThan(0);
+    const rows = await edit.count();
+    await edit.nth(rows - 1).click();
+    const form = registry.getByRole('form', { name: /^Изменить аккаунт/ });
+    await expect.poll(() => form.getByLabel('Адрес страницы').inputValue()).toBe('https://vk.com/club101');
+    await form.getByLabel('Наименование').fill('Минстрой РС(Я) — официальная страница');
+    await form.scrollIntoViewIfNeeded();
+    await screenshot(options, 'options-account-edit');
+    await form.getByRole('button', { name: 'Сохранить' }).click();
+    await expect.poll(() => registry.textContent()).toContain('Минстрой РС(Я) — официальная страница');
+    await options.close();
+  });
+
   it("puts no bar on a page that is not the body's", async () => {
     const page = await session.context.newPage();
     await page.goto('https://vk.com/club100');

@@ -1,10 +1,12 @@
 /**
  * A body's own pages (issue 19) from the page itself: whether the open page is registered and
- * whose it is, this week's publications against the act's norm, the posts the page shows
- * recorded once each, and registering a body's page from its bar in one action.
+ * whose it is, this week's publications against the act's norm for the account's kind (a body's
+ * or the Government's), the posts the page shows recorded once each, registering a body's page
+ * from its bar in one action, and hiding the «не внесена в реестр» bar of a page for good. The
+ * act is the one chosen for the own pages (loadOwnPagesAct), not simply the region's.
  */
 import type { AppDatabase } from '@/lib/db';
-import { loadNormSetting, pageAccount, publicationsIn, recordPublications, registerAccount } from '@/lib/db/accounts';
+import { hidePage, isPageHidden, loadNormSetting, loadOwnPagesAct, pageAccount, publicationsIn, recordPublications, registerAccount } from '@/lib/db/accounts';
 import { canonicalAccountUrl, publicationNorm, weekOf, type ActId, type Clause } from '@/lib/accounts';
 import type { Handlers } from '@/lib/messaging/router';
 import { canonicalProfile } from '@/lib/sites/hosts';
@@ -12,7 +14,7 @@ import { REGIONS } from '@/lib/worktime';
 import type { EnvSource } from './env';
 import { linkPlanPublications } from '@/lib/db/plans';
 
-type AccountHandlers = Pick<Handlers, 'accounts.page' | 'accounts.publications' | 'accounts.register'>;
+type AccountHandlers = Pick<Handlers, 'accounts.page' | 'accounts.publications' | 'accounts.register' | 'accounts.hide'>;
 
 /** A clause as the bar says it: the act's region and the clause («Саратовская область, п. 4»). */
 export function clauseText(c: Clause): string {
@@ -38,7 +40,7 @@ function wire(r: { reason: string; params?: Record<string, unknown> }): { reason
 export function accountHandlers({ db, env, newId }: { db: AppDatabase; env: EnvSource; newId: () => string }): AccountHandlers {
   const context = async (url: string) => {
     const e = await env();
-    const act: ActId = e.workspace.region;
+    const act: ActId = await loadOwnPagesAct(db, e.workspace.region);
     // The page as the person has it open (a post in an overlay, vk.ru): the page itself.
     const page = canonicalProfile(url) ?? url;
     return { e, act, found: await pageAccount(db, act, page, e.now, e.calendar.spec.zone) };
@@ -49,11 +51,14 @@ export function accountHandlers({ db, env, newId }: { db: AppDatabase; env: EnvS
       if (!found) {
         const page = canonicalProfile(url);
         const body = page ? e.workspace.bodies.find((b) => b.pages.some((p) => canonicalProfile(p) === page)) : undefined;
-        return body ? { state: 'body', body: body.name } : { state: 'none' };
+        if (!body) return { state: 'none' };
+        // Its bar hidden for good on this page (the registered bar is never hidden).
+        return page && (await isPageHidden(db, page)) ? { state: 'hidden', body: body.name } : { state: 'body', body: body.name };
       }
       const { account, week } = found;
       const body = e.workspace.bodies.find((b) => b.id === account.body);
-      const norm = publicationNorm(act, 'body', await loadNormSetting(db));
+      // The Government's account has its own norm (Khabarovsk п. 5 абз. 1: ≥ 10, no «fewer allowed»).
+      const norm = publicationNorm(act, account.kind, await loadNormSetting(db));
       const count = (await publicationsIn(db, account.id, week)).length;
       return {
         state: 'registered',
@@ -79,8 +84,14 @@ export function accountHandlers({ db, env, newId }: { db: AppDatabase; env: EnvS
       if (!canonical.ok) return { ok: false, ...wire(canonical.error) };
       const body = e.workspace.bodies.find((b) => b.pages.some((p) => canonicalProfile(p) === canonicalProfile(canonical.value.url)));
       if (!body) return { ok: false, reason: 'accounts.unknownAccount' };
-      const r = await registerAccount(db, e.workspace.region, { id: newId(), body: body.id, url: canonical.value.url, name: name.trim() || body.name }, e.now);
+      const act = await loadOwnPagesAct(db, e.workspace.region);
+      const r = await registerAccount(db, act, { id: newId(), body: body.id, url: canonical.value.url, name: name.trim() || body.name }, e.now);
       return r.ok ? { ok: true } : { ok: false, ...wire(r.error) };
+    },
+    'accounts.hide': async ({ url }) => {
+      const e = await env();
+      const r = await hidePage(db, canonicalProfile(url) ?? url, e.now);
+      return r.ok ? { ok: true, url: r.value } : { ok: false, ...wire(r.error) };
     },
   };
 }

@@ -6,10 +6,12 @@
  */
 import { queueFor, type AppDatabase } from '@/lib/db';
 import { t } from '@/lib/i18n';
+import { optionsPath } from '@/lib/platform/pages';
 import type { NotificationsPort, TabsPort } from '@/lib/platform/ports';
 import { dueNotifications, queueKeys } from '@/lib/workflow/notify';
 import type { Effects } from './effects';
 import type { EnvSource } from './env';
+import { PLAN_NOTIFICATION_PREFIX } from './plans';
 
 export const NOTIFIED_KEY = 'notified';
 /** Notified keys older than this are forgotten (their deadlines are long gone). */
@@ -18,8 +20,18 @@ export const NOTIFIED_TTL_MS = 14 * 86_400_000;
 export interface DeadlineService {
   /** Shows what is due; resolves to how many notifications were shown. */
   check(): Promise<number>;
-  /** A click on a notification opens the post it is about. */
+  /** A click on a notification opens what it is about: the post, or the options' content plans. */
   clicked(id: string): Promise<void>;
+}
+
+/** What a click on a notification opens, by its id: a message's post, the content plans (plans.ts), or nothing (not ours). */
+export type NotificationTarget = { kind: 'message'; id: string } | { kind: 'plans' } | null;
+
+export function notificationTarget(id: string): NotificationTarget {
+  const [prefix, rest] = id.split('|');
+  if (prefix === 'aot' && rest) return { kind: 'message', id: rest };
+  if (prefix === PLAN_NOTIFICATION_PREFIX && rest) return { kind: 'plans' };
+  return null;
 }
 
 export function createDeadlineService(deps: {
@@ -61,10 +73,15 @@ export function createDeadlineService(deps: {
       return shown;
     },
     async clicked(id) {
-      const [prefix, messageId] = id.split('|');
-      if (prefix !== 'aot' || !messageId) return;
-      const m = await db.messages.get(messageId);
-      if (m) await tabs.create(m.url);
+      const target = notificationTarget(id);
+      if (!target) return;
+      if (target.kind === 'message') {
+        const m = await db.messages.get(target.id);
+        if (m) await tabs.create(m.url);
+      } else {
+        // A plan's reminder: the options page, scrolled to the content plans (options.html#plans).
+        await tabs.create(tabs.extensionUrl(optionsPath('plans')));
+      }
       await effects.run('notification', () => notifications.clear(id));
     },
   };

@@ -6,7 +6,7 @@
  * which the head or a deputy decides. A false mark dismissed is not shown again.
  */
 import type { AppDatabase } from '@/lib/db';
-import { pageAccount } from '@/lib/db/accounts';
+import { loadOwnPagesAct, pageAccount } from '@/lib/db/accounts';
 import { loadModerationLog, logDismissal, logRemoval } from '@/lib/db/moderation';
 import { authorKey, blockProposal, groundClause, groundForScreening, isDismissed, violationsByAuthor, type ActId } from '@/lib/accounts';
 import { screenIncoming } from '@/lib/lint';
@@ -20,7 +20,8 @@ type ModerationHandlers = Pick<Handlers, 'moderation.screen' | 'moderation.remov
 export function moderationHandlers({ db, env, newId }: { db: AppDatabase; env: EnvSource; newId: () => string }): ModerationHandlers {
   const registered = async (url: string) => {
     const e = await env();
-    const act: ActId = e.workspace.region;
+    // The act chosen for the own pages: a Yakutia workspace may follow Zhatay's (п. 4.2–4.3).
+    const act: ActId = await loadOwnPagesAct(db, e.workspace.region);
     const found = await pageAccount(db, act, canonicalProfile(url) ?? url, e.now, e.calendar.spec.zone);
     return { e, act, found };
   };
@@ -34,7 +35,8 @@ export function moderationHandlers({ db, env, newId }: { db: AppDatabase; env: E
         if (isDismissed(log, c.key) || log.some((e) => e.kind === 'removed' && e.commentKey === c.key)) continue;
         const g = groundForScreening(screenIncoming(c.text));
         if (!g) continue;
-        const clause = groundClause(act, g.ground);
+        // The Government's accounts and the bodies' may cite different clauses (Khabarovsk п. 2.7, 3.6).
+        const clause = groundClause(act, g.ground, found.account.kind);
         marks.push({ key: c.key, ground: g.ground, tentative: g.tentative, ...(clause ? { clause: clauseText(clause) } : {}) });
       }
       return { marks };

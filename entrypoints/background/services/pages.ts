@@ -47,10 +47,11 @@ export function pageService({ db, env, session, local, now }: PageDeps) {
       for (const key of missing) texts.set(key, null);
       return { changed: await recordPageObservations(db, texts, now()) };
     },
-    'page.health': async (report, sender) => {
+    'page.health': async ({ reused, ...report }, sender) => {
       const entry = { ...report, at: now() };
       if (sender.tabId !== undefined) await session.set({ [healthKey(sender.tabId)]: entry });
-      await local.set({ [`health.last.${report.site}`]: entry });
+      // A reused report is the site's last one said again: it does not make that one younger.
+      if (!reused) await local.set({ [`health.last.${report.site}`]: entry });
       return { stored: true };
     },
     'lint.check': async ({ text, answering }, sender) => {

@@ -13,9 +13,20 @@
  */
 import type { AppDatabase } from '@/lib/db';
 import { noEventsWeeks } from '@/lib/db/plans';
-import { loadRegistry, publicationsIn } from '@/lib/db/accounts';
+import { loadOwnPagesAct, loadRegistry, publicationsIn } from '@/lib/db/accounts';
 import { plansOf } from '@/lib/db/plans';
-import { activeAccounts, ACTS, contentPlanDeadlines, datesOf, shiftWeek, weeksWithoutPlan, weekOf, type ActId, type PlanDeadline } from '@/lib/accounts';
+import {
+  activeAccounts,
+  ACTS,
+  contentPlanDeadlines,
+  datesOf,
+  planKind,
+  shiftWeek,
+  weeksWithoutPlan,
+  weekOf,
+  type ActId,
+  type PlanDeadline,
+} from '@/lib/accounts';
 import { dayNumberOf, wallToEpochIn } from '@/lib/accounts/local';
 import { t } from '@/lib/i18n';
 import type { NotificationsPort } from '@/lib/platform/ports';
@@ -25,6 +36,8 @@ import type { Effects } from './effects';
 import type { EnvSource } from './env';
 
 export const PLANS_NOTIFIED_KEY = 'accounts.plans.notified';
+/** The prefix of these notifications' ids: a click opens the options at the content plans (deadlines.ts). */
+export const PLAN_NOTIFICATION_PREFIX = 'aot-plan';
 /** Notified keys older than this are forgotten (their weeks are long gone). */
 export const PLANS_NOTIFIED_TTL_MS = 21 * 86_400_000;
 /** A plan takes longer to prepare than an answer: warned at least this many working minutes ahead. */
@@ -69,12 +82,13 @@ export function createPlanService(deps: { db: AppDatabase; env: EnvSource; notif
     async check() {
       const e = await env();
       const { now, workspace: ws, calendar } = e;
-      const act: ActId = ws.region;
+      const act: ActId = await loadOwnPagesAct(db, ws.region);
       const zone = calendar.spec.zone;
       const curator = ws.user.roles.includes('curator');
       const mine = (body: string) => curator || ws.user.bodies.includes(body);
       const bodyName = (id: string) => ws.bodies.find((b) => b.id === id)?.name ?? id;
-      const accounts = activeAccounts(await loadRegistry(db, act)).filter((a) => mine(a.body));
+      const registered = activeAccounts(await loadRegistry(db, act));
+      const accounts = registered.filter((a) => mine(a.body));
       const bodies = [...new Set(accounts.map((a) => a.body))];
       const thisWeek = weekOf(now, zone);
       const weeks = [thisWeek, shiftWeek(thisWeek, 1)];
@@ -83,11 +97,14 @@ export function createPlanService(deps: { db: AppDatabase; env: EnvSource; notif
 
       if (ACTS[act].plans)
         for (const body of bodies) {
+          // The Government's plan (the Committee's, п. 2.2) has no due time, review or notice.
+          const whose = planKind(registered, body);
           const plans = await plansOf(db, { body });
           // п. 5 абз. 4: a week whose plan was due and never sent.
           for (const w of weeksWithoutPlan({
             act,
             body,
+            kind: whose,
             plans,
             from: thisWeek.monday,
             to: weeks[1]!.monday,
@@ -104,7 +121,7 @@ export function createPlanService(deps: { db: AppDatabase; env: EnvSource; notif
               });
           for (const week of weeks) {
             const plan = plans.find((p) => p.week === week.monday) ?? { body, week: week.monday, state: 'draft' as const, items: [] };
-            for (const d of contentPlanDeadlines(plan, act, calendar, now)) {
+            for (const d of contentPlanDeadlines(plan, act, calendar, now, whose)) {
               if (d.doneAt !== undefined || (d.by === 'curator' && !curator)) continue;
               // An unsent plan past its due time is the «missing» notice above.
               if (d.kind === 'planDue' && now > d.dueAt) continue;
@@ -149,7 +166,7 @@ export function createPlanService(deps: { db: AppDatabase; env: EnvSource; notif
       for (const n of due) {
         if (notified.has(n.key)) continue;
         const ok = await effects.run('notification', () =>
-          notifications.create(`aot-plan|${n.key}`, { title: n.title, message: n.message, priority: n.priority }),
+          notifications.create(`${PLAN_NOTIFICATION_PREFIX}|${n.key}`, { title: n.title, message: n.message, priority: n.priority }),
         );
         if (!ok) continue;
         notified.set(n.key, now);

@@ -36,7 +36,7 @@ export function flingGate(options: FlingOptions = {}): FlingGate {
   const stale = options.staleMs ?? 250;
   const probe = options.probeMs ?? 50;
   const retry = options.retryMs ?? 100;
-  const maxHold = options.maxHoldMs ?? 2000;
+  const maxHold = options.maxHoldMs ?? 3000;
   const offset = options.offset ?? (() => window.scrollY);
   const now = options.now ?? (() => performance.now());
   let lastAt = -Infinity;

@@ -8,7 +8,7 @@
  * before the items scroll into view); a mount marked urgent (its item is about to be seen) goes
  * in the next frame. A frame's batch is cut at a few ms; the rest goes in the next frame. While
  * the page is flung (fling.ts: faster than anyone reads) batches, urgent ones too, are held until
- * the scroll slows or stops (at most 2 s), so a fast scroll's frames carry none of them.
+ * the scroll slows or stops (at most 3 s), so a fast scroll's frames carry none of them.
  *
  * A button's host takes no room from the page's flow, so putting one in never moves what follows
  * it (moving everything below a post costs a walk over all of it, twice the fixed cost):

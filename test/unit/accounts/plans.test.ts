@@ -3,9 +3,12 @@ import { describe, expect, it } from 'vitest';
 import {
   approvePlan,
   contentPlanDeadlines,
+  governmentPlanClause,
   linkPublication,
   parsePlan,
   planDueAt,
+  planIsSent,
+  planKind,
   returnPlan,
   submitPlan,
   weeksWithoutPlan,
@@ -199,5 +202,50 @@ describe('linkPublication', () => {
     const p = plan('2026-04-27', items);
     expect(linkPublication(p, { key: 'vk:wall-1_52', publishedAt: at('khabarovsk', '2026-05-04T10:00') }, cal).item).toBeNull();
     expect(linkPublication(p, { key: 'vk:wall-1_53', publishedAt: at('khabarovsk', '2026-04-28T10:00') }, cal).item).toBeNull();
+  });
+});
+
+describe("the Government's plan, prepared by the Committee (Khabarovsk п. 2.2)", () => {
+  const gov = { act: 'khabarovsk' as const, kind: 'government' as const };
+
+  it('is the plan of a body keeping only the Government’s accounts; a body with an account of its own keeps its own', () => {
+    const accounts = [
+      { body: 'komitet', kind: 'government' as const },
+      { body: 'komitet', kind: 'government' as const },
+      { body: 'minstroy', kind: 'body' as const },
+      { body: 'mixed', kind: 'government' as const },
+      { body: 'mixed', kind: 'body' as const },
+      { body: 'gone', kind: 'body' as const, removedAt: 1 },
+      { body: 'gone', kind: 'government' as const },
+    ];
+    expect(['komitet', 'minstroy', 'mixed', 'gone', 'nobody'].map((b) => planKind(accounts, b))).toEqual(['government', 'body', 'body', 'government', 'body']);
+    expect(planIsSent(gov)).toBe(false);
+    expect(planIsSent({ act: 'khabarovsk', kind: 'body' })).toBe(true);
+    expect(planIsSent({ act: 'saratov', kind: 'body' })).toBe(false);
+  });
+
+  it('has no п. 6 due time, no п. 7 review or corrections, and is never a missing plan (п. 5 абз. 4)', () => {
+    const long = at('khabarovsk', '2026-06-01T10:00');
+    expect(contentPlanDeadlines(plan('2026-05-04'), 'khabarovsk', cal, long, 'government')).toEqual([]);
+    expect(contentPlanDeadlines(plan('2026-05-04'), 'khabarovsk', cal, long, 'body').map((d) => [d.kind, d.met])).toEqual([['planDue', false]]);
+    const input = { act: 'khabarovsk' as const, body: 'komitet', plans: [], from: '2026-04-06', to: '2026-05-25', calendar: cal, now: long };
+    expect(weeksWithoutPlan({ ...input, kind: 'government' })).toEqual([]);
+    expect(weeksWithoutPlan(input).length).toBeGreaterThan(0);
+  });
+
+  it('is not sent, approved or returned: refused with п. 2.2, while a body’s plan goes through', () => {
+    const p = plan('2026-05-04');
+    const when = at('khabarovsk', '2026-04-29T10:00');
+    const refusals = [submitPlan(p, when, gov), approvePlan(p, when, gov), returnPlan(p, when, 'x', gov)].map((r) =>
+      r.ok ? 'accepted' : [r.error.reason, r.error.params?.clause, r.error.params?.action],
+    );
+    expect(refusals).toEqual([
+      ['accounts.plan.preparedByCommittee', 'п. 2.2', 'submit'],
+      ['accounts.plan.preparedByCommittee', 'п. 2.2', 'approve'],
+      ['accounts.plan.preparedByCommittee', 'п. 2.2', 'return'],
+    ]);
+    expect(governmentPlanClause('khabarovsk')).toEqual({ act: 'khabarovsk', clause: 'п. 2.2' });
+    expect(governmentPlanClause('yakutia')).toBeNull();
+    expect(must(submitPlan(p, when, { act: 'khabarovsk', kind: 'body' })).state).toBe('submitted');
   });
 });

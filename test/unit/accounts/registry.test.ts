@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addAccount,
   accountAt,
+  lastChangedAt,
   markReported,
   registrySchema,
   removeAccount,
@@ -149,5 +150,109 @@ describe('unreportedChanges (Khabarovsk п. 3.2, 3.3)', () => {
     const noted = updateAccount(reg, 'a1', { statesOfficial: true }, addedAt + 1);
     if (noted.ok) reg = noted.value;
     expect(withoutOfficialNote(reg)).toEqual([]);
+  });
+});
+
+describe('updateAccount: editing an account', () => {
+  const t = at('khabarovsk', '2026-02-18T10:00');
+  const edited = (r: ReturnType<typeof updateAccount>): Registry => {
+    if (!r.ok) throw new Error(`refused: ${r.error.reason}`);
+    return r.value;
+  };
+
+  it('makes a new address canonical, and refuses a bad one with its code, leaving the account as it was', () => {
+    const reg = added(empty('khabarovsk'), 'a1', 'minstroy', 'https://vk.com/minstroy27', t);
+    expect(edited(updateAccount(reg, 'a1', { url: 'https://m.vk.ru/MinStroy_KHV/' }, t + 1)).accounts[0]!.url).toBe('https://vk.com/minstroy_khv');
+    const codes = ['https://vk.com/wall-1_2', 'https://example.com/minstroy', 'не адрес'].map((url) => {
+      const r = updateAccount(reg, 'a1', { url }, t + 1);
+      return r.ok ? 'accepted' : r.error.reason;
+    });
+    expect(codes).toEqual(['accounts.url.post', 'accounts.url.notVkOk', 'accounts.url.malformed']);
+    expect(reg.accounts[0]).toMatchObject({ url: 'https://vk.com/minstroy27', changedAt: t });
+  });
+
+  it('checks one account per network (п. 3.1) against the others only: its own VK address may change, an OK account may not move to VK beside it', () => {
+    let reg = added(empty('khabarovsk'), 'a1', 'minstroy', 'https://vk.com/minstroy27', t);
+    reg = added(reg, 'a2', 'minstroy', 'https://ok.ru/group/777', t);
+    reg = added(reg, 'a3', 'minzdrav', 'https://vk.com/minzdrav27', t);
+    // Itself excluded: the VK account takes another VK address.
+    expect(edited(updateAccount(reg, 'a1', { url: 'https://vk.com/minstroy_new' }, t + 1)).accounts[0]!.url).toBe('https://vk.com/minstroy_new');
+    const second = updateAccount(reg, 'a2', { url: 'https://vk.com/minstroy_more' }, t + 1);
+    expect(second.ok ? null : [second.error.reason, second.error.params]).toEqual([
+      'accounts.secondOnNetwork',
+      { act: 'khabarovsk', clause: 'п. 3.1', body: 'minstroy', network: 'vk', existing: 'https://vk.com/minstroy27' },
+    ]);
+    // Another body's address is refused as a duplicate.
+    const dup = updateAccount(reg, 'a1', { url: 'https://vk.ru/minzdrav27' }, t + 1);
+    expect(dup.ok ? null : [dup.error.reason, dup.error.params?.body]).toEqual(['accounts.duplicateUrl', 'minzdrav']);
+    // Under an act without п. 3.1 the same move is allowed.
+    const yak = added(added(empty('yakutia'), 'a1', 'minstroy', 'https://vk.com/minstroy14', t), 'a2', 'minstroy', 'https://ok.ru/group/14', t);
+    expect(updateAccount(yak, 'a2', { url: 'https://vk.com/minstroy14_news' }, t + 1).ok).toBe(true);
+  });
+
+  it('a new name or address is a change to report like a creation (п. 3.2–3.3); administrators, the official note and the kind are not', () => {
+    let reg = added(empty('khabarovsk'), 'a1', 'minstroy', 'https://vk.com/minstroy27', t);
+    for (const what of ['registry', 'siteLinks'] as const) reg = edited(markReported(reg, 'a1', what, t + 1000));
+    const cal = calendar('khabarovsk');
+    const quiet = edited(updateAccount(reg, 'a1', { administrators: ['Петрова П. П.'], statesOfficial: true, kind: 'body' }, t + 5000));
+    expect(quiet.accounts[0]).toMatchObject({ administrators: ['Петрова П. П.'], statesOfficial: true, changedAt: t });
+    expect(unreportedChanges(quiet, cal, t + 5000)).toEqual([]);
+    // The registry's «Изменён» date moves with any real change; an edit changing nothing moves nothing.
+    expect(lastChangedAt(quiet.accounts[0]!)).toBe(t + 5000);
+    const same = edited(updateAccount(quiet, 'a1', { administrators: [' Петрова П. П.'], statesOfficial: true, url: 'vk.ru/MinStroy27' }, t + 9000));
+    expect(same.accounts[0]).toEqual(quiet.accounts[0]);
+    expect(lastChangedAt(reg.accounts[0]!)).toBe(t);
+    // Renamed on Friday 6 March 2026: 9 March is a day off, the 5th working day after is 16 March.
+    const renamedAt = at('khabarovsk', '2026-03-06T15:00');
+    const renamed = edited(updateAccount(reg, 'a1', { name: '  Минстрой Хабаровского края ' }, renamedAt));
+    expect(renamed.accounts[0]).toMatchObject({ name: 'Минстрой Хабаровского края', changedAt: renamedAt, addedAt: t });
+    expect(unreportedChanges(renamed, cal, renamedAt).map((c) => [c.kind, c.change, local('khabarovsk', c.dueAt), c.clause.clause])).toEqual([
+      ['registry', 'changed', '2026-03-16T18:00', 'п. 3.2'],
+      ['siteLinks', 'changed', '2026-03-16T18:00', 'п. 3.3'],
+    ]);
+    // The same name again (trimmed) is no change.
+    expect(edited(updateAccount(reg, 'a1', { name: 'Страница a1 ' }, renamedAt)).accounts[0]!.changedAt).toBe(t);
+  });
+
+  it('refuses an unknown or removed account, and an empty name, with codes', () => {
+    const reg = added(empty('khabarovsk'), 'a1', 'minstroy', 'https://vk.com/minstroy27', t);
+    const gone = edited(removeAccount(reg, 'a1', t + 1));
+    for (const [r, id] of [
+      [updateAccount(reg, 'zz', { name: 'x' }, t + 2), 'zz'],
+      [updateAccount(gone, 'a1', { name: 'x' }, t + 2), 'a1'],
+    ] as const)
+      expect(r.ok ? null : [r.error.reason, r.error.params]).toEqual(['accounts.unknownAccount', { id }]);
+    const empty_ = updateAccount(reg, 'a1', { name: '   ' }, t + 2);
+    expect(empty_.ok ? null : empty_.error.reason).toBe('accounts.invalid');
+  });
+});
+
+describe("the Government's accounts (Khabarovsk п. 2.1)", () => {
+  const t = at('khabarovsk', '2026-02-18T10:00');
+
+  it('reads a stored account without a kind as a body’s', () => {
+    const reg = added(empty('khabarovsk'), 'a1', 'minstroy', 'https://vk.com/minstroy27', t);
+    const { kind: _dropped, ...old } = reg.accounts[0]!;
+    const parsed = registrySchema.safeParse({ act: 'khabarovsk', accounts: [old] });
+    expect(parsed.success && parsed.data.accounts[0]!.kind).toBe('body');
+    expect(registrySchema.safeParse({ act: 'khabarovsk', accounts: [{ ...old, kind: 'mayor' }] }).success).toBe(false);
+  });
+
+  it('are not limited to one per network (п. 3.1 speaks of the bodies), and owe no report within 5 working days (п. 3.2–3.3)', () => {
+    const gov = (reg: Registry, id: string, url: string) => {
+      const r = addAccount(reg, { id, body: 'komitet', url, name: `Правительство ${id}`, kind: 'government' }, t);
+      if (!r.ok) throw new Error(r.error.reason);
+      return r.value;
+    };
+    let reg = gov(empty('khabarovsk'), 'g1', 'https://vk.com/khabkrai');
+    reg = gov(reg, 'g2', 'https://vk.com/khabkrai_news');
+    // The Committee's own (body) account beside them is still one per network.
+    reg = added(reg, 'c1', 'komitet', 'https://vk.com/komitet27', t);
+    const second = addAccount(reg, { id: 'c2', body: 'komitet', url: 'https://vk.com/komitet27_2', name: 'Второй' }, t);
+    expect(second.ok ? null : second.error.reason).toBe('accounts.secondOnNetwork');
+    // Made a body's account, a government one falls under п. 3.1 again.
+    const toBody = updateAccount(reg, 'g2', { kind: 'body' }, t + 1);
+    expect(toBody.ok ? null : toBody.error.reason).toBe('accounts.secondOnNetwork');
+    expect(unreportedChanges(reg, calendar('khabarovsk'), t).map((c) => c.account)).toEqual(['c1', 'c1']);
   });
 });

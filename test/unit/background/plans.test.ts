@@ -7,9 +7,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DateTime } from 'luxon';
 import { createDatabase, type AppDatabase } from '@/lib/db';
-import { recordPublications, registerAccount } from '@/lib/db/accounts';
+import { editAccount, recordPublications, registerAccount } from '@/lib/db/accounts';
 import { saveWorkspace } from '@/lib/db/messages';
-import { approvePlan, createPlan, submitPlan } from '@/lib/db/plans';
+import { approvePlan, createPlan, planOf, submitPlan } from '@/lib/db/plans';
 import type { NotificationsPort } from '@/lib/platform/ports';
 import { starterWorkspace } from '@/lib/workflow/workspace';
 import type { Actor } from '@/lib/model/workflow';
@@ -140,6 +140,29 @@ describe('content plan reminders (Khabarovsk п. 5–7)', () => {
     expect(await service.check()).toBe(1);
     expect(await service.check()).toBe(1);
     expect(notes.shown.map((s) => s.title)).toEqual(['Скоро срок контент-плана', 'Нет контент-плана']);
+  });
+});
+
+describe("the Government's plan (Khabarovsk п. 2.2): prepared by the Committee", () => {
+  it('raises no missing plan and no п. 6–7 deadline for a body keeping only the Government’s account; it cannot be sent', async () => {
+    // The same moment as the first test: a body's plan would be missing (27 April) and due soon (4 May).
+    const { notes, service } = await setup({ now: khv('2026-04-29T14:00') });
+    expect((await editAccount(db, 'khabarovsk', 'a1', { kind: 'government' }, khv('2026-04-29T13:00'))).ok).toBe(true);
+    expect(await service.check()).toBe(0);
+    expect(notes.shown).toEqual([]);
+    // The plan exists (the Committee prepares it), but is not sent for approval.
+    expect((await createPlan(db, { body: 'minstroy', week: '2026-05-04', items: [{ id: 'i1', date: '2026-05-05', topic: 'Тема', format: 'text' }] })).ok).toBe(
+      true,
+    );
+    const sent = await submitPlan(db, 'minstroy', '2026-05-04', khv('2026-04-29T14:00'));
+    expect(sent.ok ? null : [sent.error.reason, sent.error.params?.clause]).toEqual(['accounts.plan.preparedByCommittee', 'п. 2.2']);
+    expect((await planOf(db, 'minstroy', '2026-05-04'))?.state).toBe('draft');
+    // A body's account beside it: the body's own plan and its deadlines are back.
+    expect(
+      (await registerAccount(db, 'khabarovsk', { id: 'a2', body: 'minstroy', url: 'https://ok.ru/group/300', name: 'Минстрой ОК' }, khv('2026-04-29T13:00')))
+        .ok,
+    ).toBe(true);
+    expect(await service.check()).toBe(2);
   });
 });
 

@@ -13,7 +13,9 @@ import { createWorkCalendar } from '@/lib/worktime';
 import { createBadgeService } from '@/entrypoints/background/services/badge';
 import { captureHandlers } from '@/entrypoints/background/services/capture';
 import { commandHandlers } from '@/entrypoints/background/services/commands';
-import { createDeadlineService, NOTIFIED_KEY } from '@/entrypoints/background/services/deadlines';
+import { createDeadlineService, notificationTarget, NOTIFIED_KEY } from '@/entrypoints/background/services/deadlines';
+import { PLAN_NOTIFICATION_PREFIX } from '@/entrypoints/background/services/plans';
+import { optionsPath } from '@/lib/platform/pages';
 import { asEffectFailures, createEffects, EFFECT_FAILURES_KEY, type KeyValuePort } from '@/entrypoints/background/services/effects';
 import { createEnv } from '@/entrypoints/background/services/env';
 import { pageService } from '@/entrypoints/background/services/pages';
@@ -138,6 +140,7 @@ function fakeTabs(open: TabInfo[]) {
     activate: async (tab) => void activated.push(tab),
     create: async (url) => (created.push(url), { id: 99, windowId: 1, url }),
     onRemoved: () => undefined,
+    extensionUrl: (path) => `chrome-extension://aot${path}`,
   };
   return { port, created, activated };
 }
@@ -173,6 +176,32 @@ describe('deadline notifications', () => {
     await deadlines.clicked('other-extension|m1');
     await deadlines.clicked('aot|m1|k');
     expect(tabs.created).toEqual(['https://vk.com/wall-100_501']);
+  });
+
+  it('a click on a content plan’s reminder opens the options at the content plans, and clears the notification', async () => {
+    const { env, effects } = await setup();
+    const tabs = fakeTabs([]);
+    const cleared: string[] = [];
+    const notifications: NotificationsPort = { ...unavailableNotifications(), clear: async (id) => void cleared.push(id) };
+    const deadlines = createDeadlineService({ db, env, notifications, tabs: tabs.port, effects });
+    // The ids the plans service creates (services/plans.ts): a missing plan, a deadline soon.
+    const ids = [`${PLAN_NOTIFICATION_PREFIX}|minstroy|2026-04-27|missing`, `${PLAN_NOTIFICATION_PREFIX}|minstroy|2026-05-04|planDue|1777449600000|soon`];
+    for (const id of ids) await deadlines.clicked(id);
+    expect(tabs.created).toEqual(['chrome-extension://aot/options.html#plans', 'chrome-extension://aot/options.html#plans']);
+    expect(cleared).toEqual(ids);
+    // Not ours, or a plan prefix without a key: nothing opened, nothing cleared.
+    await deadlines.clicked('aot-plan');
+    await deadlines.clicked('aot-planned|x');
+    await deadlines.clicked('aot-alert|x');
+    expect(tabs.created).toHaveLength(2);
+    expect(cleared).toHaveLength(2);
+  });
+
+  it('routes notification ids: a message’s post, the content plans, or nothing', () => {
+    expect(notificationTarget('aot|m1|k')).toEqual({ kind: 'message', id: 'm1' });
+    expect(notificationTarget('aot-plan|minstroy|2026-05-04|missing')).toEqual({ kind: 'plans' });
+    for (const id of ['', 'aot', 'aot|', 'aot-plan|', 'other|m1', 'AOT|m1']) expect(notificationTarget(id), id).toBeNull();
+    expect(optionsPath('plans')).toBe('/options.html#plans');
   });
 });
 
@@ -327,6 +356,11 @@ describe('page reports', () => {
     await pages.handlers['page.health']({ site: 'vk', path: '/wall-1_1', ok: true, checks: [] }, site);
     expect(session.data.get('health:7')).toMatchObject({ site: 'vk', at: t0 });
     expect(local.data.get('health.last.vk')).toMatchObject({ path: '/wall-1_1' });
+    // A report the page reused from the site's last one is the tab's, and does not make that one younger.
+    clock.now = t0 + 60_000;
+    await pages.handlers['page.health']({ site: 'vk', path: '/wall-1_1', ok: true, checks: [], reused: true }, { ...site, tabId: 9 });
+    expect(session.data.get('health:9')).toMatchObject({ site: 'vk', at: t0 + 60_000 });
+    expect(local.data.get('health.last.vk')).toMatchObject({ at: t0 });
     let limited = 0;
     for (let i = 0; i < 40; i++) await pages.handlers['lint.check']({ text: 'Добрый день' }, site).catch(() => limited++);
     expect(limited).toBeGreaterThan(0);

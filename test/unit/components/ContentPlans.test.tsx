@@ -10,6 +10,7 @@ import { ContentPlans } from '@/components/options/ContentPlans';
 import { getDb } from '@/lib/db';
 import { writeWorkspace } from '@/lib/db/messages';
 import { createPlan, planOf } from '@/lib/db/plans';
+import { registerAccount } from '@/lib/db/accounts';
 import { starterWorkspace, type Workspace } from '@/lib/workflow/workspace';
 import type { Actor } from '@/lib/model/workflow';
 import type { Region } from '@/lib/worktime';
@@ -51,6 +52,8 @@ describe('options: content plans', () => {
     render(<ContentPlans workspace={ws} />);
 
     const section = await screen.findByRole('region', { name: 'Контент-планы' });
+    // options.html#plans (a plan's notification) opens here.
+    expect(section.id).toBe('plans');
     expect(within(section).getByLabelText('Орган')).toHaveProperty('value', 'minstroy');
     await user.selectOptions(screen.getByLabelText('Неделя'), NEXT);
     await screen.findByText('Плана на неделю 04.05.2026 – 10.05.2026 нет.');
@@ -157,6 +160,33 @@ describe('options: content plans', () => {
     await screen.findByText('План отправлен на согласование');
     expect(screen.queryByRole('button', { name: 'Согласовать' })).toBeNull();
     expect(screen.queryByLabelText('Рекомендации')).toBeNull();
+  });
+
+  it("the Government's plan, prepared by the Committee (п. 2.2): items only — no sending, no п. 6–7 deadlines, no missing weeks", async () => {
+    const user = userEvent.setup();
+    const ws = await workspaceIn('khabarovsk');
+    const gov = { id: 'g1', body: 'mintrud', url: 'https://vk.com/khabkrai', name: 'Правительство края', kind: 'government' as const };
+    expect((await registerAccount(getDb(), 'khabarovsk', gov, NOW - 86_400_000)).ok).toBe(true);
+    render(<ContentPlans workspace={ws} />);
+    // A body's plan (the default body) still has its notice and deadlines.
+    await screen.findByTestId('plan-missing');
+    expect(screen.getByTestId('plan-deadlines')).toBeTruthy();
+
+    await user.selectOptions(screen.getByLabelText('Орган'), 'mintrud');
+    const note = await screen.findByTestId('plan-government');
+    expect(note.textContent).toBe(
+      'План Правительства края готовит Комитет (Хабаровский край, п. 2.2): срок направления (п. 6), согласование и исправления (п. 7) к нему не относятся.',
+    );
+    expect(screen.queryByTestId('plan-missing')).toBeNull();
+    expect(screen.queryByTestId('plan-deadlines')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Составить план' }));
+    await screen.findByText('План составлен: добавьте публикации');
+    await addItem(user, '2026-04-29', 'Заседание Правительства', 'video');
+    expect(screen.getByTestId('plan-government')).toBeTruthy();
+    expect(screen.queryByTestId('plan-state')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Отправить на согласование' })).toBeNull();
+    expect(screen.queryByTestId('plan-deadlines')).toBeNull();
+    expect((await planOf(getDb(), 'mintrud', '2026-04-27'))?.items.map((i) => i.topic)).toEqual(['Заседание Правительства']);
   });
 
   it('renders nothing where the act has no content plans', async () => {

@@ -34,6 +34,7 @@ function setup(overrides: Partial<Handlers> = {}) {
     'accounts.page': vi.fn(async () => ({ state: 'none' as const })),
     'accounts.publications': vi.fn(async () => ({ added: 0, count: 0 })),
     'accounts.register': vi.fn(async () => ({ ok: true })),
+    'accounts.hide': vi.fn(async () => ({ ok: true })),
     'sync.connect': vi.fn(async () => ({ ok: false as const, code: 'unreachable' })),
     'sync.disconnect': vi.fn(async () => ({ ok: true as const })),
     'sync.status': vi.fn(async () => ({ connected: false, pending: 0, refusals: 0, revoked: false })),
@@ -131,6 +132,34 @@ describe('message router', () => {
       expect(handlers[type]).not.toHaveBeenCalled();
     }
     expect(await route(envelope('sync.status', {}), fromPopup)).toMatchObject({ ok: true, data: { connected: false } });
+  });
+
+  it('takes «Скрыть» of an unregistered page’s bar from a VK page only, validated both ways', async () => {
+    const hide = vi.fn(async ({ url }: { url: string }) => ({ ok: true, url: url.slice(0, 30) }));
+    const { route, handlers } = setup({ 'accounts.hide': hide });
+    expect(await route(envelope('accounts.hide', { url: 'https://vk.com/club300' }), fromVk)).toEqual({
+      ok: true,
+      data: { ok: true, url: 'https://vk.com/club300' },
+    });
+    expect(handlers['accounts.hide']).toHaveBeenCalledWith({ url: 'https://vk.com/club300' }, expect.objectContaining({ kind: 'site' }));
+    // From an extension page: not a request it accepts.
+    expect(await route(envelope('accounts.hide', { url: 'https://vk.com/club300' }), fromPopup)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // No address, a number, an address longer than any page's: refused before the handler.
+    for (const data of [{}, { url: 300 }, { url: `https://vk.com/${'a'.repeat(2000)}` }])
+      expect(await route(envelope('accounts.hide', data), fromVk)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(hide).toHaveBeenCalledTimes(1);
+    // A reply the schema does not allow is not passed on.
+    const broken = setup({ 'accounts.hide': async () => ({ ok: 'yes' }) as never });
+    expect(await broken.route(envelope('accounts.hide', { url: 'https://vk.com/club300' }), fromVk)).toMatchObject({
+      ok: false,
+      error: { code: 'bad-response' },
+    });
+    // The page's state may now be «hidden».
+    const hidden = setup({ 'accounts.page': async () => ({ state: 'hidden' as const, body: 'Минстрой' }) });
+    expect(await hidden.route(envelope('accounts.page', { url: 'https://vk.com/club300' }), fromVk)).toEqual({
+      ok: true,
+      data: { state: 'hidden', body: 'Минстрой' },
+    });
   });
 
   it('turns a throwing handler into an internal error reply', async () => {

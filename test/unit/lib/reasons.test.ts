@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { reason, type Params, type TextKey } from '@/lib/i18n';
 import { catalogsForTest } from '@/lib/i18n/catalogs';
+import { ACCOUNTS_REASON_KEYS } from '@/lib/accounts';
 import { issueReasons } from '@/lib/i18n/issues';
 import { capturedItemSchema, instantSchema, itemKeySchema, routingSchema } from '@/lib/model/message';
 import { hoursAndMinutes } from '@/lib/regulations/plan';
@@ -168,6 +169,13 @@ describe('lib/ returns codes, not words', () => {
     expect(keys.length).toBeGreaterThan(80);
     const missing = keys.filter(({ key }) => Object.values(catalogsForTest).some((c) => !Object.hasOwn(c, key)));
     expect(missing).toEqual([]);
+  });
+
+  it('has every reason lib/accounts can return in both catalogs', () => {
+    const missing = ACCOUNTS_REASON_KEYS.filter((key) => Object.values(catalogsForTest).some((c) => !Object.hasOwn(c, key)));
+    expect(missing).toEqual([]);
+    expect(ACCOUNTS_REASON_KEYS).toContain('accounts.plan.preparedByCommittee');
+    expect(ACCOUNTS_REASON_KEYS).toContain('accounts.actNotForRegion');
   });
 
   it('names every step, and every step of a log (a merge conflict), in both catalogs (the keys it builds)', () => {

@@ -242,6 +242,13 @@ describe('tabs', () => {
     const { api } = bare();
     await expect(createPlatform(api).tabs.activate({ id: 5, windowId: 1 })).resolves.toBeUndefined();
   });
+  it('makes the address of an extension page with runtime.getURL, and opens it in a tab', async () => {
+    const { api, tabsCreated } = bare();
+    const tabs = createPlatform(api).tabs;
+    expect(tabs.extensionUrl('/options.html#plans')).toBe('ext://id/options.html#plans');
+    await tabs.create(tabs.extensionUrl('/options.html#plans'));
+    expect(tabsCreated).toEqual(['ext://id/options.html#plans']);
+  });
 });
 
 describe('host permissions', () => {

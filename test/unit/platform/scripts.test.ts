@@ -10,6 +10,7 @@ const tabs = (urls: (string | undefined)[]): TabsPort => ({
   activate: async () => undefined,
   create: async (url) => ({ id: 1, url }),
   onRemoved: () => undefined,
+  extensionUrl: (path) => `ext://id${path}`,
 });
 
 describe('the content script put into open tabs after an update', () => {
