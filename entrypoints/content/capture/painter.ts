@@ -49,6 +49,11 @@ export interface PainterOptions {
   onMounted?(entries: Mountable[]): void;
   /** Most ms of work per frame (at least one mount per frame). */
   budgetMs?: number;
+  /**
+   * Most hosts put in per frame: the page's style and pre-paint work for new hosts comes after
+   * our script, in the same frame, so a batch held through a fling goes in over a few frames.
+   */
+  maxPerFrame?: number;
   /** Least time between two batches that are not urgent, ms. */
   batchMs?: number;
   /**
@@ -100,6 +105,7 @@ export function hostStyle(kind: PageItem['kind'], first: boolean): string {
 
 export function createPainter(options: PainterOptions): Painter {
   const budget = options.budgetMs ?? 4;
+  const maxPerFrame = options.maxPerFrame ?? 30;
   const batchMs = options.batchMs ?? 500;
   const frame = options.frame ?? ((cb: () => void) => requestAnimationFrame(cb));
   const cancelFrame = options.cancelFrame ?? ((id: number) => cancelAnimationFrame(id));
@@ -200,7 +206,7 @@ export function createPainter(options: PainterOptions): Painter {
     if (!carryOver) lastBatch = start;
     urgent = false;
     const fresh: Mountable[] = [];
-    const spent = () => !all && now() - start >= budget;
+    const spent = () => !all && (now() - start >= budget || fresh.length >= maxPerFrame);
     for (const entry of mounts) {
       mounts.delete(entry);
       repaints.delete(entry);

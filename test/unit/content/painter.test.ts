@@ -242,6 +242,22 @@ describe('the button painter', () => {
     expect(frames).toHaveLength(0);
   });
 
+  it('puts at most maxPerFrame hosts in one frame, however cheap the script (the page styles each new host in that frame)', () => {
+    const entries = page(10);
+    const { painter, frames, runFrame } = setup({ maxPerFrame: 8 });
+    for (const e of entries) {
+      painter.mount(e.post);
+      painter.mount(e.comment);
+    }
+    runFrame();
+    expect(hosts()).toHaveLength(8);
+    expect(frames).toHaveLength(1);
+    runFrame();
+    runFrame();
+    expect(hosts()).toHaveLength(20);
+    expect(painter.pending()).toBe(0);
+  });
+
   it('cuts a frame at its budget and puts the rest in the frames right after', () => {
     const entries = page(6);
     let clock = 0;
