@@ -23,7 +23,7 @@ export async function putBody(db: DB, workspaceId: string, body: { id: string; n
   const parsed = bodySchema.parse({ executors: [], pages: [], ...body });
   await db.transaction().execute(async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(hashtextextended(${workspaceId}, 0))`.execute(trx);
-    const row = await trx.selectFrom('workspaces').select(['data', 'version']).where('id', '=', workspaceId).forUpdate().executeTakeFirstOrThrow();
+    const row = await trx.selectFrom('workspaces').select(['data', 'version']).where('id', '=', workspaceId).forNoKeyUpdate().executeTakeFirstOrThrow();
     const ws = workspaceSchema.parse(row.data);
     const bodies = ws.bodies.some((b) => b.id === parsed.id) ? ws.bodies.map((b) => (b.id === parsed.id ? parsed : b)) : [...ws.bodies, parsed];
     const version = String(Number(row.version) + 1);
@@ -51,13 +51,15 @@ export const personInputSchema = z.object({
 export async function createPerson(db: DB, input: z.input<typeof personInputSchema>): Promise<void> {
   const p = personInputSchema.parse(input);
   await db.transaction().execute(async (trx) => {
+    // The region's turn first: the insert below holds a key-share lock on the region's row, and
+    // two people added at once must not each wait for the other's lock.
+    await sql`SELECT pg_advisory_xact_lock(hashtextextended(${p.workspaceId}, 0))`.execute(trx);
     await trx
       .insertInto('people')
       .values({ id: p.id, workspace_id: p.workspaceId, name: p.name, roles: p.roles, bodies: p.bodies, disabled_at: null })
       .execute();
     if (!p.roles.includes('executor') || !p.bodies.length) return;
-    await sql`SELECT pg_advisory_xact_lock(hashtextextended(${p.workspaceId}, 0))`.execute(trx);
-    const row = await trx.selectFrom('workspaces').select(['data', 'version']).where('id', '=', p.workspaceId).forUpdate().executeTakeFirstOrThrow();
+    const row = await trx.selectFrom('workspaces').select(['data', 'version']).where('id', '=', p.workspaceId).forNoKeyUpdate().executeTakeFirstOrThrow();
     const ws = workspaceSchema.parse(row.data);
     let changed = false;
     const bodies = ws.bodies.map((b) => {

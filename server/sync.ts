@@ -1,9 +1,11 @@
 /**
- * Push and pull over PostgreSQL. Each pushed command runs in its own transaction with its message
- * rows locked, through the same pure applyMutation the extension runs; its last statement counts
- * the region's version up, so the region's row is locked only from there to the commit (version
- * order is commit order) and the command is run again if the directory changed meanwhile; it is recorded accepted or rejected (with its reason), and the client's
- * lastMutationID moves on either way, so a queue never stalls on a refusal.
+ * Push and pull over PostgreSQL. A push is one transaction: its commands run in order through the
+ * same pure applyMutation the extension runs, with the message rows they name locked, each one
+ * seeing the ones before it; one last statement writes them all and counts the region's version
+ * up by one per command, so the region's row is locked only from there to the commit (version
+ * order is commit order). A push whose directory changed meanwhile runs again. Each command is
+ * recorded accepted or rejected (with its reason), and the client's lastMutationID moves on
+ * either way, so a queue never stalls on a refusal.
  */
 import { sql, type Transaction } from 'kysely';
 import type { DB, Tables } from './db';
@@ -111,60 +113,73 @@ export async function push(db: DB, p: Principal, req: PushRequest, options: Push
     const expected = (known[clientID] ?? 0) + 1;
     if (id !== expected) throw new SyncError(409, { error: 'mutation-gap', clientID, expected, got: id });
   }
-  const results: MutationResult[] = [];
-  let changed = false;
   // Roles and bodies as the people table said when the request was authorised (read with the token).
   const actor = p.actor;
-  for (const m of req.mutations) {
-    const target = mutationTarget(m);
-    const result = await retrying((careful) =>
-      db.transaction().execute(async (trx) => {
-        // The client's last id (its row locked), the message rows locked, the directory's version.
-        // The region itself is not locked yet: its row is, by the last statement, which counts
-        // its version up (so version order is commit order) and holds it only until commit.
-        const head = (
-          await sql<{ last_mutation_id: string; version: string; directory_version: string; found: Array<{ id: string; key: string; data: Message }> }>`
+  const targets = req.mutations.map((m) => mutationTarget(m));
+  const ids = [...new Set(targets.flatMap((t) => (t.id !== undefined ? [t.id] : [])))];
+  const keys = [...new Set(targets.flatMap((t) => (t.key !== undefined ? [t.key] : [])))];
+  const leads = [...new Set(targets.flatMap((t) => (t.incident && t.id !== undefined ? [t.id] : [])))];
+  const clientIDs = [...new Set(req.mutations.map((m) => m.clientID))];
+  const results = await retrying((careful) =>
+    db.transaction().execute(async (trx) => {
+      // The clients' last ids (their rows locked), every message the commands name (locked), the
+      // directory's version. The region itself is not locked yet: its row is, by the last
+      // statement, which counts its version up (so version order is commit order) and holds it
+      // only until commit.
+      const head = (
+        await sql<{ lasts: Record<string, string>; directory_version: string; found: Array<{ id: string; key: string; data: Message }> }>`
           WITH c AS (
-            INSERT INTO clients (client_group_id, id, last_mutation_id) VALUES (${req.clientGroupID}, ${m.clientID}, 0)
+            INSERT INTO clients (client_group_id, id, last_mutation_id)
+            SELECT ${req.clientGroupID}, x, 0 FROM unnest(${clientIDs}::text[]) AS x
             ON CONFLICT (client_group_id, id) DO UPDATE SET last_mutation_id = clients.last_mutation_id
-            RETURNING last_mutation_id
+            RETURNING id, last_mutation_id
           ), m AS (
             SELECT id, key, data FROM messages
             WHERE workspace_id = ${p.workspaceId}
-              AND (id = ${target.id ?? null} OR key = ${target.key ?? null} OR (${target.incident === true} AND data->>'incidentId' = ${target.id ?? null}))
+              AND (id = ANY(${ids}::text[]) OR key = ANY(${keys}::text[]) OR data->>'incidentId' = ANY(${leads}::text[]))
             FOR UPDATE
           )
-          SELECT c.last_mutation_id, w.version, w.directory_version,
+          SELECT (SELECT json_object_agg(c.id, c.last_mutation_id) FROM c) AS lasts, w.directory_version,
             (SELECT coalesce(json_agg(json_build_object('id', m.id, 'key', m.key, 'data', m.data)), '[]'::json) FROM m) AS found
-          FROM c, workspaces w WHERE w.id = ${p.workspaceId}`.execute(trx)
-        ).rows[0]!;
-        const last = Number(head.last_mutation_id);
-        if (m.id <= last) return { clientID: m.clientID, id: m.id, status: 'duplicate' } satisfies MutationResult;
-        if (m.id > last + 1) throw new SyncError(409, { error: 'mutation-gap', clientID: m.clientID, expected: last + 1, got: m.id, results });
-        // Run again after conflicts: the region's row locked now (after the message rows, the
-        // order every command takes them in), so the directory read is the one written below.
-        const directoryVersion = careful
-          ? (await sql<{ directory_version: string }>`SELECT directory_version FROM workspaces WHERE id = ${p.workspaceId} FOR UPDATE`.execute(trx)).rows[0]!
-              .directory_version
-          : head.directory_version;
-        const workspace = await workspaceAt(db, trx, p.workspaceId, directoryVersion);
-        const rows = new Map<string, Message>();
-        let byKey: Message | undefined;
-        const members: Message[] = [];
-        for (const row of head.found) {
-          if (row.id === target.id) rows.set(row.id, row.data);
-          if (row.key === target.key) byKey = row.data;
-          if (target.id !== undefined && row.data.incidentId === target.id) members.push(row.data);
+          FROM workspaces w WHERE w.id = ${p.workspaceId}`.execute(trx)
+      ).rows[0]!;
+      // Run again after conflicts: the region's row locked now (after the message rows, the
+      // order every command takes them in), so the directory read is the one written below.
+      const directoryVersion = careful
+        ? (await sql<{ directory_version: string }>`SELECT directory_version FROM workspaces WHERE id = ${p.workspaceId} FOR NO KEY UPDATE`.execute(trx))
+            .rows[0]!.directory_version
+        : head.directory_version;
+      let workspace = await workspaceAt(db, trx, p.workspaceId, directoryVersion);
+      let directory: string | null = null;
+      const byId = new Map<string, Message>();
+      const byKey = new Map<string, Message>();
+      for (const row of head.found) {
+        byId.set(row.id, row.data);
+        byKey.set(row.key, row.data);
+      }
+      const last = new Map(clientIDs.map((c) => [c, Number(head.lasts[c] ?? 0)]));
+      /** What the statement below writes: each command's record (seq: its place in the version count), the messages' last states, the events. */
+      const mutations: Array<Record<string, unknown>> = [];
+      const messages = new Map<string, { data: Message; bodies: string[]; executors: string[]; seq: number }>();
+      const events: Array<{ seq: number; data: WorkflowEvent }> = [];
+      const out: MutationResult[] = [];
+      for (const m of req.mutations) {
+        const known = last.get(m.clientID) ?? 0;
+        if (m.id <= known) {
+          out.push({ clientID: m.clientID, id: m.id, status: 'duplicate' });
+          continue;
         }
+        if (m.id > known + 1) throw new SyncError(409, { error: 'mutation-gap', clientID: m.clientID, expected: known + 1, got: m.id });
+        const seq = mutations.length + 1;
         const at = now();
         let applied: Applied;
         try {
           applied = applyMutation(
             {
               workspace,
-              message: (id) => rows.get(id),
-              messageByKey: (key) => (byKey?.key === key ? byKey : undefined),
-              incidentMembers: (leadId) => (leadId === target.id ? members : []),
+              message: (id) => byId.get(id),
+              messageByKey: (key) => byKey.get(key),
+              incidentMembers: (leadId) => [...byId.values()].filter((x) => x.incidentId === leadId),
             },
             m,
             actor,
@@ -180,78 +195,113 @@ export async function push(db: DB, p: Principal, req: PushRequest, options: Push
             error: { reason: 'workflow.badCommand', params: { issues: String((e as Error).message).slice(0, 200) } },
           };
         }
-        const directory = applied.ok && applied.workspace ? JSON.stringify(applied.workspace) : null;
-        let out: MutationResult;
         let context: MutationResult['context'];
         if (applied.ok) {
-          out = { clientID: m.clientID, id: m.id, status: 'accepted' };
+          out.push({ clientID: m.clientID, id: m.id, status: 'accepted' });
+          if (applied.workspace) {
+            workspace = applied.workspace;
+            directory = JSON.stringify(applied.workspace);
+          }
+          for (const changed of changedMessages(applied)) {
+            byId.set(changed.id, changed);
+            byKey.set(changed.key, changed);
+            messages.set(changed.id, { data: changed, bodies: changed.bodies, executors: executorsOf(changed), seq });
+          }
+          for (const event of applied.events) events.push({ seq, data: event });
         } else {
-          context = await refusalContext(trx, p.workspaceId, applied, rows);
-          out = { clientID: m.clientID, id: m.id, status: 'rejected', code: applied.code, error: applied.error, ...(context ? { context } : {}) };
+          context = await refusalContext(trx, p.workspaceId, applied, byId, events);
+          out.push({ clientID: m.clientID, id: m.id, status: 'rejected', code: applied.code, error: applied.error, ...(context ? { context } : {}) });
         }
-        const changed = changedMessages(applied).map((m) => ({ data: m, bodies: m.bodies, executors: executorsOf(m) }));
-        const events = applied.ok ? applied.events : [];
-        // Everything the command changes, in one statement: the region's version counted up (its
-        // row locked until commit; only if the directory is still the one the command ran on —
-        // else no row, the inserts below meet NOT NULL and the command runs again), a directory
-        // edit, the message, its events, the command's record, the client's last id.
-        await sql`
+        mutations.push({
+          seq,
+          client_id: m.clientID,
+          mutation_id: m.id,
+          name: m.name,
+          args: m.args ?? null,
+          at,
+          status: applied.ok ? 'accepted' : 'rejected',
+          code: applied.ok ? null : applied.code,
+          error: applied.ok ? null : applied.error,
+          context: context ?? null,
+          message_id: applied.ok ? (applied.message?.id ?? null) : (applied.messageId ?? null),
+        });
+        last.set(m.clientID, m.id);
+      }
+      const n = mutations.length;
+      if (!n) return out;
+      // Everything the push changes, in one statement: the region's version counted up by one per
+      // command (its row locked until commit; only if the directory is still the one the commands
+      // ran on — else no row, the inserts below meet NOT NULL and the push runs again), a
+      // directory edit, the messages' last states, their events, each command's record (accepted
+      // or refused, with its version), the clients' last ids.
+      await sql`
         WITH w AS (
-          UPDATE workspaces SET version = version + 1,
+          UPDATE workspaces SET version = version + ${n},
             data = coalesce(${directory}::jsonb, data),
-            directory_version = CASE WHEN ${directory}::jsonb IS NULL THEN directory_version ELSE version + 1 END
+            directory_version = CASE WHEN ${directory}::jsonb IS NULL THEN directory_version ELSE version + ${n} END
           WHERE id = ${p.workspaceId} AND directory_version = ${directoryVersion}
-          RETURNING version
+          RETURNING version - ${n} AS base
         ), msg AS (
           INSERT INTO messages (workspace_id, id, key, data, bodies, executors, version)
           SELECT ${p.workspaceId}, r.value->'data'->>'id', r.value->'data'->>'key', r.value->'data',
-            ARRAY(SELECT jsonb_array_elements_text(r.value->'bodies')), ARRAY(SELECT jsonb_array_elements_text(r.value->'executors')), (SELECT version FROM w)
-          FROM jsonb_array_elements(${JSON.stringify(changed)}::jsonb) AS r (value)
+            ARRAY(SELECT jsonb_array_elements_text(r.value->'bodies')), ARRAY(SELECT jsonb_array_elements_text(r.value->'executors')),
+            (SELECT base FROM w) + (r.value->>'seq')::int
+          FROM jsonb_array_elements(${JSON.stringify([...messages.values()])}::jsonb) AS r (value)
           ON CONFLICT (workspace_id, id) DO UPDATE
             SET data = excluded.data, bodies = excluded.bodies, executors = excluded.executors, version = excluded.version
           RETURNING 1
         ), ev AS (
           INSERT INTO events (workspace_id, message_id, data, version)
-          SELECT ${p.workspaceId}, e.value->>'messageId', e.value, (SELECT version FROM w)
+          SELECT ${p.workspaceId}, e.value->'data'->>'messageId', e.value->'data', (SELECT base FROM w) + (e.value->>'seq')::int
           FROM jsonb_array_elements(${JSON.stringify(events)}::jsonb) WITH ORDINALITY AS e (value, n)
           ORDER BY e.n
           RETURNING 1
         ), mu AS (
           INSERT INTO mutations (workspace_id, client_group_id, client_id, mutation_id, name, args, person_id, at, status, code, error, context, message_id, version)
-          VALUES (${p.workspaceId}, ${req.clientGroupID}, ${m.clientID}, ${m.id}, ${m.name}, ${JSON.stringify(m.args ?? null)}::jsonb, ${actor.id}, ${at},
-            ${applied.ok ? 'accepted' : 'rejected'}, ${applied.ok ? null : applied.code}, ${applied.ok ? null : JSON.stringify(applied.error)}::jsonb,
-            ${context ? JSON.stringify(context) : null}::jsonb, ${applied.ok ? (applied.message?.id ?? null) : (applied.messageId ?? null)}, (SELECT version FROM w))
+          SELECT ${p.workspaceId}, ${req.clientGroupID}, x.value->>'client_id', (x.value->>'mutation_id')::bigint, x.value->>'name', x.value->'args', ${actor.id},
+            (x.value->>'at')::bigint, x.value->>'status', x.value->>'code', nullif(x.value->'error', 'null'::jsonb), nullif(x.value->'context', 'null'::jsonb),
+            x.value->>'message_id', (SELECT base FROM w) + (x.value->>'seq')::int
+          FROM jsonb_array_elements(${JSON.stringify(mutations)}::jsonb) AS x (value)
           RETURNING 1
         )
-        UPDATE clients SET last_mutation_id = ${m.id} WHERE client_group_id = ${req.clientGroupID} AND id = ${m.clientID}`.execute(trx);
-        return out;
-      }),
-    );
-    if (result.status !== 'duplicate') changed = true;
-    results.push(result);
-  }
-  if (changed) options.onCommitted?.(p.workspaceId);
+        UPDATE clients SET last_mutation_id = l.last
+        FROM (SELECT key AS id, value::bigint AS last FROM jsonb_each_text(${JSON.stringify(Object.fromEntries(last))}::jsonb)) AS l
+        WHERE client_group_id = ${req.clientGroupID} AND clients.id = l.id`.execute(trx);
+      return out;
+    }),
+  );
+  if (results.some((r) => r.status !== 'duplicate')) options.onCommitted?.(p.workspaceId);
   const lastIDs = { ...known };
   for (const r of results) lastIDs[r.clientID] = Math.max(lastIDs[r.clientID] ?? 0, r.id);
   return { results, lastMutationIDs: lastIDs };
 }
 
 /** What a refused command ran into: the message's step and who changed it last, when («already approved by Иванова at 10:42»). */
-async function refusalContext(trx: Transaction<Tables>, workspaceId: string, applied: Extract<Applied, { ok: false }>, rows: Map<string, Message>) {
+async function refusalContext(
+  trx: Transaction<Tables>,
+  workspaceId: string,
+  applied: Extract<Applied, { ok: false }>,
+  rows: Map<string, Message>,
+  /** Events of this push, not written yet: the last change may be one of them. */
+  pending: ReadonlyArray<{ data: WorkflowEvent }> = [],
+) {
   if (applied.existingId) return { existingId: applied.existingId };
   // A message the person may not see stays unnamed.
   if (applied.code === 'not-found' || !applied.messageId) return undefined;
   const message = rows.get(applied.messageId);
   if (!message) return undefined;
-  const last = await trx
-    .selectFrom('events')
-    .select('data')
-    .where('workspace_id', '=', workspaceId)
-    .where('message_id', '=', applied.messageId)
-    .where(sql<boolean>`data->>'type' <> 'deadline-missed'`)
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const recent = pending.findLast((e) => e.data.messageId === applied.messageId && e.data.type !== 'deadline-missed')?.data;
+  const last = recent
+    ? { data: recent }
+    : await trx
+        .selectFrom('events')
+        .select('data')
+        .where('workspace_id', '=', workspaceId)
+        .where('message_id', '=', applied.messageId)
+        .where(sql<boolean>`data->>'type' <> 'deadline-missed'`)
+        .orderBy('seq', 'desc')
+        .limit(1)
+        .executeTakeFirst();
   const event = last?.data as WorkflowEvent | undefined;
   if (!event) return { step: message.step };
   const who = await trx.selectFrom('people').select('name').where('id', '=', event.actor).executeTakeFirst();

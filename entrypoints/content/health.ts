@@ -65,6 +65,7 @@ export function startHealth(
   let secondLook = false;
 
   const idle = idleWait(2000);
+  /** No navigation inside the site since the page loaded, and no report yet: a reuse may do. */
   let first = true;
   const report = async () => {
     timer = undefined;
@@ -118,5 +119,8 @@ export function startHealth(
     if (missingTimer !== undefined) clearTimeout(missingTimer);
   });
   schedule();
-  return schedule;
+  return () => {
+    first = false;
+    schedule();
+  };
 }

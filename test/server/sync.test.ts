@@ -278,6 +278,41 @@ describe('team server', () => {
     await limited.close();
   });
 
+  it('a push runs its commands in order in one transaction: each sees the ones before it, each gets its own version, a refusal names the step just taken', async () => {
+    const c = client(t.app, t.tokens.curA);
+    const v0 = Number((await t.database.db.selectFrom('workspaces').select('version').where('id', '=', 'yak').executeTakeFirstOrThrow()).version);
+    const r = await c.push({
+      clientGroupID: 'batch-g',
+      mutations: [
+        { clientID: 'batch-c', id: 1, name: 'directory', args: { op: 'putLocation', name: 'Хандыга' } },
+        { clientID: 'batch-c', id: 2, name: 'capture', args: captureArgs('batch1', 'minstroy') },
+        { clientID: 'batch-c', id: 3, name: 'step', args: { messageId: 'batch1', command: { type: 'route', assignments: [{ body: 'minzhkh' }] } } },
+        { clientID: 'batch-c', id: 4, name: 'step', args: { messageId: 'batch-none', command: { type: 'approve' } } },
+        { clientID: 'batch-c', id: 5, name: 'capture', args: captureArgs('batch1', 'minstroy') },
+      ],
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    const results = r.json().results as Array<{ status: string; code?: string }>;
+    expect(results.map((x) => x.status)).toEqual(['accepted', 'accepted', 'rejected', 'rejected', 'rejected']);
+    // Routing a message routed a moment before in the same push: refused like any step out of turn.
+    expect(results[2]!.code).not.toBe('not-found');
+    expect(results[3]!.code).toBe('not-found');
+    expect(r.json().lastMutationIDs).toEqual({ 'batch-c': 5 });
+    const mutations = await t.database.db
+      .selectFrom('mutations')
+      .select(['mutation_id', 'version', 'status'])
+      .where('client_group_id', '=', 'batch-g')
+      .orderBy('mutation_id')
+      .execute();
+    expect(mutations.map((m) => Number(m.version))).toEqual([v0 + 1, v0 + 2, v0 + 3, v0 + 4, v0 + 5]);
+    const message = await t.database.db.selectFrom('messages').select(['version', 'data']).where('id', '=', 'batch1').executeTakeFirstOrThrow();
+    expect(Number(message.version)).toBe(v0 + 2);
+    const ws = await t.database.db.selectFrom('workspaces').select(['version', 'directory_version', 'data']).where('id', '=', 'yak').executeTakeFirstOrThrow();
+    expect(Number(ws.version)).toBe(v0 + 5);
+    expect((ws.data as { locations: string[] }).locations).toContain('Хандыга');
+    expect(Number(ws.directory_version)).toBeGreaterThan(v0);
+  });
+
   it('commands of one region pushed at once get distinct versions in commit order; one post captured by two at once is the team’s once', async () => {
     const before = Number((await t.database.db.selectFrom('workspaces').select('version').where('id', '=', 'yak').executeTakeFirstOrThrow()).version);
     const curators = Array.from({ length: 12 }, (_, i) => device(i % 2 ? t.tokens.curA : t.tokens.curB));
