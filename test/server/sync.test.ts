@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { revoke } from '../../server/auth';
-import { exportWorkspace, invite } from '../../server/admin';
+import { createPerson, exportWorkspace, invite } from '../../server/admin';
 import { applyMutation, changedMessages, stateOf } from '../../lib/sync/apply';
 import { starterWorkspace, workspaceSchedule, type Workspace } from '../../lib/workflow/workspace';
 import { createWorkCalendar } from '../../lib/worktime';
@@ -352,6 +352,21 @@ describe('team server', () => {
     for (let i = 0; i < 6; i++) expect(locations).toContain(`Посёлок ${i}`);
     const versions = (await t.database.db.selectFrom('mutations').select('version').where('workspace_id', '=', 'yak').execute()).map((r) => r.version);
     expect(new Set(versions).size).toBe(versions.length);
+  });
+
+  it('people added at once (executors go into the directory) while commands run: none waits on another for ever, every one is in the directory', async () => {
+    const people = Array.from({ length: 8 }, (_, i) =>
+      createPerson(t.database.db, { workspaceId: 'yak', id: `burst-ex${i}`, name: `Исполнитель ${i}`, roles: ['executor'], bodies: ['minstroy'] }),
+    );
+    const steps = Array.from({ length: 4 }, (_, i) => device(t.tokens.curA).send('capture', captureArgs(`people-race${i}`, 'minstroy')));
+    const [added, captured] = await Promise.all([Promise.allSettled(people), Promise.all(steps)]);
+    expect(added.filter((r) => r.status === 'rejected')).toEqual([]);
+    expect(captured.map((r) => r.status)).toEqual(Array(4).fill('accepted'));
+    const ws = await t.database.db.selectFrom('workspaces').select('data').where('id', '=', 'yak').executeTakeFirstOrThrow();
+    const executors = (ws.data as { bodies: Array<{ id: string; executors: Array<{ id: string }> }> }).bodies
+      .find((b) => b.id === 'minstroy')!
+      .executors.map((e) => e.id);
+    for (let i = 0; i < 8; i++) expect(executors).toContain(`burst-ex${i}`);
   });
 
   it('directory edits are the curators’ and reach every pull', async () => {
