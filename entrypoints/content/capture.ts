@@ -12,7 +12,8 @@
  *   beyond; none while the user types. A unit near means every item in it is near: its items get
  *   their buttons together (items themselves are never observed); close.ts hurries the buttons
  *   of a unit about to be seen before its batch;
- * - slicer.ts: a unit that comes near is read (the adapter's findItems) in idle slices of a few ms;
+ * - slicer.ts: a unit that comes near is read (the adapter's findItems) in idle slices of a few ms,
+ *   none while the page is flung (fling.ts);
  * - mutations.ts: one MutationObserver hands on added units and removals in batches;
  * - painter.ts: buttons go in without moving the page (their hosts take no room from the flow),
  *   in batches at most every BATCH_MS, writing only, and not while the page is flung (fling.ts);
@@ -115,6 +116,13 @@ export function startCapture(ctx: ContentScriptContext, adapter: SiteAdapter): C
   const found = new Map<string, Found>();
   const observedSent = new Map<string, string>();
   const wait = idleWait();
+  // Nothing is read or put in while the page is flung: units that fly past are read, and get their
+  // buttons, when the scroll slows or stops (fling.ts).
+  const fling = flingGate();
+  const unflung = async () => {
+    for (let hold = fling.hold(); hold > 0 && ctx.isValid; hold = fling.hold()) await new Promise((resolve) => setTimeout(resolve, hold));
+    return wait();
+  };
 
   const view = (key: string): ButtonView => {
     const state = found.get(key);
@@ -158,7 +166,7 @@ export function startCapture(ctx: ContentScriptContext, adapter: SiteAdapter): C
     attachShadow: attachOurShadow,
     hostAttr: HOST_ATTR,
     batchMs: BATCH_MS,
-    hold: flingGate().hold,
+    hold: fling.hold,
     onMounted: (fresh) => {
       for (const entry of fresh) close.done((entry as Entry).unit);
     },
@@ -247,7 +255,7 @@ export function startCapture(ctx: ContentScriptContext, adapter: SiteAdapter): C
     if (units.isNear(unit)) mountUnit(unit, soon.get(unit) ?? false);
     soon.delete(unit);
   };
-  const scans = sliceQueue(scanUnit, { wait, cancelled: () => !ctx.isValid, onError: (error) => console.warn('[aot] scan failed:', error) });
+  const scans = sliceQueue(scanUnit, { wait: unflung, cancelled: () => !ctx.isValid, onError: (error) => console.warn('[aot] scan failed:', error) });
   /** Units come near (a unit holds every item near it): read the first time, their buttons every time. */
   const units = watchNear({
     margin: NEAR_PX,
