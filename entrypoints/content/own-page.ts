@@ -34,10 +34,11 @@ export function ownPosts(adapter: SiteAdapter, root: ParentNode, pageUrl: string
 /** What the bar says for a registered page (pure, for the tests). */
 export function barText(state: PageState, count: number): string {
   const head = t('ownpage.official', { body: state.body ?? '' });
-  if (!state.norm) return `${head} · ${t('ownpage.count', { count })}`;
+  const plan = state.plan ? ` · ${t(`ownpage.plan.${state.plan.state}`, { items: state.plan.items, published: state.plan.published })}` : '';
+  if (!state.norm) return `${head} · ${t('ownpage.count', { count })}${plan}`;
   const level = t(state.norm.level === 'mandatory' ? 'ownpage.mandatory' : 'ownpage.recommended');
   const clause = state.norm.clause ? `, ${state.norm.clause}` : '';
-  return `${head} · ${t('ownpage.norm', { count, min: state.norm.min })} (${level}${clause})`;
+  return `${head} · ${t('ownpage.norm', { count, min: state.norm.min })} (${level}${clause})${plan}`;
 }
 
 export function startOwnPage(ctx: ContentScriptContext, adapter: SiteAdapter): () => void {

@@ -117,6 +117,18 @@ const siteRequests = {
         count: z.optional(z.number()),
         /** The act's weekly norm: at least `min`, mandatory or recommended, with its clause said as text. */
         norm: z.optional(z.object({ min: z.number(), level: z.enum(['mandatory', 'recommended']), clause: z.optional(z.string().check(z.maxLength(200))) })),
+        /**
+         * This week's content plan where the act has plans (Khabarovsk п. 2.2, 3.5): its state
+         * (none: no plan; noEvents: the week declared without newsworthy events, п. 5 абз. 4),
+         * its items not dropped, and how many of them are published.
+         */
+        plan: z.optional(
+          z.object({
+            state: z.enum(['draft', 'submitted', 'approved', 'returned', 'none', 'noEvents']),
+            items: z.number().check(z.int(), z.minimum(0)),
+            published: z.number().check(z.int(), z.minimum(0)),
+          }),
+        ),
         /** The week's last moment (exclusive), for «до воскресенья». */
         weekEnd: z.optional(z.number()),
       }),

@@ -7,12 +7,12 @@
  */
 import type { AppDatabase } from '@/lib/db';
 import { hidePage, isPageHidden, loadNormSetting, loadOwnPagesAct, pageAccount, publicationsIn, recordPublications, registerAccount } from '@/lib/db/accounts';
-import { canonicalAccountUrl, publicationNorm, weekOf, type ActId, type Clause } from '@/lib/accounts';
+import { ACTS, canonicalAccountUrl, publicationNorm, weekOf, type ActId, type Clause } from '@/lib/accounts';
 import type { Handlers } from '@/lib/messaging/router';
 import { canonicalProfile } from '@/lib/sites/hosts';
 import { REGIONS } from '@/lib/worktime';
 import type { EnvSource } from './env';
-import { linkPlanPublications } from '@/lib/db/plans';
+import { linkPlanPublications, noEventsWeeks, planOf } from '@/lib/db/plans';
 
 type AccountHandlers = Pick<Handlers, 'accounts.page' | 'accounts.publications' | 'accounts.register' | 'accounts.hide'>;
 
@@ -60,12 +60,21 @@ export function accountHandlers({ db, env, newId }: { db: AppDatabase; env: EnvS
       // The Government's account has its own norm (Khabarovsk п. 5 абз. 1: ≥ 10, no «fewer allowed»).
       const norm = publicationNorm(act, account.kind, await loadNormSetting(db));
       const count = (await publicationsIn(db, account.id, week)).length;
+      // This week's content plan, where the act has plans.
+      let plan: { state: 'draft' | 'submitted' | 'approved' | 'returned' | 'none' | 'noEvents'; items: number; published: number } | undefined;
+      if (ACTS[act].plans) {
+        const current = await planOf(db, account.body, week.monday);
+        const items = current?.items.filter((i) => i.status !== 'dropped') ?? [];
+        const state = current?.state ?? ((await noEventsWeeks(db, account.body)).includes(week.monday) ? 'noEvents' : 'none');
+        plan = { state, items: items.length, published: items.filter((i) => i.status === 'published').length };
+      }
       return {
         state: 'registered',
         body: body?.name ?? account.body,
         account: account.id,
         count,
         ...(norm ? { norm: { min: norm.min, level: norm.level, ...(norm.clause ? { clause: clauseText(norm.clause) } : {}) } } : {}),
+        ...(plan ? { plan } : {}),
         weekEnd: week.end,
       };
     },

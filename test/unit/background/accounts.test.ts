@@ -197,6 +197,37 @@ describe("the Government's account (Khabarovsk п. 2.1, п. 5 абз. 1)", () =>
   });
 });
 
+describe("the bar's content plan (Khabarovsk п. 2.2, 3.5, п. 5 абз. 4)", () => {
+  it('says this week’s plan: none, then its state with items published, or a week declared without events; nothing where the act has no plans', async () => {
+    const { createPlan, submitPlan, approvePlan, declareNoEvents } = await import('@/lib/db/plans');
+    const now = khv('2026-12-02T10:00'); // Wednesday; the week of Monday 30 November
+    const { body, handlers } = await setup('khabarovsk', now);
+    expect((await registerAccount(db, 'khabarovsk', { id: 'p1', body: body.id, url: 'https://vk.com/club300', name: 'Страница' }, now)).ok).toBe(true);
+    const url = 'https://vk.com/club300';
+    expect((await handlers['accounts.page']({ url }, sender)).plan).toEqual({ state: 'none', items: 0, published: 0 });
+    await declareNoEvents(db, body.id, '2026-11-30', true);
+    expect((await handlers['accounts.page']({ url }, sender)).plan).toEqual({ state: 'noEvents', items: 0, published: 0 });
+    await declareNoEvents(db, body.id, '2026-11-30', false);
+    const items = [
+      { id: 'i1', date: '2026-12-01', topic: 'Ремонт школы', format: 'photo' as const },
+      { id: 'i2', date: '2026-12-03', topic: 'Приём граждан', format: 'text' as const },
+    ];
+    expect((await createPlan(db, { body: body.id, week: '2026-11-30', items })).ok).toBe(true);
+    expect((await handlers['accounts.page']({ url }, sender)).plan).toEqual({ state: 'draft', items: 2, published: 0 });
+    expect((await submitPlan(db, body.id, '2026-11-30', now)).ok).toBe(true);
+    expect((await approvePlan(db, body.id, '2026-11-30', now)).ok).toBe(true);
+    await handlers['accounts.publications']({ url, posts: [{ key: 'vk:wall-300_5', publishedAt: khv('2026-12-01T12:00') }] }, sender);
+    expect((await handlers['accounts.page']({ url }, sender)).plan).toEqual({ state: 'approved', items: 2, published: 1 });
+  });
+
+  it('has no plan in the bar under an act without plans (Yakutia)', async () => {
+    const now = khv('2026-12-02T10:00');
+    const { body, handlers } = await setup('yakutia', now);
+    expect((await registerAccount(db, 'yakutia', { id: 'y1', body: body.id, url: 'https://vk.com/club300', name: 'Страница' }, now)).ok).toBe(true);
+    expect((await handlers['accounts.page']({ url: 'https://vk.com/club300' }, sender)).plan).toBeUndefined();
+  });
+});
+
 describe('editing an account, stored', () => {
   it('writes a new address to the registry and the body’s pages; a refusal writes nothing', async () => {
     const now = khv('2026-12-02T10:00');

@@ -48,3 +48,17 @@ describe('the bar of a body’s page not in the registry', () => {
     }
   });
 });
+
+describe('the bar of a registered page', () => {
+  it('says this week’s content plan after the count against the norm', async () => {
+    const { barText } = await import('@/entrypoints/content/own-page');
+    const { setLocale } = await import('@/lib/i18n');
+    setLocale('ru');
+    const state = { state: 'registered', body: 'Министерство', norm: { min: 5, level: 'recommended' }, weekEnd: 0 } as const;
+    expect(barText({ ...state, plan: { state: 'approved', items: 4, published: 1 } }, 2)).toBe(
+      'Официальная страница: Министерство · публикаций на этой неделе: 2 из 5 (рекомендуется) · контент-план недели утверждён: опубликовано 1 из 4',
+    );
+    expect(barText({ ...state, plan: { state: 'none', items: 0, published: 0 } }, 0)).toMatch(/ · контент-плана на эту неделю нет$/);
+    expect(barText(state, 2)).toBe('Официальная страница: Министерство · публикаций на этой неделе: 2 из 5 (рекомендуется)');
+  });
+});
