@@ -170,6 +170,22 @@ describe("a body's own page", () => {
     await options.close();
   });
 
+  it("in Khabarovsk, where bodies send weekly content plans, the bar says this week's plan", async () => {
+    const workspace = starterWorkspace('khabarovsk', { id: 'me', name: 'Анна', roles: ['curator', 'executor'], bodies: [] });
+    const first = workspace.bodies[0]!;
+    workspace.bodies = workspace.bodies.map((b) => (b.id === first.id ? { ...b, pages: ['https://vk.com/club300'] } : b));
+    await saveWorkspace(session, workspace);
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 1000, height: 700 });
+    await page.goto('https://vk.com/club300');
+    // Registered by an earlier test, or from the bar now.
+    await expect.poll(() => bar(page).textContent()).toMatch(/не внесена в реестр|^Официальная страница/);
+    if (/не внесена/.test((await bar(page).textContent()) ?? '')) await bar(page).getByRole('button', { name: 'Внести в реестр аккаунтов' }).click();
+    await expect.poll(() => bar(page).textContent()).toMatch(/^Официальная страница: .* · контент-плана на эту неделю нет/);
+    await screenshot(page, 'own-page-khabarovsk-plan');
+    await page.close();
+  });
+
   it("puts no bar on a page that is not the body's", async () => {
     const page = await session.context.newPage();
     await page.goto('https://vk.com/club100');
