@@ -86,8 +86,16 @@ export function latestOnly<A, R>(send: (arg: A) => Promise<R>): (arg: A) => Prom
   };
 }
 
-/** Thrown by the checker's lint to leave the highlighter's last drawing as it is. */
-const KEEP = new Error('no check: the last findings stay');
+/**
+ * Thrown by the checker's lint to leave the highlighter's last drawing as it is. Made when
+ * thrown, never at load: an Error made while content.js is evaluated has the whole script on
+ * its stack, and Chromium then re-parses all of it for line numbers (7–8 ms of every page load).
+ */
+class KeepFindings extends Error {
+  constructor() {
+    super('no check: the last findings stay');
+  }
+}
 
 /** The text of the item a box answers, read from the nearest ancestor that holds it (not the whole page). */
 function answeredText(box: HTMLElement, key: string, adapter: SiteAdapter): string | undefined {
@@ -228,7 +236,7 @@ export function startChecker(ctx: ContentScriptContext, adapter: SiteAdapter): C
       permitted = false;
       if (!text.trim()) return [];
       if (last?.text !== text) {
-        if (!allowed) throw KEEP; // changed by the page, not by a person: no request
+        if (!allowed) throw new KeepFindings(); // changed by the page, not by a person: no request
         last = { text, reply: send({ text, answering }) };
       }
       const mine = last;
@@ -239,7 +247,7 @@ export function startChecker(ctx: ContentScriptContext, adapter: SiteAdapter): C
         if (last === mine) last = null; // asked again on the next change by a person
         // Replaced by newer text, refused (too many requests, too long) or no connection:
         // nothing new to draw.
-        if (error instanceof Superseded || error instanceof ChannelError) throw KEEP;
+        if (error instanceof Superseded || error instanceof ChannelError) throw new KeepFindings();
         throw error;
       }
       if (!reply.enabled) {
