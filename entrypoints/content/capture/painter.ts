@@ -50,8 +50,10 @@ export interface PainterOptions {
   /** Most ms of work per frame (at least one mount per frame). */
   budgetMs?: number;
   /**
-   * Most hosts put in per frame: the page's style and pre-paint work for new hosts comes after
-   * our script, in the same frame, so a batch held through a fling goes in over a few frames.
+   * Most hosts put in per frame after a hold: the page's style and pre-paint work for new hosts
+   * comes after our script, in the same frame, so a batch held through a fling goes in over a
+   * few frames. Other batches (the page's first one among them) go in whole, within the budget:
+   * each frame that puts hosts in costs the page a layout walk of its own.
    */
   maxPerFrame?: number;
   /** Least time between two batches that are not urgent, ms. */
@@ -123,6 +125,8 @@ export function createPainter(options: PainterOptions): Painter {
   let lastBatch = -Infinity;
   /** A batch cut at the frame budget: its rest goes in the next frame. */
   let carryOver = false;
+  /** The queued work was held back (a fling): it goes in at most maxPerFrame hosts a frame. */
+  let afterHold = false;
 
   /** The next frame, at once or when the batch window is over. */
   const request = () => {
@@ -196,6 +200,7 @@ export function createPainter(options: PainterOptions): Painter {
     if (disposed) return;
     const wait = all || forced ? 0 : (options.hold?.() ?? 0);
     if (wait > 0) {
+      afterHold = true;
       holdTimer = setTimeout(() => {
         holdTimer = undefined;
         if (!disposed && !frameId) frameId = frame(() => run(false));
@@ -206,7 +211,7 @@ export function createPainter(options: PainterOptions): Painter {
     if (!carryOver) lastBatch = start;
     urgent = false;
     const fresh: Mountable[] = [];
-    const spent = () => !all && (now() - start >= budget || fresh.length >= maxPerFrame);
+    const spent = () => !all && (now() - start >= budget || (afterHold && fresh.length >= maxPerFrame));
     for (const entry of mounts) {
       mounts.delete(entry);
       repaints.delete(entry);
@@ -226,6 +231,7 @@ export function createPainter(options: PainterOptions): Painter {
       }
     }
     carryOver = mounts.size + repaints.size > 0;
+    if (!carryOver) afterHold = false;
     request();
     if (fresh.length) options.onMounted?.(fresh);
   };

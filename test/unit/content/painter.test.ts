@@ -242,17 +242,31 @@ describe('the button painter', () => {
     expect(frames).toHaveLength(0);
   });
 
-  it('puts at most maxPerFrame hosts in one frame, however cheap the script (the page styles each new host in that frame)', () => {
+  it('puts a held batch in at most maxPerFrame hosts a frame (the page styles each new host in that frame), an ordinary one whole', () => {
     const entries = page(10);
-    const { painter, frames, runFrame } = setup({ maxPerFrame: 8 });
-    for (const e of entries) {
+    let wait = 0;
+    const { painter, frames, runFrame } = setup({ maxPerFrame: 8, hold: () => wait });
+    // Not held (the page's first batch): one frame, one layout walk for the page.
+    for (const e of entries.slice(0, 5)) {
       painter.mount(e.post);
       painter.mount(e.comment);
     }
     runFrame();
-    expect(hosts()).toHaveLength(8);
-    expect(frames).toHaveLength(1);
+    expect(hosts()).toHaveLength(10);
+    expect(frames).toHaveLength(0);
+    // Held through a fling: it goes in over frames of at most 8 hosts.
+    wait = 100;
+    for (const e of entries.slice(5)) {
+      painter.mount(e.post, true);
+      painter.mount(e.comment, true);
+    }
     runFrame();
+    expect(hosts()).toHaveLength(10);
+    wait = 0;
+    vi.advanceTimersByTime(100);
+    runFrame();
+    expect(hosts()).toHaveLength(18);
+    expect(frames).toHaveLength(1);
     runFrame();
     expect(hosts()).toHaveLength(20);
     expect(painter.pending()).toBe(0);
