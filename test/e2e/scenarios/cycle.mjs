@@ -256,7 +256,8 @@ export const scenarios = [
     async run(driver) {
       const popup = await driver.openExtensionPage('popup.html');
       try {
-        expect(await popup.attribute('a[href="/reports.html"]', 'target')).toBe('_blank');
+        // The popup draws its links once its first read is in: wait for it, never read once.
+        await expect.poll(() => popup.attribute('a[href="/reports.html"]', 'target')).toBe('_blank');
       } finally {
         await popup.close();
       }
