@@ -22,7 +22,7 @@
 import { formatMinutes } from '@/components/format';
 import { urgencyOf } from '@/lib/worktime/left';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { isOwnAuthor } from './own';
+import { hasOwnPages, isOwnAuthor } from './own';
 import { t } from '@/lib/i18n';
 import { siteRequest as request } from '@/lib/messaging/site-client';
 import type { CapturedItem } from '@/lib/model/message';
@@ -213,8 +213,10 @@ export function startCapture(ctx: ContentScriptContext, adapter: SiteAdapter): C
   const track = (item: PageItem, unit: Element, replace: boolean) => {
     const entry = entries.get(item.key);
     // A comment by the official or a body's page is our own reply: no button. (A post by the
-    // body's community keeps its button: VK publishes citizens' suggested posts under it.)
-    if (item.kind === 'comment' && isOwnAuthor(item.author.url)) {
+    // body's community keeps its button: VK publishes citizens' suggested posts under it.) The
+    // author is read only when own pages are known: most comments near the viewport are never
+    // read otherwise.
+    if (item.kind === 'comment' && hasOwnPages() && isOwnAuthor(item.author.url)) {
       if (entry) {
         forget(entry);
         entries.delete(item.key);

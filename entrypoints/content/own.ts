@@ -27,6 +27,11 @@ export async function loadOwnPages(ctx: ContentScriptContext): Promise<void> {
   ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onChanged));
 }
 
+/** Whether any own page is known: without one, no item's author needs to be read for it. */
+export function hasOwnPages(): boolean {
+  return own.size > 0;
+}
+
 /** Is this author link one of the own pages? (Nothing is read when the list is empty.) */
 export function isOwnAuthor(url: string | undefined): boolean {
   if (!own.size || !url) return false;

@@ -13,21 +13,33 @@ export type ItemIdentity = Omit<PageItem, keyof ItemFields>;
 /**
  * An item whose fields are read from its own nodes when first asked for, then kept. A scan of
  * the page needs every item's key but the fields of only the few in view or captured, and
- * reading them all was three quarters of a whole-page scan. The fields are own enumerable
- * getters, so spreading, JSON and structured cloning see them like plain properties. Markup the
- * reader does not know gives empty fields, never a throw.
+ * reading them all was three quarters of a whole-page scan. The author is read apart from the
+ * rest (whether a comment is the official's own reply needs its link only). The fields are own
+ * enumerable getters, so spreading, JSON and structured cloning see them like plain properties.
+ * Markup the reader does not know gives empty fields, never a throw.
  */
-export function withFields(identity: ItemIdentity, read: () => ItemFields): PageItem {
-  let fields: ItemFields | undefined;
-  const get = (): ItemFields => {
-    if (!fields) {
+export function withFields(identity: ItemIdentity, readAuthor: () => PageItem['author'], readBody: () => Omit<ItemFields, 'author'>): PageItem {
+  let author: PageItem['author'] | undefined;
+  let body: Omit<ItemFields, 'author'> | undefined;
+  const who = (): PageItem['author'] => {
+    if (!author) {
       try {
-        fields = read();
+        author = readAuthor();
       } catch {
-        fields = { author: { name: '' }, text: '', attachments: [] }; // unknown markup: the health check reports what failed
+        author = { name: '' }; // unknown markup: the health check reports what failed
       }
     }
-    return fields;
+    return author;
+  };
+  const what = (): Omit<ItemFields, 'author'> => {
+    if (!body) {
+      try {
+        body = readBody();
+      } catch {
+        body = { text: '', attachments: [] };
+      }
+    }
+    return body;
   };
   // One literal, one shape for every item (a spread before accessors costs a slow object).
   return {
@@ -38,16 +50,16 @@ export function withFields(identity: ItemIdentity, read: () => ItemFields): Page
     parentKey: identity.parentKey,
     element: identity.element,
     get author() {
-      return get().author;
+      return who();
     },
     get text() {
-      return get().text;
+      return what().text;
     },
     get publishedAt() {
-      return get().publishedAt;
+      return what().publishedAt;
     },
     get attachments() {
-      return get().attachments;
+      return what().attachments;
     },
   };
 }

@@ -8,11 +8,27 @@ import type { Site } from './site';
 import type { Kind, Reader } from './spec';
 
 export function readFields(site: Site, kind: Kind, root: Element, read: Reader): ItemFields {
+  return { author: readAuthor(site, kind, root, read), ...readBody(site, kind, root, read) };
+}
+
+/**
+ * Who wrote the item: its name, and the link to the profile or community. Read apart from the
+ * rest: whether a comment is the official's own reply needs the link only.
+ */
+export function readAuthor(site: Site, kind: Kind, root: Element, read: Reader): PageItem['author'] {
   const f = site.spec.selectors[kind];
   const authorEl = read.first(root, kind, 'author', f.author, `${kind}-author`)?.element;
   // The name is usually a link itself (or holds one); otherwise a separate link says who it is.
   const nameLink = authorEl ? (authorEl.closest('a[href]') ?? authorEl.querySelector('a[href]')) : null;
   const href = nameLink?.getAttribute('href') ?? (f.authorLink ? read.first(root, kind, 'author-link', f.authorLink)?.element.getAttribute('href') : undefined);
+  const url = absoluteUrl(href, site.origin);
+  const name = authorEl ? readText(authorEl) : '';
+  return url ? { name, url } : { name };
+}
+
+/** What the item says: its text, date and attachments. */
+export function readBody(site: Site, kind: Kind, root: Element, read: Reader): Omit<ItemFields, 'author'> {
+  const f = site.spec.selectors[kind];
   const box = read.first(root, kind, 'text', f.text, `${kind}-text`)?.element;
   let textEl = box;
   if (box && f.textInner) {
@@ -23,10 +39,7 @@ export function readFields(site: Site, kind: Kind, root: Element, read: Reader):
   }
   const date = read.first(root, kind, 'date', f.date, `${kind}-date`);
   const publishedAt = date ? epochMs(date.element.getAttribute(date.candidate.attribute ?? '')) : undefined;
-  const url = absoluteUrl(href, site.origin);
-  const name = authorEl ? readText(authorEl) : '';
   return {
-    author: url ? { name, url } : { name },
     text: textEl ? readText(textEl, f.textSkip) : '',
     ...(publishedAt ? { publishedAt } : {}),
     attachments: attachmentsOf(site, kind, root, read),

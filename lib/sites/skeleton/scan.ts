@@ -20,7 +20,7 @@ import {
 } from '../dom';
 import type { PageItem } from '../types';
 import { pageContext, topPostsIn, type PageContext } from './page';
-import { readFields } from './read';
+import { readAuthor, readBody, readFields } from './read';
 import type { Site } from './site';
 import type { Kind, Reader } from './spec';
 
@@ -124,7 +124,13 @@ export function parsePost(ctx: ScanContext, el: Element): PageItem | null {
   if (!path) return null;
   const { site } = ctx;
   const identity = { site: site.spec.site, kind: 'post', key: `${site.spec.site}:${path}`, url: `${site.origin}/${path}`, element: el } as const;
-  return ctx.eager ? { ...identity, ...readFields(site, 'post', el, ctx.reader) } : withFields(identity, () => readFields(site, 'post', el, site.direct));
+  return ctx.eager
+    ? { ...identity, ...readFields(site, 'post', el, ctx.reader) }
+    : withFields(
+        identity,
+        () => readAuthor(site, 'post', el, site.direct),
+        () => readBody(site, 'post', el, site.direct),
+      );
 }
 
 export function parseComment(ctx: ScanContext, el: Element): PageItem | null {
@@ -134,7 +140,13 @@ export function parseComment(ctx: ScanContext, el: Element): PageItem | null {
   const link = ids && path ? site.spec.commentKey(path, ids.id) : null;
   if (!link || !path) return null;
   const identity = { site: site.spec.site, kind: 'comment', key: link.key, url: link.url, parentKey: `${site.spec.site}:${path}`, element: el } as const;
-  return ctx.eager ? { ...identity, ...readFields(site, 'comment', el, ctx.reader) } : withFields(identity, () => readFields(site, 'comment', el, site.direct));
+  return ctx.eager
+    ? { ...identity, ...readFields(site, 'comment', el, ctx.reader) }
+    : withFields(
+        identity,
+        () => readAuthor(site, 'comment', el, site.direct),
+        () => readBody(site, 'comment', el, site.direct),
+      );
 }
 
 /** Roots under an added node: queries inside it only. */

@@ -401,6 +401,19 @@ describe("an item's fields are read when first asked for", () => {
     expect(item.attachments).toEqual([{ type: 'photo', url: 'https://vk.com/photo-904_31' }]);
   });
 
+  it('reads the author apart from the text: asking who wrote a comment leaves its text unread', () => {
+    const doc = parseHtml(repoFixture('vk-post.html'));
+    const item = byKey(vkAdapter.findItems(doc), 'vk:wall-100_502_r604');
+    const text = doc.querySelector('#comment-100_604 [data-testid="showmoretext-in"]')!;
+    expect(item.author).toMatchObject({ name: 'Николай Орлов', url: expect.stringMatching(/^https:\/\/vk\.com\//) });
+    // The text was not read with the author: it is read now, as the page is now.
+    text.textContent = 'Прочитано позже.';
+    expect(item.text).toBe('Прочитано позже.');
+    // And the author is kept as first read, whatever the text's read found.
+    doc.querySelector('#comment-100_604 [data-testid="comment-owner"], #comment-100_604 a[href]')?.remove();
+    expect(item.author.name).toBe('Николай Орлов');
+  });
+
   it('are empty, not thrown, when the markup cannot be read', () => {
     const doc = parseHtml(repoFixture('vk-post.html'));
     const item = byKey(vkAdapter.findItems(doc), 'vk:wall-100_502_r604');
