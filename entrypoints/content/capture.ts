@@ -54,6 +54,15 @@ const NEAR_PX = 4000;
 const BATCH_MS = 1200;
 /** A unit this close to the viewport gets its buttons in the next frame (a faster scroll, a jump), px. */
 const URGENT_PX = 600;
+/**
+ * Until the page first moves (a scroll of it or in it, the wheel, a resize), only units this
+ * close to the viewport are read and get their buttons; the rest of the near band waits for that
+ * first move. A page being opened is busy with itself and is read from its first screen: the
+ * buttons four screens down were most of the script and layout the extension added to a heavy
+ * feed's load, for items a person opening a post by its link never scrolls to.
+ */
+const FIRST_SCREEN_PX = 1000;
+const FIRST_MOVES = ['scroll', 'wheel', 'resize'] as const;
 /** The near watcher sleeps while the user types; it wakes on scrolling, or this long after the last key. */
 const TYPING_PAUSE_MS = 1000;
 
@@ -259,16 +268,31 @@ export function startCapture(ctx: ContentScriptContext, adapter: SiteAdapter): C
   };
   const scans = sliceQueue(scanUnit, { wait: unflung, cancelled: () => !ctx.isValid, onError: (error) => console.warn('[aot] scan failed:', error) });
   /** Units come near (a unit holds every item near it): read the first time, their buttons every time. */
+  /** Near units past the first screen, held until the page first moves (FIRST_SCREEN_PX). */
+  let held: Set<Element> | null = new Set();
+  const releaseHeld = () => {
+    if (!held) return;
+    const list = held;
+    held = null;
+    for (const type of FIRST_MOVES) window.removeEventListener(type, releaseHeld, { capture: true });
+    for (const unit of list) if (unit.isConnected && units.isNear(unit)) nearNow(unit, NEAR_PX);
+  };
+  for (const type of FIRST_MOVES) window.addEventListener(type, releaseHeld, { capture: true, passive: true });
+  const nearNow = (unit: Element, distance: number) => {
+    if (held && distance > FIRST_SCREEN_PX) {
+      held.add(unit);
+      return;
+    }
+    const urgent = distance < URGENT_PX;
+    if (waiting.has(unit)) {
+      soon.set(unit, urgent || (soon.get(unit) ?? false));
+      scans.push([unit]);
+    } else mountUnit(unit, urgent);
+  };
   const units = watchNear({
     margin: NEAR_PX,
     lead: 2,
-    onNear: (unit, distance) => {
-      const urgent = distance < URGENT_PX;
-      if (waiting.has(unit)) {
-        soon.set(unit, urgent || (soon.get(unit) ?? false));
-        scans.push([unit]);
-      } else mountUnit(unit, urgent);
-    },
+    onNear: nearNow,
   });
   const watchUnits = (list: Element[], replace: boolean) => {
     for (const unit of list) {
@@ -361,6 +385,8 @@ export function startCapture(ctx: ContentScriptContext, adapter: SiteAdapter): C
     painter.dispose();
     lookup.dispose();
     clearInterval(refresh);
+    for (const type of FIRST_MOVES) window.removeEventListener(type, releaseHeld, { capture: true });
+    held = null;
     if (typing !== undefined) clearTimeout(typing);
     document.removeEventListener('keydown', onKey, true);
     listenMoves(false);

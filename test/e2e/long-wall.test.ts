@@ -111,4 +111,38 @@ describe('capture buttons on long walls', () => {
       await page.close();
     });
   }
+
+  it('reads a page being opened from its first screen: the rest of the near band gets its buttons at the first scroll, before it is in view', async () => {
+    const layout = LAYOUTS.OK;
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 1000, height: 800 });
+    await page.goto(layout.url);
+    await page.locator('[data-aot="capture"]').first().waitFor({ state: 'attached' });
+    await expect.poll(() => missing(page, layout)).toEqual([]);
+    /** The page offsets of the items with and without their button, to the near band's end (4,000 px below). */
+    const split = () =>
+      page.evaluate((items) => {
+        const withButton: number[] = [];
+        const without: number[] = [];
+        for (const el of document.querySelectorAll(items)) {
+          const top = el.getBoundingClientRect().top + scrollY;
+          if (top > scrollY + innerHeight + 4000) continue;
+          (el.querySelector('[data-aot="capture"]') ? withButton : without).push(top);
+        }
+        return { withButton, without };
+      }, layout.items);
+    // Settled, unscrolled: the first screen and the one below it have their buttons; past them, none yet.
+    await page.waitForTimeout(1500);
+    const opened = await split();
+    expect(opened.withButton.length).toBeGreaterThan(0);
+    expect(Math.max(...opened.withButton)).toBeLessThan(800 + 1000 + 1200);
+    expect(opened.without.length).toBeGreaterThan(0);
+    expect(Math.min(...opened.without)).toBeGreaterThan(800);
+    // The first move of the page: the whole near band gets its buttons, none of it in view yet.
+    await page.mouse.move(500, 400);
+    await page.mouse.wheel(0, 50);
+    await expect.poll(async () => (await split()).without, { timeout: 4000, interval: 50 }).toEqual([]);
+    expect(await page.evaluate(() => scrollY)).toBeLessThan(100);
+    await page.close();
+  });
 });
