@@ -14,6 +14,7 @@ import {
   parseAll,
   safeQueryAll,
   withFields,
+  type ItemIdentity,
   type Owner,
   type Picker,
   type Tracer,
@@ -119,18 +120,24 @@ export function directContext(site: Site, within: ParentNode): ScanContext {
   return { site, reader: site.direct, eager: false, page: pageContext(site, within) };
 }
 
+/** An item with its fields: read now in a whole-page batch, else when first asked for. */
+function itemWithFields(ctx: ScanContext, identity: ItemIdentity): PageItem {
+  const { site } = ctx;
+  const { kind, element: el } = identity;
+  if (ctx.eager) return { ...identity, ...readFields(site, kind, el, ctx.reader) };
+  return withFields(
+    identity,
+    () => readAuthor(site, kind, el, site.direct),
+    () => readBody(site, kind, el, site.direct),
+  );
+}
+
 export function parsePost(ctx: ScanContext, el: Element): PageItem | null {
   const path = ctx.page.ownPath(el, ctx.reader);
   if (!path) return null;
   const { site } = ctx;
   const identity = { site: site.spec.site, kind: 'post', key: `${site.spec.site}:${path}`, url: `${site.origin}/${path}`, element: el } as const;
-  return ctx.eager
-    ? { ...identity, ...readFields(site, 'post', el, ctx.reader) }
-    : withFields(
-        identity,
-        () => readAuthor(site, 'post', el, site.direct),
-        () => readBody(site, 'post', el, site.direct),
-      );
+  return itemWithFields(ctx, identity);
 }
 
 export function parseComment(ctx: ScanContext, el: Element): PageItem | null {
@@ -140,13 +147,7 @@ export function parseComment(ctx: ScanContext, el: Element): PageItem | null {
   const link = ids && path ? site.spec.commentKey(path, ids.id) : null;
   if (!link || !path) return null;
   const identity = { site: site.spec.site, kind: 'comment', key: link.key, url: link.url, parentKey: `${site.spec.site}:${path}`, element: el } as const;
-  return ctx.eager
-    ? { ...identity, ...readFields(site, 'comment', el, ctx.reader) }
-    : withFields(
-        identity,
-        () => readAuthor(site, 'comment', el, site.direct),
-        () => readBody(site, 'comment', el, site.direct),
-      );
+  return itemWithFields(ctx, identity);
 }
 
 /** Roots under an added node: queries inside it only. */
